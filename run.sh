@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds what is needed and starts the OpenMaaP demo.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+jar=chatbot-platform/target/chatbot-platform.jar
+if [ ! -f "$jar" ] || [ -n "$(find card-renderer/src chatbot-platform/src pom.xml */pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "Building OpenMaaP (first run takes a minute)..."
+  mvn -B -q -DskipTests package
+fi
+
+echo "The demo bots, SMSC, simulator and preview are coming soon; starting the platform."
+exec java -jar "$jar"
