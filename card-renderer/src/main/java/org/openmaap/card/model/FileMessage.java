@@ -1,0 +1,11 @@
+package org.openmaap.card.model;
+
+/** A file transfer: a link to the file, its type and size, and an optional thumbnail. */
+public record FileMessage(
+    String fileUrl,
+    String fileName,
+    String fileMIMEType,
+    Long fileSize,
+    String thumbnailUrl,
+    String thumbnailMIMEType,
+    Long thumbnailFileSize) {}

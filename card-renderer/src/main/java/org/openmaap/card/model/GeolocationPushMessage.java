@@ -1,0 +1,20 @@
+package org.openmaap.card.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** A shared location: {@code pos} is "latitude longitude", with optional label and radius. */
+public record GeolocationPushMessage(
+    String pos, String label, String timestamp, String expiry, Double radius) {
+
+  /** The latitude part of {@code pos}. */
+  @JsonIgnore
+  public double latitude() {
+    return Double.parseDouble(pos.trim().split("\\s+")[0]);
+  }
+
+  /** The longitude part of {@code pos}. */
+  @JsonIgnore
+  public double longitude() {
+    return Double.parseDouble(pos.trim().split("\\s+")[1]);
+  }
+}
