@@ -1,0 +1,48 @@
+package org.openmaap.card.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The card-renderer command line: {@code java -jar card-renderer.jar validate FILE|-}. */
+@Command(
+    name = "card-renderer",
+    mixinStandardHelpOptions = true,
+    version = "card-renderer 0.1.0",
+    description = "Validates GSMA rich-card JSON (CARDS.md).",
+    subcommands = {ValidateCommand.class})
+public final class CardCli {
+
+  static final int EXIT_VALID = 0;
+  static final int EXIT_INVALID = 1;
+  static final int EXIT_USAGE = 2;
+
+  private final InputStream in;
+
+  CardCli(InputStream in) {
+    this.in = in;
+  }
+
+  InputStream stdin() {
+    return in;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs the CLI on the given streams and returns its exit code. */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new CardCli(in));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("card-renderer: " + e.getMessage());
+      return EXIT_USAGE;
+    });
+    return cli.execute(args);
+  }
+}
