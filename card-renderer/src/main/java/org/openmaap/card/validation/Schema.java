@@ -383,7 +383,7 @@ final class Schema {
 
   private static void imageSizeWarning(JsonNode media, Pointer at, Findings out) {
     JsonNode size = media.path("mediaFileSize");
-    if (IMAGE_TYPES.contains(media.path("mediaContentType").textValue())
+    if (IMAGE_TYPES.contains(media.path("mediaContentType").asText())
         && size.canConvertToExactIntegral()
         && size.longValue() > IMAGE_WARN_BYTES && size.longValue() <= MAX_MEDIA_BYTES) {
       out.warning(at.field("mediaFileSize"), Code.TOO_LARGE, "an image of " + size.asText()
