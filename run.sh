@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 jar=chatbot-platform/target/chatbot-platform.jar
 if [ ! -f "$jar" ] || [ -n "$(find card-renderer/src chatbot-platform/src pom.xml */pom.xml -newer "$jar" -print -quit)" ]; then
   echo "Building OpenMaaP (first run takes a minute)..."
-  mvn -B -q -DskipTests package
+  mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 
 echo "The demo bots, SMSC, simulator and preview are coming soon; starting the platform."
