@@ -12,13 +12,15 @@ import picocli.CommandLine.Command;
     name = "card-renderer",
     mixinStandardHelpOptions = true,
     version = "card-renderer 0.1.0",
-    description = "Validates GSMA rich-card JSON (CARDS.md).",
-    subcommands = {ValidateCommand.class})
+    description = "Validates and renders GSMA rich-card JSON, and counts SMS segments.",
+    subcommands = {ValidateCommand.class, SegmentsCommand.class})
 public final class CardCli {
 
   static final int EXIT_VALID = 0;
   static final int EXIT_INVALID = 1;
   static final int EXIT_USAGE = 2;
+  static final String FILE_DESCRIPTION = "A JSON file: an RCSMessage body, a bare botmessage or "
+      + "chip list, or a send request with messageContact. '-' reads standard input.";
 
   private final InputStream in;
 

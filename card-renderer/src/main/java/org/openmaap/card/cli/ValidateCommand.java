@@ -1,15 +1,9 @@
 package org.openmaap.card.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,21 +26,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE|-",
-      description = "A JSON file: an RCSMessage body, a bare botmessage or chip list, or a send "
-          + "request. '-' reads standard input.")
+  @Parameters(index = "0", paramLabel = "FILE|-", description = CardCli.FILE_DESCRIPTION)
   private String file;
 
   @Override
   public Integer call() {
     Validation validation;
-    try (InputStream in = open(file)) {
-      validation = Validator.validate(in);
-    } catch (NoSuchFileException e) {
-      spec.commandLine().getErr().println("card-renderer: no such file: " + file);
-      return CardCli.EXIT_USAGE;
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("card-renderer: cannot read " + file + ": " + e);
+    try {
+      validation = Input.validate(file, cli.stdin());
+    } catch (Input.Unreadable e) {
+      spec.commandLine().getErr().println("card-renderer: " + e.getMessage());
       return CardCli.EXIT_USAGE;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -60,16 +49,5 @@ final class ValidateCommand implements Callable<Integer> {
         validation.valid() ? "valid" : "invalid", errors, errors == 1 ? "" : "s",
         warnings, warnings == 1 ? "" : "s");
     return validation.valid() ? CardCli.EXIT_VALID : CardCli.EXIT_INVALID;
-  }
-
-  private InputStream open(String name) throws IOException {
-    return "-".equals(name) ? nonClosing(cli.stdin()) : Files.newInputStream(Path.of(name));
-  }
-
-  private static InputStream nonClosing(InputStream in) {
-    return new java.io.FilterInputStream(in) {
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -130,4 +130,23 @@ class CliTest {
   void unknownCommand_isAUsageError() {
     assertThat(cli("frobnicate").exit()).isEqualTo(2);
   }
+
+  @Test
+  void segments_text_printsEncodingSegmentsAndUnits() {
+    Run run = cli("segments", "a".repeat(161));
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().strip())
+        .isEqualTo("{\"encoding\":\"GSM-7\",\"segments\":2,\"units\":[153,8]}");
+  }
+
+  @Test
+  void segments_dash_readsStandardInputAsUtf8() {
+    byte[] text = "\u00e7a va?".getBytes(StandardCharsets.UTF_8);
+
+    Run run = cli(new ByteArrayInputStream(text), "segments", "-");
+
+    assertThat(run.out().strip())
+        .isEqualTo("{\"encoding\":\"UCS-2\",\"segments\":1,\"units\":[6]}");
+  }
 }
