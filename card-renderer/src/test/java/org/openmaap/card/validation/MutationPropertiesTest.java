@@ -25,7 +25,7 @@ import org.openmaap.card.model.CardJson;
  * validator only ever answers with violations, that every violation points into the document, and
  * that whatever it still calls valid binds to the model and round-trips.
  */
-class MutationProperties {
+class MutationPropertiesTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
