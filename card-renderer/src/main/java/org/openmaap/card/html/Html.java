@@ -8,8 +8,9 @@ package org.openmaap.card.html;
  * U+202E, U+2066 to U+2069) and the C0 controls other than tab and line breaks: an unmatched
  * override would otherwise flip the order of what follows it (the "txt.exe" trick), and every
  * visible string already sits in its own element with {@code dir="auto"}, which is what gives
- * Arabic or Hebrew text its direction. Attribute values are kept verbatim apart from escaping,
- * because {@code data-postback} must reach the chatbot byte for byte.
+ * Arabic or Hebrew text its direction. Attribute values are kept verbatim apart from escaping
+ * (CR becomes {@code &#13;} so the parser keeps it), because {@code data-postback} must reach
+ * the chatbot as sent; only NUL cannot survive, HTML turns it into U+FFFD.
  */
 final class Html {
 
@@ -64,6 +65,10 @@ final class Html {
         case '>' -> replacement = "&gt;";
         case '"' -> replacement = "&quot;";
         case '\'' -> replacement = "&#39;";
+        // Browsers fold CR and CRLF into LF; text does it here (so every parser agrees), while
+        // an attribute keeps its CR as a reference, which no parser folds.
+        case '\r' -> replacement = !visible ? "&#13;"
+            : i + 1 < length && s.charAt(i + 1) == '\n' ? "" : "\n";
         default -> {
           if (visible && dropped(c)) {
             replacement = "";

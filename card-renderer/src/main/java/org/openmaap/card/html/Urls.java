@@ -61,7 +61,7 @@ final class Urls {
         : letter || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
   }
 
-  /** A tel: URI for the number, keeping only digits, + and visual separators; null if no digit. */
+  /** A tel: URI for the number, or null when it is not a phone number. */
   static String tel(String phoneNumber) {
     String number = dialable(phoneNumber);
     return number == null ? null : "tel:" + number;
@@ -118,22 +118,29 @@ final class Urls {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * The number as it goes into a tel: or sms: URI: an optional leading +, at least 3 digits, and
+   * the visual separators RFC 3966 allows (spaces dropped); null for anything else, so garbage is
+   * never turned into a number to call.
+   */
   private static String dialable(String phoneNumber) {
     if (phoneNumber == null) {
       return null;
     }
     StringBuilder number = new StringBuilder(phoneNumber.length());
-    boolean digit = false;
+    int digits = 0;
     for (int i = 0; i < phoneNumber.length(); i++) {
       char c = phoneNumber.charAt(i);
       if (c >= '0' && c <= '9') {
-        digit = true;
+        digits++;
         number.append(c);
-      } else if (c == '+' || c == '-' || c == '.' || c == '(' || c == ')') {
+      } else if (c == '-' || c == '.' || c == '(' || c == ')' || (c == '+' && i == 0)) {
         number.append(c);
+      } else if (c != ' ') {
+        return null;
       }
     }
-    return digit ? number.toString() : null;
+    return digits >= 3 ? number.toString() : null;
   }
 
   private static void percentEncode(StringBuilder out, String s) {
