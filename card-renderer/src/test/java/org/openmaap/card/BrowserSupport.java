@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -54,7 +56,7 @@ public final class BrowserSupport {
    * binaries keeps Selenium Manager out, and host resolution is switched off so pages that name
    * remote images never reach the network.
    */
-  public static ChromeDriver startChromium(int width, int height) {
+  public static Chromium startChromium(int width, int height) {
     Path profile;
     try {
       profile = Files.createTempDirectory("omp-chromium-");
@@ -82,6 +84,20 @@ public final class BrowserSupport {
         "--force-device-scale-factor=1",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
-    return new ChromeDriver(service, options);
+    return new Chromium(new ChromeDriver(service, options), profile);
+  }
+
+  /** A running browser and its profile directory; closing quits it and deletes the profile. */
+  public record Chromium(ChromeDriver driver, Path profile) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      driver.quit();
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -29,18 +29,20 @@ class HtmlPreviewBrowserTest {
   private static final Path PAGES = Path.of("target/html-preview");
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+  private static BrowserSupport.Chromium chromium;
   private static ChromeDriver browser;
 
   @BeforeAll
   static void startBrowser() {
     BrowserSupport.requireChromium();
-    browser = BrowserSupport.startChromium(420, 1000);
+    chromium = BrowserSupport.startChromium(420, 1000);
+    browser = chromium.driver();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
