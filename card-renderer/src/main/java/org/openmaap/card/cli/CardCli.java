@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "card-renderer 0.1.0",
     description = "Validates and renders GSMA rich-card JSON, and counts SMS segments.",
-    subcommands = {ValidateCommand.class, SegmentsCommand.class})
+    subcommands = {ValidateCommand.class, RenderCommand.class, SegmentsCommand.class,
+        PreviewCommand.class})
 public final class CardCli {
 
   static final int EXIT_VALID = 0;

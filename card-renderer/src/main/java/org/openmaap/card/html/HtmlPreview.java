@@ -28,6 +28,13 @@ public final class HtmlPreview {
     return out.toString();
   }
 
+  /** {@code text} escaped for HTML text or a quoted attribute, as every rendered string is. */
+  public static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    Html.text(out, text);
+    return out.toString();
+  }
+
   /** The CSS the fragments need, to put in a {@code <style>} element or serve as a file. */
   public static String stylesheet() {
     return Stylesheet.CSS;

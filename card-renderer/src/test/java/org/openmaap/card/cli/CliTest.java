@@ -149,4 +149,75 @@ class CliTest {
     assertThat(run.out().strip())
         .isEqualTo("{\"encoding\":\"UCS-2\",\"segments\":1,\"units\":[6]}");
   }
+
+  @Test
+  void renderSms_validFixture_printsTheFallbackText() {
+    Run run = cli("render", "--format", "sms",
+        Fixtures.file("cards/valid/text-with-chips.json").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(Fixtures.text("../sms-golden/text-with-chips.txt"));
+  }
+
+  @Test
+  void renderSms_signatureAndBudget_areApplied() {
+    byte[] doc = "{\"RCSMessage\": {\"textMessage\": \"Hi\"}}".getBytes(StandardCharsets.UTF_8);
+
+    Run run = cli(new ByteArrayInputStream(doc), "render", "--format", "sms", "--budget", "1",
+        "--signature", "-- Bot", "-");
+
+    assertThat(run.out()).isEqualTo("Hi\n-- Bot\n");
+  }
+
+  @Test
+  void renderHtml_validFixture_printsTheFragment() {
+    Run run = cli("render", "--format", "html",
+        Fixtures.file("cards/valid/single-card.json").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("<div class=\"omp-preview\"").contains("Caff\u00e8 latte");
+  }
+
+  @Test
+  void render_invalidDocument_exitsOneWithViolationsOnStandardError() {
+    Run run = cli("render", "--format", "html",
+        Fixtures.file("cards/invalid/title-too-long.json").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("\"code\":\"too_long\"");
+  }
+
+  @Test
+  void render_unknownFormat_isAUsageError() {
+    assertThat(cli("render", "--format", "pdf", "x.json").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void preview_validFixture_writesAPageWithPhoneSmsAndNoViolations(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path out = dir.resolve("sub/out.html");
+
+    Run run = cli("preview", Fixtures.file("cards/valid/carousel.json").toString(), "-o",
+        out.toString());
+
+    assertThat(run.exit()).isZero();
+    String page = java.nio.file.Files.readString(out);
+    assertThat(page).startsWith("<!doctype html>").contains("id=\"phone\"", "omp-carousel",
+        "SMS fallback", "GSM-7", "1) Pick 08:00", "None: the document is valid.");
+  }
+
+  @Test
+  void preview_invalidDocument_stillWritesThePageWithTheViolations(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path out = dir.resolve("out.html");
+
+    Run run = cli("preview", Fixtures.file("cards/invalid/five-suggestions.json").toString(), "-o",
+        out.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    String page = java.nio.file.Files.readString(out);
+    assertThat(page).contains("Not rendered", "too_many",
+        "/message/generalPurposeCard/content/suggestions").doesNotContain("SMS fallback");
+  }
 }

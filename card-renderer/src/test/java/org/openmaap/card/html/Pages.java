@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Standalone pages around a fragment, as the preview tool will serve them, for the browser. */
-final class Pages {
+public final class Pages {
 
   /** The phone's screen: a 360 px column on a grey desk. */
   private static final String PAGE_CSS = "body{margin:0;background:#eceff1;}"
@@ -16,7 +16,7 @@ final class Pages {
 
   private Pages() {}
 
-  static Path write(Path dir, String name, String fragment) {
+  public static Path write(Path dir, String name, String fragment) {
     String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width\"><title>" + name + "</title>"
         + "<style>" + PAGE_CSS + "\n" + HtmlPreview.stylesheet() + "</style></head><body>"

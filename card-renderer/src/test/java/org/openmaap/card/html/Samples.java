@@ -28,7 +28,7 @@ import org.openmaap.card.model.Suggestion;
 import org.openmaap.card.model.SuggestionResponse;
 
 /** Small model factories for what the valid fixtures do not cover (video, RIGHT, typing, ...). */
-final class Samples {
+public final class Samples {
 
   private Samples() {}
 
@@ -118,7 +118,7 @@ final class Samples {
   }
 
   /** One of every look the fixtures miss, for the browser screenshots. */
-  static List<Named> gallery() {
+  public static List<Named> gallery() {
     return List.of(
         new Named("vertical-video", rich(card(vertical(), content(
             video("https://cdn.example.com/poster.jpg"), "Season 2 trailer",
@@ -160,7 +160,7 @@ final class Samples {
   }
 
   /** A sample with a file-friendly name. */
-  record Named(String name, RcsMessage message) {
+  public record Named(String name, RcsMessage message) {
     @Override
     public String toString() {
       return name;

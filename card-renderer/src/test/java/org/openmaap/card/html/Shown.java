@@ -12,9 +12,9 @@ import org.openmaap.card.model.SuggestedChipList;
 import org.openmaap.card.model.Suggestion;
 
 /** What a phone must show for a document, read off the model independently of the renderer. */
-record Shown(List<String> titles, List<String> descriptions, List<String> labels) {
+public record Shown(List<String> titles, List<String> descriptions, List<String> labels) {
 
-  static Shown of(Document document) {
+  public static Shown of(Document document) {
     Shown shown = new Shown(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     if (document instanceof SendRequest request) {
       shown.add(request.rcsMessage());
@@ -26,7 +26,7 @@ record Shown(List<String> titles, List<String> descriptions, List<String> labels
     return shown;
   }
 
-  static Shown of(RcsMessage message) {
+  public static Shown of(RcsMessage message) {
     Shown shown = new Shown(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     shown.add(message);
     return shown;

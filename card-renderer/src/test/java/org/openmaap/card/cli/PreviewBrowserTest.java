@@ -1,4 +1,4 @@
-package org.openmaap.card.html;
+package org.openmaap.card.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openmaap.card.BrowserSupport;
 import org.openmaap.card.Fixtures;
+import org.openmaap.card.html.HtmlPreview;
+import org.openmaap.card.html.Pages;
+import org.openmaap.card.html.Samples;
+import org.openmaap.card.html.Shown;
 import org.openmaap.card.model.Document;
 import org.openmaap.card.validation.Validator;
 import org.openqa.selenium.By;
@@ -23,10 +27,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The fragments in headless Chromium: texts visible, carousels scroll, screenshots to look at. */
-class HtmlPreviewBrowserTest {
+/**
+ * The {@code preview} page of every valid fixture, and a gallery of other renderings, in headless
+ * Chromium: texts visible, carousels scroll, the SMS shown; screenshots to look at.
+ */
+class PreviewBrowserTest {
 
   private static final Path PAGES = Path.of("target/html-preview");
+  private static final Path PREVIEWS = Path.of("target/preview");
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   private static BrowserSupport.Chromium chromium;
@@ -35,7 +43,7 @@ class HtmlPreviewBrowserTest {
   @BeforeAll
   static void startBrowser() {
     BrowserSupport.requireChromium();
-    chromium = BrowserSupport.startChromium(420, 1000);
+    chromium = BrowserSupport.startChromium(1100, 1000);
     browser = chromium.driver();
   }
 
@@ -60,30 +68,33 @@ class HtmlPreviewBrowserTest {
     Document document = Validator.validate(Fixtures.bytes("cards/valid/" + fixture)).document();
     String name = fixture.replace(".json", "");
 
-    open(name, HtmlPreview.render(document));
+    preview(fixture);
 
     Shown shown = Shown.of(document);
-    assertShown(".omp-title", shown.titles());
-    assertShown(".omp-description", shown.descriptions());
-    assertShown(".omp-sugg .omp-label", shown.labels());
-    screenshot(name);
+    assertShown("#phone .omp-title", shown.titles());
+    assertShown("#phone .omp-description", shown.descriptions());
+    assertShown("#phone .omp-sugg .omp-label", shown.labels());
+    screenshotPage("preview-" + name);
   }
 
   @Test
   void render_textFileAndLocationFixtures_showTheirContent() throws IOException {
-    open("text", render("text-with-chips.json"));
-    assertShown(".omp-bubble", List.of("Your parcel 4711 is out for delivery today."));
-    open("file", render("file.json"));
+    preview("text-with-chips.json");
+    assertShown("#phone .omp-bubble", List.of("Your parcel 4711 is out for delivery today."));
+    assertThat(browser.findElement(By.cssSelector(".omp-sms .omp-sms-text")).getText())
+        .startsWith("Your parcel 4711 is out for delivery today.\nDepot: https://");
+    assertThat(browser.findElement(By.cssSelector(".omp-encoding")).getText()).isEqualTo("GSM-7");
+    preview("file.json");
     assertShown(".omp-file-name", List.of("boarding-pass.pdf"));
     assertShown(".omp-file-meta", List.of("PDF \u00b7 88 kB"));
-    open("geolocation", render("geolocation.json"));
+    preview("geolocation.json");
     assertShown(".omp-location-label", List.of("Meet here"));
     assertShown(".omp-coords", List.of("31.2304, 121.4737 \u00b7 \u00b110 m"));
   }
 
   @Test
   void render_carouselFixture_rowScrollsSideways() {
-    open("carousel", render("carousel.json"));
+    preview("carousel.json");
     JavascriptExecutor js = browser;
 
     List<?> widths = (List<?>) js.executeScript("const row = document.querySelector("
@@ -108,9 +119,14 @@ class HtmlPreviewBrowserTest {
     screenshot(sample.name());
   }
 
-  private static String render(String fixture) {
-    return HtmlPreview.render(
-        Validator.validate(Fixtures.bytes("cards/valid/" + fixture)).document());
+  /** Runs {@code preview FIXTURE -o target/preview/NAME.html} and opens the page it wrote. */
+  private static void preview(String fixture) {
+    Path page = PREVIEWS.resolve(fixture.replace(".json", ".html")).toAbsolutePath();
+    int exit = CardCli.run(new String[] {"preview",
+            Fixtures.file("cards/valid/" + fixture).toString(), "-o", page.toString()},
+        java.io.InputStream.nullInputStream(), System.out, System.err);
+    assertThat(exit).as("preview exit status").isZero();
+    browser.get(page.toUri().toString());
   }
 
   private static void open(String name, String fragment) {
@@ -122,6 +138,12 @@ class HtmlPreviewBrowserTest {
     assertThat(elements).as(selector).allSatisfy(e -> assertThat(e.isDisplayed()).isTrue());
     assertThat(elements).extracting(WebElement::getText).as(selector)
         .containsExactlyElementsOf(expected);
+  }
+
+  private static void screenshotPage(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void screenshot(String name) throws IOException {
