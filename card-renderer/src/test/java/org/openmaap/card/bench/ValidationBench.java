@@ -1,5 +1,8 @@
 package org.openmaap.card.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openmaap.card.Fixtures;
+import org.openmaap.card.model.CardJson;
 import org.openmaap.card.model.Document;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
@@ -27,11 +31,22 @@ import org.openmaap.card.validation.Validator;
 public class ValidationBench {
 
   private final byte[] singleCard = Fixtures.bytes("cards/valid/single-card.json");
+  private final JsonNode singleCardTree = parse(singleCard);
   private final byte[] carousel = Fixtures.bytes("cards/valid/carousel.json");
 
   @Benchmark
   public Validation validateSingleCard() {
     return Validator.validate(singleCard);
+  }
+
+  @Benchmark
+  public JsonNode parseSingleCard() throws IOException {
+    return CardJson.readTree(singleCard);
+  }
+
+  @Benchmark
+  public Validation validateParsedSingleCard() {
+    return Validator.validateTree(singleCardTree);
   }
 
   @Benchmark
@@ -42,5 +57,13 @@ public class ValidationBench {
   @Benchmark
   public Validation validateCarousel() {
     return Validator.validate(carousel);
+  }
+
+  private static JsonNode parse(byte[] json) {
+    try {
+      return CardJson.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
