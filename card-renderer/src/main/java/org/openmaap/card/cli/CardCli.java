@@ -42,6 +42,7 @@ public final class CardCli {
     CommandLine cli = new CommandLine(new CardCli(in));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    // A file that cannot be read or written (Input.Unreadable, I/O) is a usage error: exit 2.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("card-renderer: " + e.getMessage());
       return EXIT_USAGE;

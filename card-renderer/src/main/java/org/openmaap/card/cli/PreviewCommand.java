@@ -46,14 +46,8 @@ final class PreviewCommand implements Callable<Integer> {
   private String signature;
 
   @Override
-  public Integer call() {
-    Validation validation;
-    try {
-      validation = Input.validate(file, cli.stdin());
-    } catch (Input.Unreadable e) {
-      spec.commandLine().getErr().println("card-renderer: " + e.getMessage());
-      return CardCli.EXIT_USAGE;
-    }
+  public Integer call() throws Input.Unreadable {
+    Validation validation = Input.validate(file, cli.stdin());
     String phone = null;
     SmsRendering sms = null;
     if (validation.valid()) {

@@ -49,14 +49,8 @@ final class RenderCommand implements Callable<Integer> {
   private String file;
 
   @Override
-  public Integer call() {
-    Validation validation;
-    try {
-      validation = Input.validate(file, cli.stdin());
-    } catch (Input.Unreadable e) {
-      spec.commandLine().getErr().println("card-renderer: " + e.getMessage());
-      return CardCli.EXIT_USAGE;
-    }
+  public Integer call() throws Input.Unreadable {
+    Validation validation = Input.validate(file, cli.stdin());
     if (!validation.valid()) {
       PrintWriter err = spec.commandLine().getErr();
       validation.errors().stream().map(CardJson::write).forEach(err::println);

@@ -30,14 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
   private String file;
 
   @Override
-  public Integer call() {
-    Validation validation;
-    try {
-      validation = Input.validate(file, cli.stdin());
-    } catch (Input.Unreadable e) {
-      spec.commandLine().getErr().println("card-renderer: " + e.getMessage());
-      return CardCli.EXIT_USAGE;
-    }
+  public Integer call() throws Input.Unreadable {
+    Validation validation = Input.validate(file, cli.stdin());
     PrintWriter out = spec.commandLine().getOut();
     for (Violation violation : validation.violations()) {
       out.println(CardJson.write(violation));
