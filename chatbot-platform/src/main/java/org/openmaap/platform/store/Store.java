@@ -1,0 +1,106 @@
+package org.openmaap.platform.store;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the platform must not lose, behind futures that complete once the data is durably
+ * stored (writes) or read (reads). Implementations never block the calling event loop.
+ */
+public interface Store {
+
+  // --- chatbots ---------------------------------------------------------------------------------
+
+  /** Adds a chatbot; fails with {@link StoreConflict} when the botId or clientId is taken. */
+  Future<Void> insertChatbot(ChatbotRow chatbot);
+
+  /** Replaces a chatbot's row (same botId); fails with {@link StoreNotFound} when absent. */
+  Future<Void> updateChatbot(ChatbotRow chatbot);
+
+  Future<Optional<ChatbotRow>> chatbot(String botId);
+
+  Future<Optional<ChatbotRow>> chatbotByClientId(String clientId);
+
+  /** Every chatbot, ordered by botId. */
+  Future<List<ChatbotRow>> chatbots();
+
+  /** Removes a chatbot; true when it existed. Its messages and events stay for audit. */
+  Future<Boolean> deleteChatbot(String botId);
+
+  // --- conversations ----------------------------------------------------------------------------
+
+  /**
+   * The conversation of (botId, user), created with {@code newId} when there is none yet; the
+   * answer says whether it was created now (the user's first contact with this bot).
+   */
+  Future<ConversationRow> conversation(String botId, String userContact, String newId, Instant now);
+
+  // --- messages ---------------------------------------------------------------------------------
+
+  /**
+   * Stores a message unless (botId, msgId) exists; answers the stored row, and whether it was
+   * inserted now (false: an earlier message with that msgId, which the caller compares).
+   */
+  Future<Inserted<MessageRow>> insertMessage(MessageRow message);
+
+  Future<Optional<MessageRow>> message(String botId, String msgId);
+
+  /**
+   * Sets a message's status, channel and reason and appends the change to its history, only when
+   * the current status is one of {@code from} (empty: any); answers whether it changed.
+   */
+  Future<Boolean> updateStatus(String botId, String msgId, List<String> from, StatusChange change);
+
+  /** A message's status changes, oldest first. */
+  Future<List<StatusChange>> history(String botId, String msgId);
+
+  /** Bot-to-user messages for this user that still wait for the device, oldest first. */
+  Future<List<MessageRow>> waitingFor(String userContact);
+
+  /** Every bot-to-user message in a non-final status (pending or sent), for restart. */
+  Future<List<MessageRow>> unfinished();
+
+  // --- devices ----------------------------------------------------------------------------------
+
+  /** Records a provisioned RCS device (or replaces its features). */
+  Future<Void> putDevice(DeviceRow device);
+
+  Future<Optional<DeviceRow>> device(String msisdn);
+
+  /** Makes a number SMS-only; true when it was provisioned. */
+  Future<Boolean> deleteDevice(String msisdn);
+
+  // --- webhook events ---------------------------------------------------------------------------
+
+  /**
+   * Stores an event for delivery and answers it with its {@code sequence} assigned: increasing in
+   * insertion order, which is the order events of one conversation must be delivered in.
+   */
+  Future<EventRow> insertEvent(EventRow event);
+
+  /** Marks an event acknowledged by the chatbot; it will not be sent again. */
+  Future<Void> eventDelivered(String eventId);
+
+  /** Records a failed attempt and when to try next. */
+  Future<Void> eventRetry(String eventId, int attempts, Instant nextAttemptAt, String lastError);
+
+  /** Moves an event to its bot's dead letters after the retry window. */
+  Future<Void> eventDead(String eventId, String lastError);
+
+  /** Events not yet acknowledged and not dead, oldest first (for restart). */
+  Future<List<EventRow>> pendingEvents();
+
+  /** A bot's dead letters, oldest first. */
+  Future<List<EventRow>> deadLetters(String botId);
+
+  /** Makes a bot's dead letters pending again (attempts reset, due now); answers them. */
+  Future<List<EventRow>> replayDeadLetters(String botId, Instant now);
+
+  /** Flushes what is queued and closes the database. */
+  Future<Void> close();
+
+  /** The answer to an insert that may find an existing row. */
+  record Inserted<T>(T row, boolean inserted) {}
+}
