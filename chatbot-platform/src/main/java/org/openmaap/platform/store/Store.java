@@ -53,7 +53,7 @@ public interface Store {
    */
   Future<Boolean> updateStatus(String botId, String msgId, List<String> from, StatusChange change);
 
-  /** A message's status changes, oldest first. */
+  /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
 
   /** Bot-to-user messages for this user that still wait for the device, oldest first. */

@@ -1,0 +1,139 @@
+package org.openmaap.platform.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One JDBC connection to the SQLite file with its prepared statements kept for reuse; used by one
+ * thread at a time (the writer, or the reader that took it from the pool).
+ */
+final class SqlConnection implements AutoCloseable {
+
+  /** Maps the current row of a result set to a value. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  private final Connection connection;
+  // Preparing costs about as much as running a small statement, so each SQL text is prepared once.
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  private SqlConnection(Connection connection) {
+    this.connection = connection;
+  }
+
+  static SqlConnection open(Path file) throws SQLException {
+    return new SqlConnection(DriverManager.getConnection("jdbc:sqlite:" + file));
+  }
+
+  /** Runs SQL without parameters or results: pragmas, DDL, transaction control. */
+  void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** Runs a cached statement without parameters or results (savepoints, BEGIN, COMMIT). */
+  void run(String sql) throws SQLException {
+    try {
+      prepare(sql).execute();
+    } catch (SQLException e) {
+      throw evict(sql, e);
+    }
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
+  int update(String sql, Object... params) throws SQLException {
+    try {
+      return bind(sql, params).executeUpdate();
+    } catch (SQLException e) {
+      throw evict(sql, e);
+    }
+  }
+
+  <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    // Closing the result set ends the read transaction, so WAL checkpoints are not held back.
+    try (ResultSet resultSet = bind(sql, params).executeQuery()) {
+      while (resultSet.next()) {
+        rows.add(mapper.map(resultSet));
+      }
+    } catch (SQLException e) {
+      throw evict(sql, e);
+    }
+    return rows;
+  }
+
+  <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (ResultSet resultSet = bind(sql, params).executeQuery()) {
+      return resultSet.next() ? Optional.of(mapper.map(resultSet)) : Optional.empty();
+    } catch (SQLException e) {
+      throw evict(sql, e);
+    }
+  }
+
+  /** The value of the single-row, single-column answer of a PRAGMA or SELECT. */
+  String scalar(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery(sql)) {
+      return resultSet.next() ? resultSet.getString(1) : null;
+    }
+  }
+
+  long lastInsertRowid() throws SQLException {
+    return queryOne("SELECT last_insert_rowid()", row -> row.getLong(1)).orElseThrow();
+  }
+
+  boolean isClosed() throws SQLException {
+    return connection.isClosed();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    statements.clear();
+    connection.close();
+  }
+
+  // sqlite-jdbc finalizes a statement that failed with anything but BUSY, LOCKED or CONSTRAINT
+  // (SQLITE_FULL, IOERR, ...), so a failed statement is prepared afresh next time.
+  private SQLException evict(String sql, SQLException cause) {
+    PreparedStatement statement = statements.remove(sql);
+    if (statement != null) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    return cause;
+  }
+
+  private PreparedStatement bind(String sql, Object... params) throws SQLException {
+    PreparedStatement statement = prepare(sql);
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+    return statement;
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    return statement;
+  }
+}

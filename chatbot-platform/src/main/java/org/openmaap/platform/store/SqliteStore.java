@@ -1,0 +1,572 @@
+package org.openmaap.platform.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openmaap.platform.store.EventRow.State;
+import org.openmaap.platform.store.MessageRow.Direction;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded {@link Store}: one SQLite file in WAL mode, written by a single thread that commits
+ * queued writes together, and read by a small pool of read-only connections.
+ */
+public final class SqliteStore implements Store {
+
+  /** The file the store keeps in its data directory. */
+  public static final String FILE_NAME = "openmaap.db";
+
+  /** How hard a commit waits for the disk, SQLite's {@code PRAGMA synchronous}. */
+  public enum Synchronous {
+    /** Every commit is fsynced before its future completes: survives power loss. */
+    FULL,
+    /** Commits reach the OS before their futures complete: survive a crash of the JVM only. */
+    NORMAL
+  }
+
+  /** How the store is opened. */
+  public record Options(
+      Synchronous synchronous, int readConnections, int maxBatch, Duration busyTimeout) {
+
+    public static final Synchronous DEFAULT_SYNCHRONOUS = Synchronous.FULL;
+    public static final int DEFAULT_READ_CONNECTIONS = 4;
+    public static final int DEFAULT_MAX_BATCH = 512;
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+    public static final Options DEFAULTS = new Options(DEFAULT_SYNCHRONOUS,
+        DEFAULT_READ_CONNECTIONS, DEFAULT_MAX_BATCH, DEFAULT_BUSY_TIMEOUT);
+
+    public Options {
+      if (synchronous == null) {
+        throw new IllegalArgumentException("synchronous must not be null");
+      }
+      if (readConnections < 1) {
+        throw new IllegalArgumentException(
+            "readConnections must be at least 1, got " + readConnections);
+      }
+      if (maxBatch < 1) {
+        throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+      }
+      if (busyTimeout == null || busyTimeout.isNegative()) {
+        throw new IllegalArgumentException("busyTimeout must not be negative");
+      }
+    }
+
+    /** These options with another synchronous mode. */
+    public Options withSynchronous(Synchronous mode) {
+      return new Options(mode, readConnections, maxBatch, busyTimeout);
+    }
+  }
+
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final Writer writer;
+  private final Readers readers;
+  private volatile boolean closed;
+  private volatile Runnable beforeEachOperation = () -> {};
+  private Future<Void> closing; // guarded by this
+
+  private SqliteStore(Vertx vertx, SqlConnection writeConnection,
+      List<SqlConnection> readConnections, Path file, Options options) {
+    this.vertx = vertx;
+    String name = "openmaap-store-" + INSTANCES.incrementAndGet();
+    this.writer = new Writer(writeConnection, options.maxBatch(), name + "-writer",
+        e -> failure("write", file, e), () -> beforeEachOperation.run());
+    this.readers = new Readers(vertx, readConnections, name + "-reader",
+        e -> failure("read", file, e), () -> beforeEachOperation.run());
+  }
+
+  /** Opens the store in {@code dataDir} with the default options. */
+  public static Future<SqliteStore> open(Vertx vertx, Path dataDir) {
+    return open(vertx, dataDir, Options.DEFAULTS);
+  }
+
+  /**
+   * Opens (creating them if needed) {@code dataDir} and its database file, and brings the schema
+   * up to date.
+   */
+  public static Future<SqliteStore> open(Vertx vertx, Path dataDir, Options options) {
+    Path file = dataDir.resolve(FILE_NAME);
+    return vertx.executeBlocking(() -> {
+      List<SqlConnection> opened = new ArrayList<>();
+      try {
+        Files.createDirectories(dataDir);
+        SqlConnection writeConnection = SqlConnection.open(file);
+        opened.add(writeConnection);
+        configureWriter(writeConnection, options);
+        Schema.migrate(writeConnection);
+        List<SqlConnection> readConnections = new ArrayList<>();
+        for (int i = 0; i < options.readConnections(); i++) {
+          SqlConnection reader = SqlConnection.open(file);
+          opened.add(reader);
+          reader.execute("PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
+          reader.execute("PRAGMA query_only = ON");
+          readConnections.add(reader);
+        }
+        return new SqliteStore(vertx, writeConnection, readConnections, file, options);
+      } catch (Exception e) {
+        for (SqlConnection db : opened) {
+          closeQuietly(db);
+        }
+        throw new StoreFailure("could not open the store at " + file + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void configureWriter(SqlConnection db, Options options) throws SQLException {
+    String mode = db.scalar("PRAGMA journal_mode = WAL");
+    if (!"wal".equalsIgnoreCase(mode)) {
+      throw new SQLException("the file system does not allow WAL mode (journal_mode is " + mode
+          + ")");
+    }
+    db.execute("PRAGMA synchronous = " + options.synchronous().name());
+    db.execute("PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
+    db.execute("PRAGMA foreign_keys = ON");
+  }
+
+  // --- chatbots ---------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> insertChatbot(ChatbotRow chatbot) {
+    return write(db -> {
+      if (db.queryOne("SELECT 1 FROM chatbots WHERE bot_id = ?", row -> 1, chatbot.botId())
+          .isPresent()) {
+        throw new StoreConflict("botId '" + chatbot.botId() + "' is taken");
+      }
+      requireFreeClientId(db, chatbot);
+      db.update("""
+          INSERT INTO chatbots (bot_id, profile_json, client_id, client_secret_hash,
+            webhook_secret, previous_webhook_secret, previous_webhook_secret_until,
+            token_generation, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          chatbot.botId(), chatbot.profileJson(), chatbot.clientId(), chatbot.clientSecretHash(),
+          chatbot.webhookSecret(), chatbot.previousWebhookSecret(),
+          millis(chatbot.previousWebhookSecretUntil()), chatbot.tokenGeneration(),
+          millis(chatbot.createdAt()));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> updateChatbot(ChatbotRow chatbot) {
+    return write(db -> {
+      requireFreeClientId(db, chatbot);
+      int changed = db.update("""
+          UPDATE chatbots SET profile_json = ?, client_id = ?, client_secret_hash = ?,
+            webhook_secret = ?, previous_webhook_secret = ?, previous_webhook_secret_until = ?,
+            token_generation = ?, created_at = ?
+          WHERE bot_id = ?""",
+          chatbot.profileJson(), chatbot.clientId(), chatbot.clientSecretHash(),
+          chatbot.webhookSecret(), chatbot.previousWebhookSecret(),
+          millis(chatbot.previousWebhookSecretUntil()), chatbot.tokenGeneration(),
+          millis(chatbot.createdAt()), chatbot.botId());
+      if (changed == 0) {
+        throw new StoreNotFound("no chatbot '" + chatbot.botId() + "'");
+      }
+      return null;
+    });
+  }
+
+  private static void requireFreeClientId(SqlConnection db, ChatbotRow chatbot)
+      throws SQLException {
+    Optional<String> owner = db.queryOne("SELECT bot_id FROM chatbots WHERE client_id = ?",
+        row -> row.getString(1), chatbot.clientId());
+    if (owner.isPresent() && !owner.get().equals(chatbot.botId())) {
+      throw new StoreConflict("clientId '" + chatbot.clientId() + "' is taken");
+    }
+  }
+
+  @Override
+  public Future<Optional<ChatbotRow>> chatbot(String botId) {
+    return read(db -> db.queryOne(
+        "SELECT * FROM chatbots WHERE bot_id = ?", SqliteStore::chatbotRow, botId));
+  }
+
+  @Override
+  public Future<Optional<ChatbotRow>> chatbotByClientId(String clientId) {
+    return read(db -> db.queryOne(
+        "SELECT * FROM chatbots WHERE client_id = ?", SqliteStore::chatbotRow, clientId));
+  }
+
+  @Override
+  public Future<List<ChatbotRow>> chatbots() {
+    return read(db -> db.query("SELECT * FROM chatbots ORDER BY bot_id", SqliteStore::chatbotRow));
+  }
+
+  @Override
+  public Future<Boolean> deleteChatbot(String botId) {
+    return write(db -> db.update("DELETE FROM chatbots WHERE bot_id = ?", botId) > 0);
+  }
+
+  private static ChatbotRow chatbotRow(ResultSet row) throws SQLException {
+    return new ChatbotRow(
+        row.getString("bot_id"),
+        row.getString("profile_json"),
+        row.getString("client_id"),
+        row.getString("client_secret_hash"),
+        row.getString("webhook_secret"),
+        row.getString("previous_webhook_secret"),
+        instant(row, "previous_webhook_secret_until"),
+        row.getLong("token_generation"),
+        instant(row, "created_at"));
+  }
+
+  // --- conversations ----------------------------------------------------------------------------
+
+  @Override
+  public Future<ConversationRow> conversation(
+      String botId, String userContact, String newId, Instant now) {
+    // Almost every call finds the conversation, so look on a reader before queueing a write.
+    return read(db -> findConversation(db, botId, userContact))
+        .compose(found -> found.isPresent()
+            ? Future.succeededFuture(found.get())
+            : write(db -> {
+              Optional<ConversationRow> existing = findConversation(db, botId, userContact);
+              if (existing.isPresent()) {
+                return existing.get();
+              }
+              db.update("""
+                  INSERT INTO conversations (bot_id, user_contact, conversation_id, created_at)
+                  VALUES (?, ?, ?, ?)""", botId, userContact, newId, millis(now));
+              return new ConversationRow(botId, userContact, newId, truncate(now), true);
+            }));
+  }
+
+  private static Optional<ConversationRow> findConversation(
+      SqlConnection db, String botId, String userContact) throws SQLException {
+    return db.queryOne("""
+        SELECT conversation_id, created_at FROM conversations
+        WHERE bot_id = ? AND user_contact = ?""",
+        row -> new ConversationRow(botId, userContact, row.getString("conversation_id"),
+            instant(row, "created_at"), false),
+        botId, userContact);
+  }
+
+  // --- messages ---------------------------------------------------------------------------------
+
+  private static final String MESSAGE_COLUMNS = """
+      bot_id, msg_id, direction, user_contact, conversation_id, contribution_id,
+      in_reply_to_contribution_id, rcs_message_json, request_hash, status, channel, reason,
+      expiry, created_at, updated_at""";
+
+  @Override
+  public Future<Inserted<MessageRow>> insertMessage(MessageRow message) {
+    return write(db -> {
+      int inserted = db.update(
+          "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (bot_id, msg_id) DO NOTHING",
+          message.botId(), message.msgId(), message.direction().name(), message.userContact(),
+          message.conversationId(), message.contributionId(),
+          message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
+          message.status(), message.channel(), message.reason(), millis(message.expiry()),
+          millis(message.createdAt()), millis(message.updatedAt()));
+      if (inserted == 0) {
+        MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
+        return new Inserted<>(existing, false);
+      }
+      // The stored status is the first entry of the history the status endpoint shows.
+      db.update("""
+          INSERT INTO message_history (message_id, status, channel, reason, at)
+          VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
+          message.status(), message.channel(), message.reason(), millis(message.createdAt()));
+      return new Inserted<>(stored(message), true);
+    });
+  }
+
+  // The row as it reads back: instants are kept to the millisecond.
+  private static MessageRow stored(MessageRow m) {
+    return new MessageRow(m.botId(), m.msgId(), m.direction(), m.userContact(),
+        m.conversationId(), m.contributionId(), m.inReplyToContributionId(), m.rcsMessageJson(),
+        m.requestHash(), m.status(), m.channel(), m.reason(), truncate(m.expiry()),
+        truncate(m.createdAt()), truncate(m.updatedAt()));
+  }
+
+  @Override
+  public Future<Optional<MessageRow>> message(String botId, String msgId) {
+    return read(db -> findMessage(db, botId, msgId));
+  }
+
+  private static Optional<MessageRow> findMessage(SqlConnection db, String botId, String msgId)
+      throws SQLException {
+    return db.queryOne(
+        "SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE bot_id = ? AND msg_id = ?",
+        SqliteStore::messageRow, botId, msgId);
+  }
+
+  @Override
+  public Future<Boolean> updateStatus(
+      String botId, String msgId, List<String> from, StatusChange change) {
+    List<String> expected = List.copyOf(from);
+    return write(db -> {
+      // Reading then writing is one atomic compare-and-set: only this thread writes.
+      Optional<String[]> current = db.queryOne(
+          "SELECT id, status, channel FROM messages WHERE bot_id = ? AND msg_id = ?",
+          row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
+          botId, msgId);
+      if (current.isEmpty()
+          || (!expected.isEmpty() && !expected.contains(current.get()[1]))) {
+        return false;
+      }
+      long id = Long.parseLong(current.get()[0]);
+      // A change that names no channel leaves the message on the channel it was on.
+      String channel = change.channel() != null ? change.channel() : current.get()[2];
+      db.update("UPDATE messages SET status = ?, channel = ?, reason = ?, updated_at = ?"
+              + " WHERE id = ?",
+          change.status(), channel, change.reason(), millis(change.at()), id);
+      db.update("""
+          INSERT INTO message_history (message_id, status, channel, reason, at)
+          VALUES (?, ?, ?, ?, ?)""",
+          id, change.status(), channel, change.reason(), millis(change.at()));
+      return true;
+    });
+  }
+
+  @Override
+  public Future<List<StatusChange>> history(String botId, String msgId) {
+    return read(db -> db.query("""
+        SELECT h.status, h.channel, h.reason, h.at
+        FROM message_history h JOIN messages m ON m.id = h.message_id
+        WHERE m.bot_id = ? AND m.msg_id = ?
+        ORDER BY h.id""",
+        row -> new StatusChange(row.getString("status"), row.getString("channel"),
+            row.getString("reason"), instant(row, "at")),
+        botId, msgId));
+  }
+
+  @Override
+  public Future<List<MessageRow>> waitingFor(String userContact) {
+    // The direction literal lets SQLite use the partial index messages_to_users.
+    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+            + " WHERE direction = 'BOT_TO_USER' AND status = 'pending' AND user_contact = ?"
+            + " ORDER BY id",
+        SqliteStore::messageRow, userContact));
+  }
+
+  @Override
+  public Future<List<MessageRow>> unfinished() {
+    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+            + " WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent')"
+            + " ORDER BY id",
+        SqliteStore::messageRow));
+  }
+
+  private static MessageRow messageRow(ResultSet row) throws SQLException {
+    return new MessageRow(
+        row.getString("bot_id"),
+        row.getString("msg_id"),
+        Direction.valueOf(row.getString("direction")),
+        row.getString("user_contact"),
+        row.getString("conversation_id"),
+        row.getString("contribution_id"),
+        row.getString("in_reply_to_contribution_id"),
+        row.getString("rcs_message_json"),
+        row.getString("request_hash"),
+        row.getString("status"),
+        row.getString("channel"),
+        row.getString("reason"),
+        instant(row, "expiry"),
+        instant(row, "created_at"),
+        instant(row, "updated_at"));
+  }
+
+  // --- devices ----------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> putDevice(DeviceRow device) {
+    String features = new JsonArray(List.copyOf(device.features())).encode();
+    return write(db -> {
+      db.update("""
+          INSERT INTO devices (msisdn, features_json, provisioned_at) VALUES (?, ?, ?)
+          ON CONFLICT (msisdn) DO UPDATE SET features_json = excluded.features_json""",
+          device.msisdn(), features, millis(device.provisionedAt()));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<DeviceRow>> device(String msisdn) {
+    return read(db -> db.queryOne(
+        "SELECT features_json, provisioned_at FROM devices WHERE msisdn = ?",
+        row -> new DeviceRow(msisdn, features(row.getString("features_json")),
+            instant(row, "provisioned_at")),
+        msisdn));
+  }
+
+  @Override
+  public Future<Boolean> deleteDevice(String msisdn) {
+    return write(db -> db.update("DELETE FROM devices WHERE msisdn = ?", msisdn) > 0);
+  }
+
+  private static List<String> features(String json) {
+    return new JsonArray(json).stream().map(String.class::cast).toList();
+  }
+
+  // --- webhook events ---------------------------------------------------------------------------
+
+  @Override
+  public Future<EventRow> insertEvent(EventRow event) {
+    return write(db -> {
+      if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
+          .isPresent()) {
+        throw new StoreConflict("event '" + event.eventId() + "' exists");
+      }
+      db.update("""
+          INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
+            next_attempt_at, last_error, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
+          event.state().name(), event.attempts(), millis(event.nextAttemptAt()),
+          event.lastError(), millis(event.createdAt()));
+      return new EventRow(event.eventId(), event.botId(), event.conversationId(),
+          db.lastInsertRowid(), event.bodyJson(), event.state(), event.attempts(),
+          truncate(event.nextAttemptAt()), event.lastError(), truncate(event.createdAt()));
+    });
+  }
+
+  @Override
+  public Future<Void> eventDelivered(String eventId) {
+    return updateEvent(eventId, "UPDATE events SET state = 'DELIVERED' WHERE event_id = ?",
+        eventId);
+  }
+
+  @Override
+  public Future<Void> eventRetry(
+      String eventId, int attempts, Instant nextAttemptAt, String lastError) {
+    return updateEvent(eventId, """
+        UPDATE events SET attempts = ?, next_attempt_at = ?, last_error = ?
+        WHERE event_id = ?""", attempts, millis(nextAttemptAt), lastError, eventId);
+  }
+
+  @Override
+  public Future<Void> eventDead(String eventId, String lastError) {
+    return updateEvent(eventId,
+        "UPDATE events SET state = 'DEAD', last_error = ? WHERE event_id = ?",
+        lastError, eventId);
+  }
+
+  private Future<Void> updateEvent(String eventId, String sql, Object... params) {
+    return write(db -> {
+      if (db.update(sql, params) == 0) {
+        throw new StoreNotFound("no event '" + eventId + "'");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<EventRow>> pendingEvents() {
+    return read(db -> db.query(
+        "SELECT * FROM events WHERE state = 'PENDING' ORDER BY sequence", SqliteStore::eventRow));
+  }
+
+  @Override
+  public Future<List<EventRow>> deadLetters(String botId) {
+    return read(db -> db.query(
+        "SELECT * FROM events WHERE state = 'DEAD' AND bot_id = ? ORDER BY sequence",
+        SqliteStore::eventRow, botId));
+  }
+
+  @Override
+  public Future<List<EventRow>> replayDeadLetters(String botId, Instant now) {
+    return write(db -> {
+      List<EventRow> dead = db.query(
+          "SELECT * FROM events WHERE state = 'DEAD' AND bot_id = ? ORDER BY sequence",
+          SqliteStore::eventRow, botId);
+      db.update("""
+          UPDATE events SET state = 'PENDING', attempts = 0, next_attempt_at = ?
+          WHERE state = 'DEAD' AND bot_id = ?""", millis(now), botId);
+      return dead.stream()
+          .map(e -> new EventRow(e.eventId(), e.botId(), e.conversationId(), e.sequence(),
+              e.bodyJson(), State.PENDING, 0, truncate(now), e.lastError(), e.createdAt()))
+          .toList();
+    });
+  }
+
+  private static EventRow eventRow(ResultSet row) throws SQLException {
+    return new EventRow(
+        row.getString("event_id"),
+        row.getString("bot_id"),
+        row.getString("conversation_id"),
+        row.getLong("sequence"),
+        row.getString("body_json"),
+        State.valueOf(row.getString("state")),
+        row.getInt("attempts"),
+        instant(row, "next_attempt_at"),
+        row.getString("last_error"),
+        instant(row, "created_at"));
+  }
+
+  // --- lifecycle --------------------------------------------------------------------------------
+
+  @Override
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closed = true;
+      closing = writer.close(vertx.getOrCreateContext()).eventually(readers::close);
+    }
+    return closing;
+  }
+
+  /** How many transactions the writer has committed (each holds a batch of writes). */
+  long transactions() {
+    return writer.transactions();
+  }
+
+  /** Runs {@code hook} on the thread of each operation, just before its JDBC work. */
+  void beforeEachOperation(Runnable hook) {
+    this.beforeEachOperation = hook;
+  }
+
+  /** Queues work for the writer; the future completes after its batch is committed. */
+  <T> Future<T> write(Writer.Work<T> work) {
+    return writer.submit(vertx.getOrCreateContext(), work);
+  }
+
+  private <T> Future<T> read(Writer.Work<T> work) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("store is closed"));
+    }
+    return readers.read(work);
+  }
+
+  private static RuntimeException failure(String what, Path file, SQLException e) {
+    // A uniqueness rule the checks above did not name (a reused conversation id, say).
+    if (e instanceof SQLiteException sqlite
+        && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
+      return new StoreConflict(e.getMessage());
+    }
+    return new StoreFailure("store " + what + " failed on " + file + ": " + e.getMessage(), e);
+  }
+
+  private static void closeQuietly(SqlConnection db) {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      // Already failing to open; the first error is the one worth reporting.
+    }
+  }
+
+  private static Long millis(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  private static Instant truncate(Instant instant) {
+    return instant == null ? null : Instant.ofEpochMilli(instant.toEpochMilli());
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+}
