@@ -65,10 +65,10 @@ final class Html {
         case '>' -> replacement = "&gt;";
         case '"' -> replacement = "&quot;";
         case '\'' -> replacement = "&#39;";
-        // Browsers fold CR and CRLF into LF; text does it here (so every parser agrees), while
-        // an attribute keeps its CR as a reference, which no parser folds.
-        case '\r' -> replacement = !visible ? "&#13;"
-            : i + 1 < length && s.charAt(i + 1) == '\n' ? "" : "\n";
+        // Browsers fold CR and CRLF into LF; text does it here (so every parser agrees), after
+        // dropping what it drops, while an attribute keeps its CR as a reference, which no parser
+        // folds.
+        case '\r' -> replacement = !visible ? "&#13;" : nextKeptIsLineFeed(s, i + 1) ? "" : "\n";
         default -> {
           if (visible && dropped(c)) {
             replacement = "";
@@ -81,6 +81,15 @@ final class Html {
       start = i + 1;
     }
     out.append(s, start, length);
+  }
+
+  private static boolean nextKeptIsLineFeed(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (!dropped(s.charAt(i))) {
+        return s.charAt(i) == '\n';
+      }
+    }
+    return false;
   }
 
   private static boolean dropped(char c) {

@@ -23,6 +23,8 @@ final class Schema {
   static final long MAX_MEDIA_BYTES = 100 * MB;
   static final long IMAGE_WARN_BYTES = 2 * MB;
   static final long THUMBNAIL_WARN_BYTES = 200 * KB;
+  /** Half the Earth's circumference: no uncertainty circle is larger. */
+  static final double MAX_RADIUS_METRES = 20_037_509;
 
   static final Set<String> MEDIA_TYPES = Set.of(
       "image/jpeg", "image/png", "image/gif", "image/webp",
@@ -229,7 +231,7 @@ final class Schema {
       .optional("label", text(1, 100))
       .optional("timestamp", DATETIME)
       .optional("expiry", DATETIME)
-      .optional("radius", new Decimal(0, Double.MAX_VALUE));
+      .optional("radius", new Decimal(0, MAX_RADIUS_METRES));
 
   static final String[] CONTENT_MEMBERS = {"textMessage", "fileMessage", "audioMessage",
       "geolocationPushMessage", "richcardMessage", "isTyping", "suggestedResponse"};

@@ -19,6 +19,12 @@ class HtmlTest {
   }
 
   @Test
+  void text_crThenDroppedCharacterThenLf_foldsToOneLineBreak() {
+    assertThat(text("a\r\u202d\nb")).isEqualTo("a\nb");
+    assertThat(text("a\r\u202db")).isEqualTo("a\nb");
+  }
+
+  @Test
   void text_fiveSpecialCharacters_areAllEscaped() {
     assertThat(text("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
   }

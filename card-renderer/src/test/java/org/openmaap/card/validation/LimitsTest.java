@@ -152,6 +152,10 @@ class LimitsTest {
             Code.OUT_OF_RANGE),
         error("longitude min", location, coordinates + "/longitude", -180.0, -180.000001,
             Code.OUT_OF_RANGE),
+        error("geolocation radius", parse(
+            "{\"RCSMessage\": {\"geolocationPushMessage\": {\"pos\": \"1 2\", \"radius\": 1}}}"),
+            "/RCSMessage/geolocationPushMessage/radius", 20_037_509.0, 20_037_509.5,
+            Code.OUT_OF_RANGE),
         error("mediaUrl length", card(), MEDIA + "/mediaUrl", url(2048), url(2049), Code.BAD_URL),
         error("mediaUrl scheme", card(), MEDIA + "/mediaUrl", "http://cdn.example.com/a.jpg",
             "ftp://cdn.example.com/a.jpg", Code.BAD_URL),
