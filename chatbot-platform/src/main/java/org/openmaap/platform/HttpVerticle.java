@@ -3,31 +3,65 @@ package org.openmaap.platform;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import org.openmaap.platform.admin.HealthHandler;
+import io.vertx.ext.web.handler.BodyHandler;
 
-/** The one HTTP server: every surface of API.md is routed from here. */
-public final class HttpVerticle extends VerticleBase {
+/** The one HTTP server: every surface of API.md, routed from this table. */
+final class HttpVerticle extends VerticleBase {
 
   private final PlatformConfig config;
+  private final Surfaces s;
   private HttpServer server;
 
-  public HttpVerticle(PlatformConfig config) {
+  HttpVerticle(PlatformConfig config, Surfaces surfaces) {
     this.config = config;
+    this.s = surfaces;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.get("/admin/v1/health").respond(new HealthHandler()::health);
-    return vertx.createHttpServer()
+    router.get("/admin/v1/health").respond(s.health()::health);
+
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+
+    router.post("/oauth2/v1/token").respond(s.token()::token);
+    router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());
+    router.post("/bot/v1/:botId/messages").respond(s.chatbotApi()::send);
+    router.get("/bot/v1/:botId/messages/:msgId/status").respond(s.chatbotApi()::status);
+    router.put("/bot/v1/:botId/messages/:msgId/status").respond(s.chatbotApi()::updateStatus);
+    router.get("/bot/v1/:botId/contactCapabilities").respond(s.chatbotApi()::capabilities);
+
+    router.route("/admin/v1/*").handler(s.adminAuth());
+    router.post("/admin/v1/chatbots").respond(s.chatbots()::register);
+    router.get("/admin/v1/chatbots").respond(s.chatbots()::list);
+    router.get("/admin/v1/chatbots/:botId").respond(s.chatbots()::get);
+    router.patch("/admin/v1/chatbots/:botId").respond(s.chatbots()::update);
+    router.delete("/admin/v1/chatbots/:botId").handler(s.chatbots()::delete);
+    router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/secrets:rotate")
+        .respond(s.chatbots()::rotate);
+    router.get("/admin/v1/chatbots/:botId/deadletters").respond(s.deadLetters()::list);
+    router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/deadletters:replay")
+        .respond(s.deadLetters()::replay);
+
+    router.route("/network/v1/*").handler(s.networkAuth());
+    router.get("/network/v1/devices/:msisdn/ws").handler(s.devices()::connect);
+    router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
+    router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
+
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(Failures::handle);
+
+    return vertx.createHttpServer(new HttpServerOptions()
+            .setMaxWebSocketFrameSize(config.maxBodyBytes())
+            .setMaxWebSocketMessageSize(config.maxBodyBytes()))
         .requestHandler(router)
         .listen(config.port())
-        .onSuccess(s -> server = s);
+        .onSuccess(listening -> server = listening);
   }
 
-  /** The port the server listens on (useful when configured with port 0). */
-  public int actualPort() {
+  int actualPort() {
     return server.actualPort();
   }
 }

@@ -1,32 +1,83 @@
 package org.openmaap.platform;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.openmaap.platform.registry.Secrets;
 
-/** Starts the platform from the environment: {@code java -jar chatbot-platform.jar}. */
+/** Starts the platform: {@code java -jar chatbot-platform.jar}, configured as README describes. */
 public final class Main {
+
+  static final String GENERATED_TOKENS = "generated-tokens.json";
 
   private Main() {}
 
   public static void main(String[] args) {
     PlatformConfig config;
     try {
-      config = PlatformConfig.fromEnvironment(System.getenv());
-    } catch (IllegalArgumentException e) {
+      config = withTokens(PlatformConfig.load(System.getenv()));
+    } catch (IllegalArgumentException | IOException e) {
       System.err.println("openmaap: " + e.getMessage());
       System.exit(2);
       return;
     }
     Vertx vertx = Vertx.vertx();
-    HttpVerticle http = new HttpVerticle(config);
-    vertx.deployVerticle(http)
-        .onSuccess(id -> System.out.printf(
-            "OpenMaaP platform listening on http://localhost:%d (health: /admin/v1/health)%n",
-            http.actualPort()))
+    PlatformConfig started = config;
+    Platform.start(vertx, config, Clock.systemUTC())
+        .onSuccess(platform -> {
+          System.out.printf("OpenMaaP platform listening on http://localhost:%d%n",
+              platform.port());
+          System.out.printf("  data:          %s%n", started.dataDir().toAbsolutePath());
+          System.out.printf("  admin token:   %s%n", started.adminToken());
+          System.out.printf("  network token: %s%n", started.networkToken());
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.stop().eventually(vertx::close).await();
+          }, "openmaap-shutdown"));
+        })
         .onFailure(e -> {
           System.err.println("openmaap: could not start: " + e.getMessage());
           vertx.close();
           System.exit(1);
         });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
+  }
+
+  /**
+   * The config with both tokens: from the config or environment, else the ones generated on an
+   * earlier start (kept in the data dir), else new ones, generated and saved now.
+   */
+  static PlatformConfig withTokens(PlatformConfig config) throws IOException {
+    if (config.adminToken() != null && config.networkToken() != null) {
+      return config;
+    }
+    Path file = config.dataDir().resolve(GENERATED_TOKENS);
+    JsonObject saved = Files.isRegularFile(file)
+        ? new JsonObject(Files.readString(file, StandardCharsets.UTF_8))
+        : new JsonObject();
+    String admin = config.adminToken() != null ? config.adminToken()
+        : saved.getString("adminToken", Secrets.newSecret());
+    String network = config.networkToken() != null ? config.networkToken()
+        : saved.getString("networkToken", Secrets.newSecret());
+    JsonObject generated = new JsonObject();
+    if (config.adminToken() == null) {
+      generated.put("adminToken", admin);
+    }
+    if (config.networkToken() == null) {
+      generated.put("networkToken", network);
+    }
+    if (!generated.equals(saved)) {
+      Files.createDirectories(config.dataDir());
+      Files.writeString(file, generated.encodePrettily(), StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system; the file keeps its default permissions.
+      }
+    }
+    return config.withTokens(admin, network);
   }
 }

@@ -1,0 +1,75 @@
+package org.openmaap.platform;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmaap.card.model.CardJson;
+import org.openmaap.card.validation.Violation;
+
+/** The one failure handler: every failed route answers with API.md's error body. */
+public final class Failures {
+
+  private static final Logger LOG = Logger.getLogger(Failures.class.getName());
+
+  private Failures() {}
+
+  public static void handle(RoutingContext ctx) {
+    ApiError error = toApiError(ctx);
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    JsonObject body = new JsonObject()
+        .put("status", error.status())
+        .put("code", error.code())
+        .put("message", error.getMessage());
+    if (!error.violations().isEmpty()) {
+      JsonArray violations = new JsonArray();
+      for (Violation v : error.violations()) {
+        violations.add(new JsonObject(CardJson.write(v)));
+      }
+      body.put("violations", violations);
+    }
+    if (error.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
+    }
+    ctx.response()
+        .setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", body).encode());
+  }
+
+  private static ApiError toApiError(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiError api) {
+      return api;
+    }
+    if (failure instanceof DecodeException) {
+      return ApiError.badRequest("invalid_json", "the body is not valid JSON");
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    return switch (status) {
+      case 400 -> ApiError.badRequest("bad_request", "the request is malformed");
+      case 401 -> ApiError.unauthorized("credentials are missing or wrong");
+      case 403 -> ApiError.forbidden("not allowed");
+      case 404 -> ApiError.notFound("no such resource: " + ctx.request().path());
+      case 405 -> new ApiError(405, "method_not_allowed",
+          ctx.request().method() + " is not allowed on " + ctx.request().path());
+      case 413 -> new ApiError(413, "too_large", "the body is larger than this endpoint accepts");
+      case 415 -> new ApiError(415, "unsupported_media_type", "send the body as application/json");
+      case 503 -> new ApiError(503, "unavailable", "the platform is overloaded or shutting down");
+      default -> {
+        LOG.log(Level.SEVERE, "unexpected failure on " + ctx.request().method() + " "
+            + ctx.request().path(), failure);
+        yield new ApiError(500, "internal", "the platform failed; this is a bug, please report it");
+      }
+    };
+  }
+}

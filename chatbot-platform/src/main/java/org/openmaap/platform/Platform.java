@@ -1,0 +1,145 @@
+package org.openmaap.platform;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.Random;
+import java.util.logging.Logger;
+import org.openmaap.card.validation.Validation;
+import org.openmaap.card.validation.Validator;
+import org.openmaap.platform.admin.AdminAuth;
+import org.openmaap.platform.admin.ChatbotAdmin;
+import org.openmaap.platform.admin.DeadLetterAdmin;
+import org.openmaap.platform.admin.HealthHandler;
+import org.openmaap.platform.delivery.Inbound;
+import org.openmaap.platform.delivery.Online;
+import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.maap.BotAuth;
+import org.openmaap.platform.maap.ChatbotApi;
+import org.openmaap.platform.maap.RateLimits;
+import org.openmaap.platform.maap.TokenEndpoint;
+import org.openmaap.platform.network.Capabilities;
+import org.openmaap.platform.network.DeviceGateway;
+import org.openmaap.platform.network.NetworkAuth;
+import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.registry.TokenService;
+import org.openmaap.platform.store.EventRow;
+import org.openmaap.platform.store.SqliteStore;
+import org.openmaap.platform.store.Store;
+import org.openmaap.platform.webhook.WebhookDispatcher;
+import org.openmaap.platform.webhook.WebhookSettings;
+import org.openmaap.platform.webhook.WebhookTargets;
+
+/** The running platform: the store, the domain services and the HTTP server, wired once. */
+public final class Platform {
+
+  private static final Logger LOG = Logger.getLogger(Platform.class.getName());
+
+  private final Vertx vertx;
+  private final Store store;
+  private final WebhookDispatcher dispatcher;
+  private final String deploymentId;
+  private final int port;
+
+  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, String deploymentId,
+      int port) {
+    this.vertx = vertx;
+    this.store = store;
+    this.dispatcher = dispatcher;
+    this.deploymentId = deploymentId;
+    this.port = port;
+  }
+
+  /** Opens the store in the data dir, resumes pending work, and starts serving. */
+  public static Future<Platform> start(Vertx vertx, PlatformConfig config, Clock clock) {
+    if (config.adminToken() == null || config.networkToken() == null) {
+      return Future.failedFuture(new IllegalArgumentException(
+          "the admin and network tokens must be set before the platform starts"));
+    }
+    return SqliteStore.open(vertx, config.dataDir()).compose(store ->
+        ChatbotRegistry.load(store, clock, config.secretGracePeriod())
+            .compose(registry -> wire(vertx, config, clock, store, registry))
+            .onFailure(e -> store.close()));
+  }
+
+  private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
+      Store store, ChatbotRegistry registry) {
+    Online online = new Online();
+    Outbound[] outbound = new Outbound[1];
+    WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
+        .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
+            registry.webhookSecrets(botId))));
+    WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, targets,
+        (botId, event, body) -> syncReply(outbound[0], botId, event, body),
+        new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
+            config.webhookMaxDelay(), config.webhookRetryWindow(),
+            WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
+        clock, new Random());
+    outbound[0] = new Outbound(vertx, store, registry, online, dispatcher::enqueue, clock,
+        config.storeTtl());
+    Inbound inbound = new Inbound(store, registry, online, dispatcher::enqueue, clock);
+    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
+    Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
+        config.negativeCapabilityTtl(), Ticker.systemTicker());
+    Surfaces surfaces = new Surfaces(
+        new TokenEndpoint(tokens),
+        new BotAuth(tokens),
+        new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime),
+        new ChatbotApi(outbound[0], inbound, capabilities),
+        new AdminAuth(config.adminToken()),
+        new ChatbotAdmin(registry, config.domain()),
+        new DeadLetterAdmin(store, dispatcher, registry),
+        new HealthHandler(store, online),
+        new NetworkAuth(config.networkToken()),
+        new DeviceGateway(outbound[0], inbound),
+        new Provisioning(store, capabilities, clock));
+    HttpVerticle[] first = new HttpVerticle[1];
+    return outbound[0].start()
+        .compose(v -> dispatcher.start())
+        .compose(v -> vertx.deployVerticle(() -> {
+          HttpVerticle verticle = new HttpVerticle(config, surfaces);
+          if (first[0] == null) {
+            first[0] = verticle;
+          }
+          return verticle;
+        }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
+        .map(id -> new Platform(vertx, store, dispatcher, id, first[0].actualPort()));
+  }
+
+  /** A 2xx webhook answer carrying an RCSMessage goes to the same user as a new message. */
+  private static void syncReply(Outbound outbound, String botId, EventRow event,
+      JsonObject body) {
+    JsonObject sent = new JsonObject(event.bodyJson());
+    JsonObject rcs = body.getJsonObject("RCSMessage").copy();
+    if (!rcs.containsKey("inReplyToContributionId") && sent.containsKey("contributionId")) {
+      rcs.put("inReplyToContributionId", sent.getString("contributionId"));
+    }
+    JsonObject request = new JsonObject()
+        .put("messageContact", sent.getJsonObject("messageContact"))
+        .put("RCSMessage", rcs);
+    Validation validation = Validator.validate(request.encode());
+    if (!validation.valid()) {
+      LOG.warning(() -> "chatbot " + botId + " answered event " + event.eventId()
+          + " with an invalid message; dropped: " + validation.errors());
+      return;
+    }
+    outbound.send(botId, request).onFailure(e -> LOG.warning(() -> "chatbot " + botId
+        + ": synchronous reply to " + event.eventId() + " failed: " + e.getMessage()));
+  }
+
+  /** The port the HTTP server listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** Stops serving, lets in-flight webhooks finish, flushes and closes the store. */
+  public Future<Void> stop() {
+    return vertx.undeploy(deploymentId)
+        .eventually(dispatcher::stop)
+        .eventually(store::close);
+  }
+}

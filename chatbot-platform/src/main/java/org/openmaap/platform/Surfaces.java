@@ -1,0 +1,27 @@
+package org.openmaap.platform;
+
+import org.openmaap.platform.admin.AdminAuth;
+import org.openmaap.platform.admin.ChatbotAdmin;
+import org.openmaap.platform.admin.DeadLetterAdmin;
+import org.openmaap.platform.admin.HealthHandler;
+import org.openmaap.platform.maap.BotAuth;
+import org.openmaap.platform.maap.ChatbotApi;
+import org.openmaap.platform.maap.RateLimits;
+import org.openmaap.platform.maap.TokenEndpoint;
+import org.openmaap.platform.network.DeviceGateway;
+import org.openmaap.platform.network.NetworkAuth;
+import org.openmaap.platform.network.Provisioning;
+
+/** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
+record Surfaces(
+    TokenEndpoint token,
+    BotAuth botAuth,
+    RateLimits rateLimits,
+    ChatbotApi chatbotApi,
+    AdminAuth adminAuth,
+    ChatbotAdmin chatbots,
+    DeadLetterAdmin deadLetters,
+    HealthHandler health,
+    NetworkAuth networkAuth,
+    DeviceGateway devices,
+    Provisioning provisioning) {}

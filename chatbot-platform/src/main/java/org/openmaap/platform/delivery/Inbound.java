@@ -1,0 +1,121 @@
+package org.openmaap.platform.delivery;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.openmaap.card.validation.Validation;
+import org.openmaap.card.validation.Validator;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.store.ConversationRow;
+import org.openmaap.platform.store.MessageRow;
+import org.openmaap.platform.store.MessageRow.Direction;
+import org.openmaap.platform.store.StatusChange;
+import org.openmaap.platform.store.Store;
+
+/** User-to-chatbot traffic: messages, tapped suggestions, typing, and the bot's read reports. */
+public final class Inbound {
+
+  private static final List<String> USER_CONTENT =
+      List.of("textMessage", "suggestedResponse", "geolocationPushMessage", "fileMessage");
+
+  private final Store store;
+  private final ChatbotRegistry registry;
+  private final Online online;
+  private final EventSink events;
+  private final Clock clock;
+
+  public Inbound(Store store, ChatbotRegistry registry, Online online, EventSink events,
+      Clock clock) {
+    this.store = store;
+    this.registry = registry;
+    this.online = online;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Takes a user's message to a bot (validated with card-renderer), stores it and publishes it as
+   * a {@code message} or {@code response} event, after {@code newUser} on first contact; answers
+   * the message id once the event is durable.
+   */
+  public Future<String> fromUser(String msisdn, String botId, JsonObject rcsMessage,
+      String channel) {
+    if (botId == null || registry.find(botId).isEmpty()) {
+      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+    }
+    Validation validation =
+        Validator.validate(new JsonObject().put("RCSMessage", rcsMessage).encode());
+    if (!validation.valid()) {
+      return Future.failedFuture(ApiError.invalid("invalid_message",
+          "the message has " + validation.errors().size() + " problem(s)", validation.errors()));
+    }
+    String content = USER_CONTENT.stream().filter(rcsMessage::containsKey).findFirst()
+        .orElse(null);
+    if (content == null) {
+      return Future.failedFuture(ApiError.badRequest("invalid_message",
+          "a user sends one of " + String.join(", ", USER_CONTENT)));
+    }
+    Instant now = clock.instant();
+    String msgId = UUID.randomUUID().toString();
+    String contributionId = UUID.randomUUID().toString();
+    JsonObject rcs = rcsMessage.copy().put("msgId", msgId).put("timestamp", now.toString());
+    String event = content.equals("suggestedResponse") ? "response" : "message";
+    return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
+        .compose(conversation -> welcome(conversation, now)
+            .compose(v -> store.insertMessage(new MessageRow(botId, msgId, Direction.USER_TO_BOT,
+                msisdn, conversation.conversationId(), contributionId,
+                rcs.getString("inReplyToContributionId"), rcs.encode(), null, Status.DELIVERED,
+                channel, null, null, now, now)))
+            .compose(inserted -> events.publish(botId, conversation.conversationId(),
+                BotEvents.fromUser(event, msisdn, rcs, conversation.conversationId(),
+                    contributionId, channel))))
+        .map(msgId);
+  }
+
+  /** The user's typing indicator, passed to the bot as an {@code isTyping} event. */
+  public Future<Void> typing(String msisdn, String botId, String state) {
+    if (botId == null || registry.find(botId).isEmpty()) {
+      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+    }
+    if (!"active".equals(state) && !"idle".equals(state)) {
+      return Future.failedFuture(ApiError.badRequest("bad_value", "state must be active or idle"));
+    }
+    Instant now = clock.instant();
+    return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
+        .compose(conversation -> events.publish(botId, conversation.conversationId(),
+            BotEvents.fromUser("isTyping", msisdn, new JsonObject().put("isTyping", state)
+                    .put("timestamp", now.toString()), conversation.conversationId(),
+                UUID.randomUUID().toString(), Status.CHANNEL_RCS)))
+        .mapEmpty();
+  }
+
+  /** The bot read a user's message: status displayed, and a read receipt to the device. */
+  public Future<JsonObject> markDisplayed(String botId, String msgId) {
+    return store.message(botId, msgId).compose(found -> {
+      MessageRow row = found.filter(m -> m.direction() == Direction.USER_TO_BOT)
+          .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' received by chatbot '"
+              + botId + "'"));
+      return store.updateStatus(botId, msgId, List.of(Status.DELIVERED),
+              new StatusChange(Status.DISPLAYED, row.channel(), null, clock.instant()))
+          .map(changed -> {
+            online.session(row.userContact()).ifPresent(session -> session.link().send(
+                new JsonObject().put("type", "displayed").put("msgId", msgId)));
+            return new JsonObject().put("RCSMessage",
+                new JsonObject().put("msgId", msgId).put("status", Status.DISPLAYED));
+          });
+    });
+  }
+
+  private Future<Void> welcome(ConversationRow conversation, Instant now) {
+    if (!conversation.created()) {
+      return Future.succeededFuture();
+    }
+    return events.publish(conversation.botId(), conversation.conversationId(),
+        BotEvents.newUser(conversation.userContact(), conversation.conversationId(), now))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,38 @@
+package org.openmaap.platform.delivery;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The devices connected now, and which bot each message id on a device's link came from. */
+public final class Online {
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  /** A device's link and the messages written to it (msgId to botId). */
+  record Session(DeviceLink link, Map<String, String> botByMsgId) {}
+
+  /** Makes {@code link} the device's current connection (a newer connection replaces an older). */
+  void connect(String msisdn, DeviceLink link) {
+    sessions.put(msisdn, new Session(link, new ConcurrentHashMap<>()));
+  }
+
+  /** Forgets the device's connection if {@code link} is still it. */
+  void disconnect(String msisdn, DeviceLink link) {
+    sessions.computeIfPresent(msisdn, (k, session) -> session.link() == link ? null : session);
+  }
+
+  Optional<Session> session(String msisdn) {
+    return Optional.ofNullable(sessions.get(msisdn));
+  }
+
+  /** Whether the device has a connection now. */
+  public boolean isConnected(String msisdn) {
+    return sessions.containsKey(msisdn);
+  }
+
+  /** How many devices are connected (for health and metrics). */
+  public int count() {
+    return sessions.size();
+  }
+}

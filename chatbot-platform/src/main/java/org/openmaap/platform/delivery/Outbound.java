@@ -1,0 +1,336 @@
+package org.openmaap.platform.delivery;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.store.MessageRow;
+import org.openmaap.platform.store.MessageRow.Direction;
+import org.openmaap.platform.store.StatusChange;
+import org.openmaap.platform.store.Store;
+
+/**
+ * Chatbot-to-user messages: accepted durably, written to the user's device when it is connected
+ * or when it reconnects, expired when undelivered too long, and every status reported back.
+ */
+public final class Outbound {
+
+  private static final List<String> DEVICE_HIDDEN =
+      List.of("shortMessageSupported", "smsBodyText", "storeSupported");
+
+  private final Vertx vertx;
+  private final Store store;
+  private final ChatbotRegistry registry;
+  private final Online online;
+  private final EventSink events;
+  private final Clock clock;
+  private final Duration storeTtl;
+  private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
+
+  public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
+      EventSink events, Clock clock, Duration storeTtl) {
+    this.vertx = vertx;
+    this.store = store;
+    this.registry = registry;
+    this.online = online;
+    this.events = events;
+    this.clock = clock;
+    this.storeTtl = storeTtl;
+  }
+
+  /** What a send answered: the stored message, and whether it is an idempotent repeat. */
+  public record Accepted(MessageRow message, boolean repeated) {
+
+    /** API.md's answer body for a send. */
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("RCSMessage", new JsonObject().put("msgId", message.msgId())
+              .put("status", message.status()))
+          .put("conversationId", message.conversationId())
+          .put("contributionId", message.contributionId());
+    }
+  }
+
+  /** Resumes expiry timers of every message still on its way (after a restart). */
+  public Future<Void> start() {
+    return store.unfinished().map(rows -> {
+      rows.forEach(this::scheduleExpiry);
+      return null;
+    });
+  }
+
+  /**
+   * Stores a validated send request and starts its delivery; the future completes once the
+   * message is durable (or is the earlier message with the same msgId and body).
+   */
+  public Future<Accepted> send(String botId, JsonObject request) {
+    registry.require(botId);
+    String user = Msisdn.normalize(request.getJsonObject("messageContact", new JsonObject())
+        .getString("userContact"));
+    JsonObject rcs = request.getJsonObject("RCSMessage");
+    String msgId = rcs.getString("msgId", UUID.randomUUID().toString());
+    String hash = canonicalHash(request);
+    Instant now = clock.instant();
+    Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;
+    return store.conversation(botId, user, UUID.randomUUID().toString(), now)
+        .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,
+            Direction.BOT_TO_USER, user, conversation.conversationId(),
+            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"), rcs.encode(),
+            hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now, now)))
+        .map(inserted -> {
+          if (!inserted.inserted()) {
+            if (!inserted.row().requestHash().equals(hash)) {
+              throw ApiError.conflict("msgId '" + msgId + "' was already used for another "
+                  + "message; use a new msgId");
+            }
+            return new Accepted(inserted.row(), true);
+          }
+          route(inserted.row());
+          return new Accepted(inserted.row(), false);
+        });
+  }
+
+  /** Shows or hides the bot's typing indicator on the user's device; never stored. */
+  public JsonObject typing(String botId, JsonObject request) {
+    registry.require(botId);
+    String user = Msisdn.normalize(request.getJsonObject("messageContact", new JsonObject())
+        .getString("userContact"));
+    String state = request.getJsonObject("RCSMessage").getString("isTyping");
+    Optional<Online.Session> session = online.session(user);
+    session.ifPresent(s -> s.link().send(new JsonObject().put("type", "isTyping")
+        .put("from", botId).put("state", state)));
+    return new JsonObject().put("RCSMessage", new JsonObject()
+        .put("msgId", UUID.randomUUID().toString())
+        .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
+  }
+
+  /** Writes every message waiting for this device to it, oldest first. */
+  public Future<Void> connected(String msisdn, DeviceLink link) {
+    online.connect(msisdn, link);
+    return store.waitingFor(msisdn).map(rows -> {
+      Online.Session session = online.session(msisdn).orElse(null);
+      if (session != null && session.link() == link) {
+        rows.forEach(row -> writeTo(session, row));
+      }
+      return null;
+    });
+  }
+
+  /** The device's connection closed; its messages wait for the next one. */
+  public void disconnected(String msisdn, DeviceLink link) {
+    online.disconnect(msisdn, link);
+  }
+
+  /** The device reports a message delivered: status and report to the bot. */
+  public Future<Boolean> delivered(String msisdn, String msgId) {
+    return deviceReport(msisdn, msgId, Status.UNDELIVERED, Status.DELIVERED);
+  }
+
+  /** The device reports a message displayed (read): status and report to the bot. */
+  public Future<Boolean> displayed(String msisdn, String msgId) {
+    return deviceReport(msisdn, msgId, Status.DISPLAYABLE, Status.DISPLAYED);
+  }
+
+  /** Revokes an undelivered message: 200 with cancelled, or 409 naming its status. */
+  public Future<JsonObject> revoke(String botId, String msgId) {
+    return requireMessage(botId, msgId, Direction.BOT_TO_USER).compose(row ->
+        change(row, Status.UNDELIVERED, Status.CANCELLED, null).compose(changed -> {
+          if (!changed) {
+            return store.message(botId, msgId).map(now -> {
+              throw ApiError.conflict("message '" + msgId + "' is already "
+                  + now.map(MessageRow::status).orElse("gone") + " and cannot be revoked");
+            });
+          }
+          revokeOnDevice(row);
+          return Future.succeededFuture(new JsonObject().put("RCSMessage",
+              new JsonObject().put("msgId", msgId).put("status", Status.CANCELLED)));
+        }));
+  }
+
+  /** The status of a message with its history, as GET .../status answers it. */
+  public Future<JsonObject> status(String botId, String msgId) {
+    return store.message(botId, msgId).compose(found -> {
+      MessageRow row = found.orElseThrow(() -> ApiError.notFound("no message '" + msgId
+          + "' of chatbot '" + botId + "'"));
+      return store.history(botId, msgId).map(history -> {
+        JsonArray changes = new JsonArray();
+        for (StatusChange change : history) {
+          JsonObject item = new JsonObject().put("status", change.status())
+              .put("channel", change.channel()).put("timestamp", change.at().toString());
+          if (change.reason() != null) {
+            item.put("reason", change.reason());
+          }
+          changes.add(item);
+        }
+        JsonObject rcs = new JsonObject().put("msgId", msgId).put("status", row.status())
+            .put("timestamp", row.updatedAt().toString());
+        if (row.reason() != null) {
+          rcs.put("error", new JsonObject().put("reason", row.reason()));
+        }
+        return new JsonObject().put("RCSMessage", rcs).put("channel", row.channel())
+            .put("history", changes);
+      });
+    });
+  }
+
+  // --- delivery ---------------------------------------------------------------------------------
+
+  private void route(MessageRow row) {
+    Optional<Online.Session> session = online.session(row.userContact());
+    if (session.isPresent()) {
+      writeTo(session.get(), row);
+      scheduleExpiry(row);
+      return;
+    }
+    store.device(row.userContact()).onSuccess(device -> {
+      if (device.isEmpty()) {
+        change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_NOT_RCS_CAPABLE);
+      } else if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
+        change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_EXPIRED);
+      } else {
+        scheduleExpiry(row);
+      }
+    });
+  }
+
+  private void writeTo(Online.Session session, MessageRow row) {
+    session.botByMsgId().put(row.msgId(), row.botId());
+    JsonObject rcs = new JsonObject(row.rcsMessageJson());
+    DEVICE_HIDDEN.forEach(rcs::remove);
+    rcs.put("msgId", row.msgId());
+    JsonObject frame = new JsonObject()
+        .put("type", "message")
+        .put("msgId", row.msgId())
+        .put("from", row.botId())
+        .put("chatbot", registry.find(row.botId()).map(c -> c.deviceCard()).orElse(null))
+        .put("RCSMessage", rcs)
+        .put("conversationId", row.conversationId())
+        .put("contributionId", row.contributionId());
+    session.link().send(frame).onSuccess(v -> {
+      if (Status.PENDING.equals(row.status())) {
+        store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
+            new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant()));
+      }
+    });
+  }
+
+  private Future<Boolean> deviceReport(String msisdn, String msgId, List<String> from,
+      String to) {
+    String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
+    if (botId == null) {
+      return Future.failedFuture(ApiError.notFound("no message '" + msgId
+          + "' was delivered on this connection"));
+    }
+    return store.message(botId, msgId).compose(found -> found
+        .map(row -> change(row, from, to, null))
+        .orElse(Future.succeededFuture(false)));
+  }
+
+  /** Moves a message's status (compare-and-set), reports it to the bot, ends its timer. */
+  private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
+    Instant now = clock.instant();
+    return store.updateStatus(row.botId(), row.msgId(), from,
+            new StatusChange(to, Status.CHANNEL_RCS, reason, now))
+        .compose(changed -> {
+          if (!changed) {
+            return Future.succeededFuture(false);
+          }
+          if (!to.equals(Status.DISPLAYED)) {
+            cancelExpiry(row);
+          }
+          if (to.equals(Status.CANCELLED)) {
+            return Future.succeededFuture(true);
+          }
+          return events.publish(row.botId(), row.conversationId(), BotEvents.status(
+              row.userContact(), row.msgId(), to, reason, row.conversationId(),
+              Status.CHANNEL_RCS, now)).map(true);
+        });
+  }
+
+  private void scheduleExpiry(MessageRow row) {
+    Instant deadline = row.createdAt().plus(storeTtl);
+    if (row.expiry() != null && row.expiry().isBefore(deadline)) {
+      deadline = row.expiry();
+    }
+    long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    String key = row.botId() + "/" + row.msgId();
+    long timer = vertx.setTimer(delay, id -> {
+      expiryTimers.remove(key);
+      change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_EXPIRED)
+          .onSuccess(changed -> {
+            if (changed) {
+              revokeOnDevice(row);
+            }
+          });
+    });
+    Long previous = expiryTimers.put(key, timer);
+    if (previous != null) {
+      vertx.cancelTimer(previous);
+    }
+  }
+
+  private void cancelExpiry(MessageRow row) {
+    Long timer = expiryTimers.remove(row.botId() + "/" + row.msgId());
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  private void revokeOnDevice(MessageRow row) {
+    online.session(row.userContact())
+        .filter(session -> session.botByMsgId().containsKey(row.msgId()))
+        .ifPresent(session -> session.link().send(new JsonObject().put("type", "revoke")
+            .put("msgId", row.msgId())));
+  }
+
+  private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {
+    return store.message(botId, msgId).map(found -> found
+        .filter(row -> row.direction() == direction)
+        .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' "
+            + (direction == Direction.BOT_TO_USER ? "sent by" : "received by") + " chatbot '"
+            + botId + "'")));
+  }
+
+  /** A digest of the request that ignores member order, for idempotent resends. */
+  static String canonicalHash(JsonObject request) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(canonical(request).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String canonical(Object value) {
+    if (value instanceof JsonObject object) {
+      TreeMap<String, String> sorted = new TreeMap<>();
+      object.forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+      StringBuilder out = new StringBuilder("{");
+      sorted.forEach((k, v) -> out.append(new JsonArray().add(k).encode()).append(':').append(v)
+          .append(','));
+      return out.append('}').toString();
+    }
+    if (value instanceof JsonArray array) {
+      StringBuilder out = new StringBuilder("[");
+      array.forEach(item -> out.append(canonical(item)).append(','));
+      return out.append(']').toString();
+    }
+    return new JsonArray().add(value).encode();
+  }
+}

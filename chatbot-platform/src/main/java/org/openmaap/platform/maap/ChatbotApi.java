@@ -1,0 +1,84 @@
+package org.openmaap.platform.maap;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.openmaap.card.model.SendRequest;
+import org.openmaap.card.validation.Validation;
+import org.openmaap.card.validation.Validator;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.Bodies;
+import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.delivery.Inbound;
+import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.network.Capabilities;
+
+/** The Chatbot API's message routes: send, status, read reports and revoke, capabilities. */
+public final class ChatbotApi {
+
+  private final Outbound outbound;
+  private final Inbound inbound;
+  private final Capabilities capabilities;
+
+  public ChatbotApi(Outbound outbound, Inbound inbound, Capabilities capabilities) {
+    this.outbound = outbound;
+    this.inbound = inbound;
+    this.capabilities = capabilities;
+  }
+
+  /** {@code POST /bot/v1/{botId}/messages}: 202 once stored, 200 for an idempotent repeat. */
+  public Future<JsonObject> send(RoutingContext ctx) {
+    Validation validation = Validator.validate(Bodies.bytes(ctx));
+    if (!validation.valid()) {
+      throw ApiError.invalid("invalid_message", "the message has " + validation.errors().size()
+          + " problem(s); see violations", validation.errors());
+    }
+    if (!(validation.document() instanceof SendRequest request)
+        || request.messageContact() == null || request.messageContact().userContact() == null) {
+      throw ApiError.badRequest("invalid_message", "send {\"messageContact\": {\"userContact\": "
+          + "\"+86...\"}, \"RCSMessage\": {...}}");
+    }
+    if (request.rcsMessage().suggestedResponse() != null) {
+      throw ApiError.badRequest("invalid_message",
+          "suggestedResponse is what users send; a chatbot sends content");
+    }
+    JsonObject body = ctx.body().asJsonObject();
+    String botId = ctx.pathParam("botId");
+    if (request.rcsMessage().isTyping() != null) {
+      ctx.response().setStatusCode(202);
+      return Future.succeededFuture(outbound.typing(botId, body));
+    }
+    return outbound.send(botId, body).map(accepted -> {
+      ctx.response().setStatusCode(accepted.repeated() ? 200 : 202);
+      return accepted.toJson();
+    });
+  }
+
+  /** {@code GET /bot/v1/{botId}/messages/{msgId}/status}. */
+  public Future<JsonObject> status(RoutingContext ctx) {
+    return outbound.status(ctx.pathParam("botId"), ctx.pathParam("msgId"));
+  }
+
+  /** {@code PUT .../status}: {@code displayed} for a received message, {@code cancelled} to revoke. */
+  public Future<JsonObject> updateStatus(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    JsonObject rcs = body.getValue("RCSMessage") instanceof JsonObject o ? o : new JsonObject();
+    String status = rcs.getValue("status") instanceof String s ? s : null;
+    String botId = ctx.pathParam("botId");
+    String msgId = ctx.pathParam("msgId");
+    if ("displayed".equals(status)) {
+      return inbound.markDisplayed(botId, msgId);
+    }
+    if ("cancelled".equals(status)) {
+      return outbound.revoke(botId, msgId);
+    }
+    throw ApiError.badRequest("bad_value", "send {\"RCSMessage\": {\"status\": \"displayed\"}} "
+        + "for a message you received, or \"cancelled\" to revoke one you sent");
+  }
+
+  /** {@code GET /bot/v1/{botId}/contactCapabilities?userContact=...[&refresh=true]}. */
+  public Future<JsonObject> capabilities(RoutingContext ctx) {
+    String user = Msisdn.normalize(ctx.request().getParam("userContact"));
+    return capabilities.lookup(user, "true".equalsIgnoreCase(ctx.request().getParam("refresh")));
+  }
+}

@@ -1,0 +1,73 @@
+package org.openmaap.platform.registry;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** A registered chatbot's public profile: what the admin API shows and devices display. */
+public record Chatbot(
+    String botId,
+    String name,
+    String webhookUrl,
+    String description,
+    String iconUrl,
+    String color,
+    String website,
+    String smsSignature,
+    Integer rateLimitPerSecond,
+    String clientId,
+    Instant createdAt) {
+
+  /** The chatbot's service URI on this platform, {@code sip:botId@domain}. */
+  public String serviceUri(String domain) {
+    return "sip:" + botId + "@" + domain;
+  }
+
+  /** The profile as the admin API answers it (no secrets). */
+  public JsonObject toJson(String domain) {
+    JsonObject json = new JsonObject()
+        .put("botId", botId)
+        .put("serviceUri", serviceUri(domain))
+        .put("name", name)
+        .put("webhookUrl", webhookUrl);
+    putIfSet(json, "description", description);
+    putIfSet(json, "iconUrl", iconUrl);
+    putIfSet(json, "color", color);
+    putIfSet(json, "website", website);
+    putIfSet(json, "smsSignature", smsSignature);
+    putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
+    return json.put("clientId", clientId).put("createdAt", createdAt.toString());
+  }
+
+  /** What a device shows of the chatbot next to its messages. */
+  public JsonObject deviceCard() {
+    JsonObject json = new JsonObject().put("name", name);
+    putIfSet(json, "iconUrl", iconUrl);
+    putIfSet(json, "color", color);
+    return json;
+  }
+
+  /** The stored profile: everything but the identifiers and timestamps kept in their own columns. */
+  JsonObject profileJson() {
+    JsonObject json = new JsonObject().put("name", name).put("webhookUrl", webhookUrl);
+    putIfSet(json, "description", description);
+    putIfSet(json, "iconUrl", iconUrl);
+    putIfSet(json, "color", color);
+    putIfSet(json, "website", website);
+    putIfSet(json, "smsSignature", smsSignature);
+    putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
+    return json;
+  }
+
+  static Chatbot fromProfile(String botId, JsonObject profile, String clientId, Instant createdAt) {
+    return new Chatbot(botId, profile.getString("name"), profile.getString("webhookUrl"),
+        profile.getString("description"), profile.getString("iconUrl"), profile.getString("color"),
+        profile.getString("website"), profile.getString("smsSignature"),
+        profile.getInteger("rateLimitPerSecond"), clientId, createdAt);
+  }
+
+  private static void putIfSet(JsonObject json, String name, Object value) {
+    if (value != null) {
+      json.put(name, value);
+    }
+  }
+}

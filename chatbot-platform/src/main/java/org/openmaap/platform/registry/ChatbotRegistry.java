@@ -1,0 +1,191 @@
+package org.openmaap.platform.registry;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openmaap.card.validation.Violation;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.store.ChatbotRow;
+import org.openmaap.platform.store.Store;
+import org.openmaap.platform.store.StoreConflict;
+
+/**
+ * The registered chatbots: kept in memory for every request, written through to the store.
+ * Client secrets are stored as hashes; webhook secrets in clear, since they sign every event.
+ */
+public final class ChatbotRegistry {
+
+  private final Store store;
+  private final Clock clock;
+  private final Duration secretGracePeriod;
+  private final Map<String, ChatbotRow> rows = new ConcurrentHashMap<>();
+  private final Map<String, String> botIdByClientId = new ConcurrentHashMap<>();
+
+  private ChatbotRegistry(Store store, Clock clock, Duration secretGracePeriod) {
+    this.store = store;
+    this.clock = clock;
+    this.secretGracePeriod = secretGracePeriod;
+  }
+
+  /** The registry with every chatbot the store holds. */
+  public static Future<ChatbotRegistry> load(Store store, Clock clock, Duration secretGracePeriod) {
+    ChatbotRegistry registry = new ChatbotRegistry(store, clock, secretGracePeriod);
+    return store.chatbots().map(all -> {
+      all.forEach(registry::remember);
+      return registry;
+    });
+  }
+
+  /** Registers a chatbot from an admin request body; fails with 400 or 409. */
+  public Future<Registration> register(JsonObject body) {
+    List<Violation> violations = ProfileRules.forCreate(body);
+    if (!violations.isEmpty()) {
+      return Future.failedFuture(ApiError.invalid("invalid_chatbot",
+          "the chatbot registration has " + violations.size() + " problem(s)", violations));
+    }
+    String botId = body.getString("botId");
+    if (rows.containsKey(botId)) {
+      return Future.failedFuture(ApiError.conflict("a chatbot with botId '" + botId
+          + "' already exists"));
+    }
+    JsonObject profile = body.copy();
+    profile.remove("botId");
+    String clientSecret = Secrets.newSecret();
+    String webhookSecret = Secrets.newSecret();
+    ChatbotRow row = new ChatbotRow(botId, profile.encode(), "client-" + botId + "-"
+        + Secrets.newSecret().substring(0, 8), Secrets.hash(clientSecret), webhookSecret, null,
+        null, 0, clock.instant());
+    return store.insertChatbot(row)
+        .recover(e -> Future.failedFuture(e instanceof StoreConflict
+            ? ApiError.conflict("a chatbot with botId '" + botId + "' already exists") : e))
+        .map(v -> {
+          remember(row);
+          return new Registration(chatbot(row), clientSecret, webhookSecret);
+        });
+  }
+
+  /** The chatbot with this id, if registered. */
+  public Optional<Chatbot> find(String botId) {
+    return Optional.ofNullable(rows.get(botId)).map(ChatbotRegistry::chatbot);
+  }
+
+  /** The chatbot with this id, or a 404. */
+  public Chatbot require(String botId) {
+    return find(botId).orElseThrow(() -> ApiError.notFound("no chatbot '" + botId + "'"));
+  }
+
+  /** Every chatbot, by botId. */
+  public List<Chatbot> all() {
+    List<Chatbot> all = new ArrayList<>();
+    rows.values().forEach(row -> all.add(chatbot(row)));
+    all.sort(Comparator.comparing(Chatbot::botId));
+    return all;
+  }
+
+  /** Applies a PATCH of profile members; fails with 400 or 404. */
+  public Future<Chatbot> update(String botId, JsonObject patch) {
+    ChatbotRow row = rows.get(botId);
+    if (row == null) {
+      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+    }
+    List<Violation> violations = ProfileRules.forUpdate(patch);
+    if (!violations.isEmpty()) {
+      return Future.failedFuture(ApiError.invalid("invalid_chatbot",
+          "the chatbot update has " + violations.size() + " problem(s)", violations));
+    }
+    JsonObject profile = new JsonObject(row.profileJson()).mergeIn(patch);
+    ChatbotRow updated = new ChatbotRow(botId, profile.encode(), row.clientId(),
+        row.clientSecretHash(), row.webhookSecret(), row.previousWebhookSecret(),
+        row.previousWebhookSecretUntil(), row.tokenGeneration(), row.createdAt());
+    return store.updateChatbot(updated).map(v -> {
+      remember(updated);
+      return chatbot(updated);
+    });
+  }
+
+  /** Deletes a chatbot; its tokens stop working at once. */
+  public Future<Void> delete(String botId) {
+    ChatbotRow row = rows.get(botId);
+    if (row == null) {
+      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+    }
+    return store.deleteChatbot(botId).map(deleted -> {
+      rows.remove(botId);
+      botIdByClientId.remove(row.clientId());
+      return null;
+    });
+  }
+
+  /**
+   * New client and webhook secrets; tokens of the old client secret are revoked, and the old
+   * webhook secret keeps signing beside the new one for the grace period.
+   */
+  public Future<Registration> rotate(String botId) {
+    ChatbotRow row = rows.get(botId);
+    if (row == null) {
+      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+    }
+    String clientSecret = Secrets.newSecret();
+    String webhookSecret = Secrets.newSecret();
+    ChatbotRow rotated = new ChatbotRow(botId, row.profileJson(), row.clientId(),
+        Secrets.hash(clientSecret), webhookSecret, row.webhookSecret(),
+        clock.instant().plus(secretGracePeriod), row.tokenGeneration() + 1, row.createdAt());
+    return store.updateChatbot(rotated).map(v -> {
+      remember(rotated);
+      return new Registration(chatbot(rotated), clientSecret, webhookSecret);
+    });
+  }
+
+  /** The bot whose client credentials these are, with its token generation; empty if wrong. */
+  public Optional<Client> authenticate(String clientId, String clientSecret) {
+    String botId = botIdByClientId.get(clientId);
+    ChatbotRow row = botId == null ? null : rows.get(botId);
+    if (row == null) {
+      // Hash anyway, so an unknown client id costs as long as a wrong secret.
+      Secrets.matchesHash(clientSecret, Secrets.hash("unknown"));
+      return Optional.empty();
+    }
+    return Secrets.matchesHash(clientSecret, row.clientSecretHash())
+        ? Optional.of(new Client(botId, row.tokenGeneration()))
+        : Optional.empty();
+  }
+
+  /** Whether tokens of this generation are still valid for the bot (not rotated, not deleted). */
+  public boolean tokenGenerationValid(String botId, long generation) {
+    ChatbotRow row = rows.get(botId);
+    return row != null && row.tokenGeneration() == generation;
+  }
+
+  /** The secrets that sign the bot's webhooks now: the current one, then the previous in grace. */
+  public List<String> webhookSecrets(String botId) {
+    ChatbotRow row = rows.get(botId);
+    if (row == null) {
+      return List.of();
+    }
+    Instant until = row.previousWebhookSecretUntil();
+    return row.previousWebhookSecret() != null && until != null && clock.instant().isBefore(until)
+        ? List.of(row.webhookSecret(), row.previousWebhookSecret())
+        : List.of(row.webhookSecret());
+  }
+
+  /** An authenticated client: its bot and the token generation its tokens carry. */
+  public record Client(String botId, long tokenGeneration) {}
+
+  private void remember(ChatbotRow row) {
+    rows.put(row.botId(), row);
+    botIdByClientId.put(row.clientId(), row.botId());
+  }
+
+  private static Chatbot chatbot(ChatbotRow row) {
+    return Chatbot.fromProfile(row.botId(), new JsonObject(row.profileJson()), row.clientId(),
+        row.createdAt());
+  }
+}

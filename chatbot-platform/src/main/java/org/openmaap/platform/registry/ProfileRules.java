@@ -1,0 +1,109 @@
+package org.openmaap.platform.registry;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openmaap.card.validation.Code;
+import org.openmaap.card.validation.Severity;
+import org.openmaap.card.validation.Violation;
+
+/** Checks an admin request's chatbot profile, returning violations as the card validator does. */
+final class ProfileRules {
+
+  static final Pattern BOT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+  private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+  private static final Set<String> PROFILE = Set.of("name", "webhookUrl", "description", "iconUrl",
+      "color", "website", "smsSignature", "rateLimitPerSecond");
+  private static final Map<String, Integer> MAX_LENGTH = Map.of("name", 100, "description", 500,
+      "smsSignature", 40);
+
+  private ProfileRules() {}
+
+  /** Violations of a registration body: botId plus a complete profile. */
+  static List<Violation> forCreate(JsonObject body) {
+    List<Violation> violations = new ArrayList<>();
+    Object botId = body.getValue("botId");
+    if (botId == null) {
+      violations.add(error("/botId", Code.REQUIRED, "botId is required"));
+    } else if (!(botId instanceof String id) || !BOT_ID.matcher(id).matches()) {
+      violations.add(error("/botId", Code.BAD_VALUE, "botId must match [a-z0-9][a-z0-9._-]{2,63}"
+          + " (3 to 64 lower-case letters, digits, dots, dashes, underscores)"));
+    }
+    for (String required : List.of("name", "webhookUrl")) {
+      if (body.getValue(required) == null) {
+        violations.add(error("/" + required, Code.REQUIRED, required + " is required"));
+      }
+    }
+    check(body, Set.of("botId"), violations);
+    return violations;
+  }
+
+  /** Violations of a PATCH body: any subset of the profile, no botId. */
+  static List<Violation> forUpdate(JsonObject body) {
+    List<Violation> violations = new ArrayList<>();
+    if (body.containsKey("botId")) {
+      violations.add(error("/botId", Code.BAD_VALUE, "botId cannot be changed"));
+    }
+    check(body, Set.of("botId"), violations);
+    return violations;
+  }
+
+  private static void check(JsonObject body, Set<String> alsoAllowed, List<Violation> out) {
+    for (Map.Entry<String, Object> member : body) {
+      String name = member.getKey();
+      Object value = member.getValue();
+      String path = "/" + name;
+      if (!PROFILE.contains(name)) {
+        if (!alsoAllowed.contains(name)) {
+          out.add(error(path, Code.UNKNOWN_FIELD, "'" + name + "' is not a chatbot setting; "
+              + "expected botId, " + String.join(", ", PROFILE.stream().sorted().toList())));
+        }
+        continue;
+      }
+      if (name.equals("rateLimitPerSecond")) {
+        if (!(value instanceof Integer rate)) {
+          out.add(error(path, Code.WRONG_TYPE, "rateLimitPerSecond must be a whole number"));
+        } else if (rate < 1 || rate > 100_000) {
+          out.add(error(path, Code.OUT_OF_RANGE, "rateLimitPerSecond must be 1 to 100000"));
+        }
+        continue;
+      }
+      if (!(value instanceof String text)) {
+        out.add(error(path, Code.WRONG_TYPE, name + " must be a string"));
+        continue;
+      }
+      int max = MAX_LENGTH.getOrDefault(name, 2048);
+      int length = text.codePointCount(0, text.length());
+      if (length == 0) {
+        out.add(error(path, Code.TOO_SHORT, name + " is empty"));
+      } else if (length > max) {
+        out.add(error(path, Code.TOO_LONG, name + " has " + length + " characters; the limit is "
+            + max));
+      } else if (Set.of("webhookUrl", "iconUrl", "website").contains(name) && !isHttpUrl(text)) {
+        out.add(error(path, Code.BAD_URL, name + " must be an absolute http or https URL"));
+      } else if (name.equals("color") && !COLOR.matcher(text).matches()) {
+        out.add(error(path, Code.BAD_VALUE, "color must be #RRGGBB, such as #6F4E37"));
+      }
+    }
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static Violation error(String path, Code code, String message) {
+    return new Violation(path, code, message, Severity.ERROR);
+  }
+}

@@ -1,0 +1,88 @@
+package org.openmaap.platform.registry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.openmaap.platform.ApiError;
+
+/**
+ * OAuth2 client-credentials tokens: opaque, bound to one bot, expiring after the configured TTL,
+ * and revoked when the bot's secrets rotate (its token generation moves on) or it is deleted.
+ * Tokens live in memory only, keyed by their hash; after a restart bots simply ask again.
+ */
+public final class TokenService {
+
+  private static final long MAX_TOKENS = 1_000_000;
+
+  private final ChatbotRegistry registry;
+  private final Duration ttl;
+  private final Cache<String, Grant> grants;
+
+  public TokenService(ChatbotRegistry registry, Duration ttl, Ticker ticker) {
+    this.registry = registry;
+    this.ttl = ttl;
+    this.grants = Caffeine.newBuilder()
+        .expireAfterWrite(ttl)
+        .maximumSize(MAX_TOKENS)
+        .ticker(ticker)
+        .build();
+  }
+
+  /**
+   * A token for the client in an {@code Authorization: Basic} header and a form grant type, as the
+   * token endpoint answers it; fails with 400 or 401.
+   */
+  public JsonObject issue(String authorization, String grantType) {
+    if (!"client_credentials".equals(grantType)) {
+      throw ApiError.badRequest("unsupported_grant_type",
+          "grant_type must be client_credentials, sent as a form field");
+    }
+    String[] credentials = basicCredentials(authorization);
+    ChatbotRegistry.Client client = registry.authenticate(credentials[0], credentials[1])
+        .orElseThrow(() -> ApiError.unauthorized("the client id or secret is wrong"));
+    String token = Secrets.newSecret();
+    grants.put(Secrets.hash(token), new Grant(client.botId(), client.tokenGeneration()));
+    return new JsonObject()
+        .put("access_token", token)
+        .put("token_type", "Bearer")
+        .put("expires_in", ttl.toSeconds());
+  }
+
+  /** The bot an {@code Authorization: Bearer} header speaks for, if its token is valid. */
+  public Optional<String> botOf(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    Grant grant = grants.getIfPresent(Secrets.hash(authorization.substring(7).trim()));
+    if (grant == null || !registry.tokenGenerationValid(grant.botId(), grant.generation())) {
+      return Optional.empty();
+    }
+    return Optional.of(grant.botId());
+  }
+
+  private static String[] basicCredentials(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      throw ApiError.unauthorized(
+          "send the client id and secret as Authorization: Basic base64(clientId:clientSecret)");
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+          StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.unauthorized("the Basic credentials are not valid base64");
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      throw ApiError.unauthorized("the Basic credentials must be clientId:clientSecret");
+    }
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+
+  private record Grant(String botId, long generation) {}
+}

@@ -1,0 +1,105 @@
+package org.openmaap.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformConfigTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void load_nothingSet_givesTheDefaults() throws IOException {
+    PlatformConfig config = PlatformConfig.load(Map.of());
+
+    assertThat(config).isEqualTo(PlatformConfig.defaults());
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.domain()).isEqualTo("botplatform.local");
+    assertThat(config.adminToken()).isNull();
+  }
+
+  @Test
+  void load_yamlFileThenEnvironment_environmentWins() throws IOException {
+    Path file = Files.writeString(dir.resolve("openmaap.yaml"), """
+        port: 9090
+        domain: rcs.example.com
+        webhookTimeout: 2s
+        webhookRetryWindow: PT1H
+        storeTtl: 12h
+        """);
+
+    PlatformConfig config = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString(),
+        "OPENMAAP_PORT", "7070", "OPENMAAP_ADMIN_TOKEN", "secret-admin"));
+
+    assertThat(config.port()).isEqualTo(7070);
+    assertThat(config.domain()).isEqualTo("rcs.example.com");
+    assertThat(config.webhookTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.webhookRetryWindow()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.storeTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.adminToken()).isEqualTo("secret-admin");
+  }
+
+  @Test
+  void load_jsonFile_isRead() throws IOException {
+    Path file = Files.writeString(dir.resolve("openmaap.json"),
+        "{\"maxBodyBytes\": 65536, \"dataDir\": \"/var/lib/openmaap\"}");
+
+    PlatformConfig config = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString()));
+
+    assertThat(config.maxBodyBytes()).isEqualTo(65536);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/openmaap"));
+  }
+
+  @Test
+  void load_unknownSetting_namesItAndTheKnownOnes() throws IOException {
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"prot\": 1}");
+
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString())))
+        .hasMessageContaining("unknown setting 'prot'").hasMessageContaining("port");
+  }
+
+  @Test
+  void load_badValues_sayWhatIsWrong() throws IOException {
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"webhookTimeout\": \"soon\"}");
+
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString())))
+        .hasMessageContaining("webhookTimeout must be a duration");
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_PORT", "eighty")))
+        .hasMessageContaining("OPENMAAP_PORT");
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", "/no/such.yaml")))
+        .hasMessageContaining("/no/such.yaml");
+  }
+
+  @Test
+  void withTokens_missingTokens_areGeneratedOnceAndKept() throws IOException {
+    PlatformConfig config = PlatformConfig.defaults().withPortAndDataDir(0, dir);
+
+    PlatformConfig first = Main.withTokens(config);
+    PlatformConfig second = Main.withTokens(config);
+
+    assertThat(first.adminToken()).hasSizeGreaterThan(30);
+    assertThat(first.networkToken()).isNotEqualTo(first.adminToken());
+    assertThat(second.adminToken()).isEqualTo(first.adminToken());
+    assertThat(second.networkToken()).isEqualTo(first.networkToken());
+    assertThat(new JsonObject(Files.readString(dir.resolve(Main.GENERATED_TOKENS)))
+        .getString("adminToken")).isEqualTo(first.adminToken());
+  }
+
+  @Test
+  void withTokens_configuredTokens_areUsedAndNothingIsWritten() throws IOException {
+    PlatformConfig config = PlatformConfig.defaults().withPortAndDataDir(0, dir)
+        .withTokens("a", "n");
+
+    assertThat(Main.withTokens(config)).isEqualTo(config);
+    assertThat(dir.resolve(Main.GENERATED_TOKENS)).doesNotExist();
+  }
+}

@@ -1,0 +1,102 @@
+package org.openmaap.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A platform started in this JVM on a temporary data dir, and a client for its HTTP API. */
+public final class RunningPlatform implements AutoCloseable {
+
+  public static final String ADMIN_TOKEN = "test-admin-token";
+  public static final String NETWORK_TOKEN = "test-network-token";
+
+  public final Vertx vertx;
+  public final Platform platform;
+  public final WebClient http;
+
+  private RunningPlatform(Vertx vertx, Platform platform) {
+    this.vertx = vertx;
+    this.platform = platform;
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+        .setDefaultPort(platform.port()));
+  }
+
+  /** Test settings: quick webhook retries, everything else as configured by default. */
+  public static PlatformConfig config(Path dataDir) {
+    PlatformConfig defaults = PlatformConfig.defaults();
+    return new PlatformConfig(0, dataDir, "test.local", ADMIN_TOKEN, NETWORK_TOKEN,
+        defaults.maxBodyBytes(), defaults.tokenTtl(), defaults.secretGracePeriod(),
+        defaults.defaultRateLimitPerSecond(), defaults.storeTtl(), defaults.capabilityTtl(),
+        defaults.negativeCapabilityTtl(), Duration.ofSeconds(2), Duration.ofMillis(50),
+        Duration.ofMillis(400), Duration.ofMinutes(5));
+  }
+
+  public static RunningPlatform start(Vertx vertx, PlatformConfig config) {
+    return new RunningPlatform(vertx, Platform.start(vertx, config, Clock.systemUTC()).await());
+  }
+
+  public int port() {
+    return platform.port();
+  }
+
+  public HttpRequest<Buffer> request(HttpMethod method, String path) {
+    return http.request(method, path);
+  }
+
+  public HttpRequest<Buffer> admin(HttpMethod method, String path) {
+    return http.request(method, path).bearerTokenAuthentication(ADMIN_TOKEN);
+  }
+
+  /** Registers a bot with its webhook; answers the registration (with its secrets). */
+  public JsonObject register(String botId, String webhookUrl) {
+    HttpResponse<Buffer> response = admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", botId).put("name", "Bot " + botId)
+            .put("webhookUrl", webhookUrl).put("color", "#6F4E37"))
+        .await();
+    if (response.statusCode() != 201) {
+      throw new AssertionError("registration failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
+  /** An access token for a registered bot. */
+  public String token(JsonObject registration) {
+    String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
+        + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> response = http.post("/oauth2/v1/token")
+        .putHeader("Authorization", "Basic " + basic)
+        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+            .add("grant_type", "client_credentials"))
+        .await();
+    if (response.statusCode() != 200) {
+      throw new AssertionError("token failed: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("access_token");
+  }
+
+  /** POSTs a send request for the bot; answers the raw response. */
+  public HttpResponse<Buffer> send(String botId, String token, JsonObject request) {
+    return http.post("/bot/v1/" + botId + "/messages").bearerTokenAuthentication(token)
+        .sendJsonObject(request).await();
+  }
+
+  public TestDevice device(String msisdn) {
+    return TestDevice.connect(vertx, port(), msisdn, NETWORK_TOKEN);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    platform.stop().await();
+  }
+}
