@@ -23,6 +23,7 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.get("/admin/v1/health").respond(s.health()::health);
+    router.get("/metrics").handler(s.metrics()::scrape);
 
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 

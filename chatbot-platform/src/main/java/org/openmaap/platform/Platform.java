@@ -1,6 +1,8 @@
 package org.openmaap.platform;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +16,8 @@ import org.openmaap.platform.admin.AdminAuth;
 import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
+import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
@@ -69,6 +73,8 @@ public final class Platform {
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
       Store store, ChatbotRegistry registry) {
     Online online = new Online();
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    DeliveryMetrics metrics = new DeliveryMetrics(meters);
     Outbound[] outbound = new Outbound[1];
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
@@ -80,8 +86,8 @@ public final class Platform {
             WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
         clock, new Random());
     outbound[0] = new Outbound(vertx, store, registry, online, dispatcher::enqueue, clock,
-        config.storeTtl());
-    Inbound inbound = new Inbound(store, registry, online, dispatcher::enqueue, clock);
+        config.storeTtl(), metrics);
+    Inbound inbound = new Inbound(store, registry, online, dispatcher::enqueue, clock, metrics);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -94,6 +100,7 @@ public final class Platform {
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
         new HealthHandler(store, online),
+        new MetricsEndpoint(meters, dispatcher.counters(), online),
         new NetworkAuth(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
         new Provisioning(store, capabilities, clock));

@@ -4,6 +4,7 @@ import org.openmaap.platform.admin.AdminAuth;
 import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
+import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -22,6 +23,7 @@ record Surfaces(
     ChatbotAdmin chatbots,
     DeadLetterAdmin deadLetters,
     HealthHandler health,
+    MetricsEndpoint metrics,
     NetworkAuth networkAuth,
     DeviceGateway devices,
     Provisioning provisioning) {}

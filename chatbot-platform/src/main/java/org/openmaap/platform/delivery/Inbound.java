@@ -27,14 +27,16 @@ public final class Inbound {
   private final Online online;
   private final EventSink events;
   private final Clock clock;
+  private final DeliveryMetrics metrics;
 
   public Inbound(Store store, ChatbotRegistry registry, Online online, EventSink events,
-      Clock clock) {
+      Clock clock, DeliveryMetrics metrics) {
     this.store = store;
     this.registry = registry;
     this.online = online;
     this.events = events;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -73,7 +75,10 @@ public final class Inbound {
             .compose(inserted -> events.publish(botId, conversation.conversationId(),
                 BotEvents.fromUser(event, msisdn, rcs, conversation.conversationId(),
                     contributionId, channel))))
-        .map(msgId);
+        .map(published -> {
+          metrics.toBot(channel);
+          return msgId;
+        });
   }
 
   /** The user's typing indicator, passed to the bot as an {@code isTyping} event. */

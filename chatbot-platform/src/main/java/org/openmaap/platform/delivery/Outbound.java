@@ -41,10 +41,11 @@ public final class Outbound {
   private final EventSink events;
   private final Clock clock;
   private final Duration storeTtl;
+  private final DeliveryMetrics metrics;
   private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
 
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl) {
+      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -52,6 +53,7 @@ public final class Outbound {
     this.events = events;
     this.clock = clock;
     this.storeTtl = storeTtl;
+    this.metrics = metrics;
   }
 
   /** What a send answered: the stored message, and whether it is an idempotent repeat. */
@@ -101,6 +103,7 @@ public final class Outbound {
             }
             return new Accepted(inserted.row(), true);
           }
+          metrics.toUser(Status.PENDING, Status.CHANNEL_RCS);
           route(inserted.row());
           return new Accepted(inserted.row(), false);
         });
@@ -225,7 +228,12 @@ public final class Outbound {
     session.link().send(frame).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
         store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
-            new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant()));
+                new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant()))
+            .onSuccess(changed -> {
+              if (changed) {
+                metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
+              }
+            });
       }
     });
   }
@@ -251,6 +259,7 @@ public final class Outbound {
           if (!changed) {
             return Future.succeededFuture(false);
           }
+          metrics.toUser(to, Status.CHANNEL_RCS);
           if (!to.equals(Status.DISPLAYED)) {
             cancelExpiry(row);
           }
