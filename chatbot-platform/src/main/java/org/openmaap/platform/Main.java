@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openmaap.platform.registry.Secrets;
 
 /** Starts the platform: {@code java -jar chatbot-platform.jar}, configured as README describes. */
 public final class Main {
 
   static final String GENERATED_TOKENS = "generated-tokens.json";
+  private static final long SHUTDOWN_SECONDS = 30;
 
   private Main() {}
 
@@ -35,15 +39,36 @@ public final class Main {
           System.out.printf("  data:          %s%n", started.dataDir().toAbsolutePath());
           System.out.printf("  admin token:   %s%n", started.adminToken());
           System.out.printf("  network token: %s%n", started.networkToken());
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.stop().eventually(vertx::close).await();
-          }, "openmaap-shutdown"));
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(platform, vertx),
+              "openmaap-shutdown"));
         })
         .onFailure(e -> {
           System.err.println("openmaap: could not start: " + e.getMessage());
           vertx.close();
           System.exit(1);
         });
+  }
+
+  /** On SIGTERM: stop serving, let in-flight work finish, flush the store, then close Vert.x. */
+  private static void shutDown(Platform platform, Vertx vertx) {
+    System.out.println("OpenMaaP platform stopping");
+    // Wait from this thread, one step at a time: chaining vertx.close() onto the stop future
+    // would complete it on an event loop that close() has already shut down.
+    waitFor(platform.stop(), "stopping the platform");
+    waitFor(vertx.close(), "closing Vert.x");
+    System.out.println("OpenMaaP platform stopped");
+  }
+
+  private static void waitFor(io.vertx.core.Future<?> future, String what) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      System.err.println("openmaap: " + what + " failed: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      System.err.println("openmaap: " + what + " took longer than " + SHUTDOWN_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
