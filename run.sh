@@ -9,5 +9,5 @@ if [ ! -f "$jar" ] || [ -n "$(find card-renderer/src chatbot-platform/src pom.xm
   mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 
-echo "The demo bots, SMSC, simulator and preview are coming soon; starting the platform."
+echo "Starting the platform (the demo bots, SMSC, simulator and preview are coming)."
 exec java -jar "$jar"
