@@ -122,7 +122,8 @@ public final class Platform {
       JsonObject body) {
     JsonObject sent = new JsonObject(event.bodyJson());
     JsonObject rcs = body.getJsonObject("RCSMessage").copy();
-    if (!rcs.containsKey("inReplyToContributionId") && sent.containsKey("contributionId")) {
+    if (!rcs.containsKey("inReplyToContributionId") && !rcs.containsKey("isTyping")
+        && sent.containsKey("contributionId")) {
       rcs.put("inReplyToContributionId", sent.getString("contributionId"));
     }
     JsonObject request = new JsonObject()
@@ -132,6 +133,10 @@ public final class Platform {
     if (!validation.valid()) {
       LOG.warning(() -> "chatbot " + botId + " answered event " + event.eventId()
           + " with an invalid message; dropped: " + validation.errors());
+      return;
+    }
+    if (rcs.containsKey("isTyping")) {
+      outbound.typing(botId, request);
       return;
     }
     outbound.send(botId, request).onFailure(e -> LOG.warning(() -> "chatbot " + botId

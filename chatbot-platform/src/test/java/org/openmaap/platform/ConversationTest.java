@@ -155,6 +155,20 @@ class ConversationTest {
   }
 
   @Test
+  void webhookAnswerWithTyping_showsTheIndicatorOnTheDevice() {
+    bot.answer(event -> "message".equals(event.getString("event"))
+        ? new FakeChatbot.Answer(200, new JsonObject().put("RCSMessage",
+            new JsonObject().put("isTyping", "active")))
+        : FakeChatbot.Answer.OK);
+    try (TestDevice phone = platform.device(USER)) {
+      phone.send(new JsonObject().put("type", "message").put("to", "coffee")
+          .put("RCSMessage", new JsonObject().put("textMessage", "hi")));
+
+      assertThat(phone.next("isTyping").getString("state")).isEqualTo("active");
+    }
+  }
+
+  @Test
   void typing_travelsBothWays() {
     try (TestDevice phone = platform.device(USER)) {
       phone.send(new JsonObject().put("type", "isTyping").put("to", "coffee")
