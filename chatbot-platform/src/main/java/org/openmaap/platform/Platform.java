@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.logging.Logger;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
-import org.openmaap.platform.admin.AdminAuth;
 import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
@@ -27,7 +26,6 @@ import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.Capabilities;
 import org.openmaap.platform.network.DeviceGateway;
-import org.openmaap.platform.network.NetworkAuth;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.registry.TokenService;
@@ -96,12 +94,12 @@ public final class Platform {
         new BotAuth(tokens),
         new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime),
         new ChatbotApi(outbound[0], inbound, capabilities),
-        new AdminAuth(config.adminToken()),
+        TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
         new HealthHandler(store, online),
         new MetricsEndpoint(meters, dispatcher.counters(), online),
-        new NetworkAuth(config.networkToken()),
+        TokenAuth.network(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
         new Provisioning(store, capabilities, clock));
     HttpVerticle[] first = new HttpVerticle[1];

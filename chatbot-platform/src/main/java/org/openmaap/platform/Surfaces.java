@@ -1,6 +1,5 @@
 package org.openmaap.platform;
 
-import org.openmaap.platform.admin.AdminAuth;
 import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
@@ -10,7 +9,6 @@ import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
-import org.openmaap.platform.network.NetworkAuth;
 import org.openmaap.platform.network.Provisioning;
 
 /** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
@@ -19,11 +17,11 @@ record Surfaces(
     BotAuth botAuth,
     RateLimits rateLimits,
     ChatbotApi chatbotApi,
-    AdminAuth adminAuth,
+    TokenAuth adminAuth,
     ChatbotAdmin chatbots,
     DeadLetterAdmin deadLetters,
     HealthHandler health,
     MetricsEndpoint metrics,
-    NetworkAuth networkAuth,
+    TokenAuth networkAuth,
     DeviceGateway devices,
     Provisioning provisioning) {}

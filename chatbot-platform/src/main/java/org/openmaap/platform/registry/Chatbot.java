@@ -24,18 +24,12 @@ public record Chatbot(
 
   /** The profile as the admin API answers it (no secrets). */
   public JsonObject toJson(String domain) {
-    JsonObject json = new JsonObject()
+    return new JsonObject()
         .put("botId", botId)
         .put("serviceUri", serviceUri(domain))
-        .put("name", name)
-        .put("webhookUrl", webhookUrl);
-    putIfSet(json, "description", description);
-    putIfSet(json, "iconUrl", iconUrl);
-    putIfSet(json, "color", color);
-    putIfSet(json, "website", website);
-    putIfSet(json, "smsSignature", smsSignature);
-    putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
-    return json.put("clientId", clientId).put("createdAt", createdAt.toString());
+        .mergeIn(profileJson())
+        .put("clientId", clientId)
+        .put("createdAt", createdAt.toString());
   }
 
   /** What a device shows of the chatbot next to its messages. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.TokenAuth;
 
 /**
  * OAuth2 client-credentials tokens: opaque, bound to one bot, expiring after the configured TTL,
@@ -55,10 +56,11 @@ public final class TokenService {
 
   /** The bot an {@code Authorization: Bearer} header speaks for, if its token is valid. */
   public Optional<String> botOf(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    String token = TokenAuth.bearer(authorization);
+    if (token == null) {
       return Optional.empty();
     }
-    Grant grant = grants.getIfPresent(Secrets.hash(authorization.substring(7).trim()));
+    Grant grant = grants.getIfPresent(Secrets.hash(token));
     if (grant == null || !registry.tokenGenerationValid(grant.botId(), grant.generation())) {
       return Optional.empty();
     }
