@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 
 /** The one HTTP server: every surface of API.md, routed from this table. */
 final class HttpVerticle extends VerticleBase {
@@ -26,6 +27,12 @@ final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(s.metrics()::scrape);
 
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+
+    router.get("/").handler(s.web()::home);
+    router.get("/preview").handler(s.web()::previewPage);
+    router.get("/preview/card.css").handler(s.web()::cardStylesheet);
+    router.route("/web/*").handler(StaticHandler.create("web"));
+    router.post("/preview/v1/render").handler(s.preview().limit()).respond(s.preview()::render);
 
     router.post("/oauth2/v1/token").respond(s.token()::token);
     router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());

@@ -35,11 +35,15 @@ import org.openmaap.platform.store.Store;
 import org.openmaap.platform.webhook.WebhookDispatcher;
 import org.openmaap.platform.webhook.WebhookSettings;
 import org.openmaap.platform.webhook.WebhookTargets;
+import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.WebTools;
 
 /** The running platform: the store, the domain services and the HTTP server, wired once. */
 public final class Platform {
 
   private static final Logger LOG = Logger.getLogger(Platform.class.getName());
+  /** Enough for a person typing in the preview; a script hammering it gets 429. */
+  private static final int PREVIEW_RENDERS_PER_SECOND = 20;
 
   private final Vertx vertx;
   private final Store store;
@@ -101,7 +105,9 @@ public final class Platform {
         new MetricsEndpoint(meters, dispatcher.counters(), online),
         TokenAuth.network(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
-        new Provisioning(store, capabilities, clock));
+        new Provisioning(store, capabilities, clock),
+        new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
+        new WebTools());
     HttpVerticle[] first = new HttpVerticle[1];
     return outbound[0].start()
         .compose(v -> dispatcher.start())

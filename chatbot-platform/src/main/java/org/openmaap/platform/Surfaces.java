@@ -10,6 +10,8 @@ import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.WebTools;
 
 /** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
 record Surfaces(
@@ -24,4 +26,6 @@ record Surfaces(
     MetricsEndpoint metrics,
     TokenAuth networkAuth,
     DeviceGateway devices,
-    Provisioning provisioning) {}
+    Provisioning provisioning,
+    PreviewApi preview,
+    WebTools web) {}
