@@ -66,8 +66,9 @@ final class Xml {
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_ELEMENT_DEPTH));
-    // Parser messages end up in our exceptions; they must not change with the server's locale.
-    factory.setAttribute("http://apache.org/xml/properties/locale", Locale.ENGLISH);
+    // Parser messages end up in our exceptions and must not change with the server's locale. ROOT,
+    // not ENGLISH: there is no _en bundle, so ENGLISH falls back to the default locale's bundle.
+    factory.setAttribute("http://apache.org/xml/properties/locale", Locale.ROOT);
     factory.setNamespaceAware(true);
     factory.setXIncludeAware(false);
     factory.setExpandEntityReferences(false);

@@ -2,6 +2,7 @@ package org.openmaap.card.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -29,7 +31,8 @@ import org.openmaap.card.Fixtures;
 /** Hostile XML is refused before anything is expanded, read from disk or fetched. */
 class HostileXmlTest {
 
-  private static final String FT_HTTP_BODY = "<file xmlns=\"urn:gsma:params:xml:ns:rcs:rcs:fthttp\">"
+  private static final String FT_HTTP_BODY =
+      "<file xmlns=\"urn:gsma:params:xml:ns:rcs:rcs:fthttp\">"
       + "<file-info type=\"file\"><file-size>1</file-size><file-name>&x;</file-name>"
       + "<content-type>text/plain</content-type>"
       + "<data url=\"https://files.example.com/f/x.txt\" until=\"2026-12-03T12:00:00Z\"/>"
@@ -65,6 +68,22 @@ class HostileXmlTest {
         .isInstanceOf(NetworkFormatException.class)
         .hasMessageStartingWith("refused: the document has a DOCTYPE declaration")
         .hasMessageNotContaining("root:");
+  }
+
+  @Test
+  void read_doctypeUnderAFrenchDefaultLocale_refusedWithTheSameEnglishMessage() {
+    byte[] xml = Fixtures.bytes("network/hostile-billion-laughs.xml");
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.FRENCH);
+    Throwable thrown;
+    try {
+      thrown = catchThrowable(() -> FtHttp.read(xml));
+    } finally {
+      Locale.setDefault(before);
+    }
+
+    assertThat(thrown).isInstanceOf(NetworkFormatException.class)
+        .hasMessageStartingWith("refused: the document has a DOCTYPE declaration");
   }
 
   @Test
@@ -235,9 +254,13 @@ class HostileXmlTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       socket.close();
-      acceptor.join(2000);
+      try {
+        acceptor.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
