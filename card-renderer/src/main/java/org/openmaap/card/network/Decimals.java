@@ -2,13 +2,13 @@ package org.openmaap.card.network;
 
 import java.math.BigDecimal;
 
-/** Numbers as plain decimal text: never an exponent, which neither gml:pos readers nor geo allow. */
+/** Numbers as plain decimal text: never an exponent, which geo URIs forbid and readers trip on. */
 final class Decimals {
 
   /** Enough for any double written out in full: the smallest has 324 decimal places. */
   private static final int MAX_SCALE = 400;
 
-  /** Beyond any coordinate, radius or altitude; past this the text would only grow, not mean more. */
+  /** Beyond any coordinate or radius; past this the plain text would only grow, not mean more. */
   private static final int MAX_INTEGER_DIGITS = 20;
 
   private Decimals() {}

@@ -141,8 +141,8 @@ public record FtHttp(FileMessage file, String until, String thumbnailUntil) {
 
     private static long size(String text, String where) {
       if (!DIGITS.matcher(text).matches()) {
-        throw new NetworkFormatException(where + ", file-size must be a whole number of bytes; got '"
-            + NetworkFormatException.excerpt(text) + "'");
+        throw new NetworkFormatException(where + ", file-size must be a whole number of bytes; "
+            + "got '" + NetworkFormatException.excerpt(text) + "'");
       }
       try {
         return Long.parseLong(text);

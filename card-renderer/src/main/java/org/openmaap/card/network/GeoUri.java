@@ -25,7 +25,7 @@ public record GeoUri(GeolocationPushMessage location, Crs crs, Double altitude) 
   public enum Crs {
     /** WGS 84, the default of RFC 5870 and the datum of GPS. */
     WGS84,
-    /** GCJ-02, the datum Chinese maps must use, offset from WGS 84 by up to a few hundred metres. */
+    /** GCJ-02, the datum Chinese maps must use, up to a few hundred metres off WGS 84. */
     GCJ02;
 
     String label() {
@@ -89,7 +89,8 @@ public record GeoUri(GeolocationPushMessage location, Crs crs, Double altitude) 
     Set<String> seen = new HashSet<>();
     for (int i = 1; i < parts.length; i++) {
       int equals = parts[i].indexOf('=');
-      String name = (equals < 0 ? parts[i] : parts[i].substring(0, equals)).toLowerCase(Locale.ROOT);
+      String name =
+          (equals < 0 ? parts[i] : parts[i].substring(0, equals)).toLowerCase(Locale.ROOT);
       String value = equals < 0 ? null : parts[i].substring(equals + 1);
       checkParameter(name, value, seen);
       switch (name) {

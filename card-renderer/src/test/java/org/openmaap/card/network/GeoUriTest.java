@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openmaap.card.Fixtures;
 import org.openmaap.card.model.GeolocationPushMessage;
@@ -24,8 +27,14 @@ class GeoUriTest {
   }
 
   @Test
-  void fixture_hasTheFourDocumentedLines() {
-    assertThat(fixtureUris()).hasSize(4);
+  void fixtureUris_geoUrisTxt_areFourAndNoneIsMarkedToBeRefused() {
+    String file = Fixtures.text("network/geo-uris.txt");
+
+    List<String> uris = fixtureUris().toList();
+
+    assertThat(uris).hasSize(4);
+    assertThat(file.toLowerCase(Locale.ROOT)).doesNotContain("refuse").doesNotContain("invalid")
+        .doesNotContain("reject");
   }
 
   @ParameterizedTest
@@ -104,45 +113,44 @@ class GeoUriTest {
     assertThat(geo.format()).isEqualTo("geo:31.20,-0.5;u=10");
   }
 
-  @Test
-  void parse_unknownDatum_refused() {
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;crs=nad27"))
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      mailto:a@example.com | not a geo URI: 'mailto:a@example.com' does not start with geo:
+      geo:31.2304 | a geo URI gives latitude,longitude[,altitude]; got '31.2304'
+      geo:1,2,3,4 | a geo URI gives latitude,longitude[,altitude]; got '1,2,3,4'
+      geo:3.1E1,121 | geo URI coordinate '3.1E1' is not a decimal number such as 31.2304 or -33.8568
+      geo:+31,121 | geo URI coordinate '+31' is not a decimal number such as 31.2304 or -33.8568
+      geo:1,2;u=10;u=20 | the geo URI has two u parameters
+      geo:1,2;u=-1 | geo URI u must be a number of metres such as 10; got '-1'
+      geo:1,2;u | geo URI parameter u needs a value
+      geo:1,2;rcs-l= | geo URI parameter rcs-l has an empty value
+      `geo:1,2;rcs-l=Opera House` | geo URI parameter rcs-l has a character that must be percent-encoded: 'Opera House'
+      geo:1,2;a_b=1 | geo URI parameter name 'a_b' is not letters, digits and hyphens
+      geo:1,2;rcs-l=%FF%FE | geo URI rcs-l is not percent-encoded UTF-8: '%FF%FE'
+      geo:1,2;crs=nad27 | geo URI crs 'nad27' is not understood; expected wgs84 or gcj02
+      """)
+  void parse_malformedUri_refusedNamingTheProblem(String uri, String message) {
+    assertThatThrownBy(() -> GeoUri.parse(uri))
         .isInstanceOf(NetworkFormatException.class)
-        .hasMessage("geo URI crs 'nad27' is not understood; expected wgs84 or gcj02");
+        .hasMessage(message);
   }
 
   @Test
-  void parse_malformedUris_refusedNamingTheProblem() {
-    assertThatThrownBy(() -> GeoUri.parse("https://maps.example.com/?q=1,2"))
+  void parse_altitudeBeyondADouble_refused() {
+    String uri = "geo:1,2,1" + "0".repeat(400);
+
+    assertThatThrownBy(() -> GeoUri.parse(uri))
         .isInstanceOf(NetworkFormatException.class)
-        .hasMessage("not a geo URI: 'https://maps.example.com/?q=1,2' does not start with geo:");
-    assertThatThrownBy(() -> GeoUri.parse("geo:31.2304"))
-        .hasMessage("a geo URI gives latitude,longitude[,altitude]; got '31.2304'");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2,3,4"))
-        .hasMessage("a geo URI gives latitude,longitude[,altitude]; got '1,2,3,4'");
-    assertThatThrownBy(() -> GeoUri.parse("geo:3.1E1,121"))
-        .hasMessage("geo URI coordinate '3.1E1' is not a decimal number such as 31.2304 or "
-            + "-33.8568");
-    assertThatThrownBy(() -> GeoUri.parse("geo:+31,121"))
-        .hasMessageStartingWith("geo URI coordinate '+31' is not a decimal number");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;u=10;u=20"))
-        .hasMessage("the geo URI has two u parameters");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;u=-1"))
-        .hasMessage("geo URI u must be a number of metres such as 10; got '-1'");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;u"))
-        .hasMessage("geo URI parameter u needs a value");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;rcs-l="))
-        .hasMessage("geo URI parameter rcs-l has an empty value");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;rcs-l=Opera House"))
-        .hasMessage("geo URI parameter rcs-l has a character that must be percent-encoded: "
-            + "'Opera House'");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;a_b=1"))
-        .hasMessage("geo URI parameter name 'a_b' is not letters, digits and hyphens");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;rcs-l=%FF%FE"))
-        .hasMessage("geo URI rcs-l is not percent-encoded UTF-8: '%FF%FE'");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2,1" + "0".repeat(400)))
-        .hasMessageStartingWith("geo URI altitude '1000");
-    assertThatThrownBy(() -> GeoUri.parse("geo:1,2;rcs-l=" + "a".repeat(5000)))
+        .hasMessageStartingWith("geo URI altitude '1000")
+        .hasMessageEndingWith("...' is out of range");
+  }
+
+  @Test
+  void parse_uriOverTheLengthLimit_refused() {
+    String uri = "geo:1,2;rcs-l=" + "a".repeat(5000);
+
+    assertThatThrownBy(() -> GeoUri.parse(uri))
+        .isInstanceOf(NetworkFormatException.class)
         .hasMessage("the geo URI has 5014 characters; the limit is 4096");
   }
 

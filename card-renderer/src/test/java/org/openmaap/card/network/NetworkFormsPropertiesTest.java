@@ -29,7 +29,8 @@ class NetworkFormsPropertiesTest {
 
   /** RFC 5870's grammar for what format writes: coordinates, then crs, u and rcs-l in order. */
   private static final Pattern GEO_URI = Pattern.compile("geo:-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?"
-      + "(,-?\\d+(\\.\\d+)?)?(;crs=gcj02)?(;u=\\d+(\\.\\d+)?)?(;rcs-l=([A-Za-z0-9._~-]|%[0-9A-F]{2})+)?");
+      + "(,-?\\d+(\\.\\d+)?)?(;crs=gcj02)?(;u=\\d+(\\.\\d+)?)?"
+      + "(;rcs-l=([A-Za-z0-9._~-]|%[0-9A-F]{2})+)?");
 
   private static final Pattern PLAIN_POS = Pattern.compile("-?\\d+(\\.\\d+)? -?\\d+(\\.\\d+)?");
 
@@ -43,7 +44,8 @@ class NetworkFormsPropertiesTest {
   }
 
   @Property(tries = 500)
-  void pushLocation_anyValidDocument_readsBackEqual(@ForAll("pushLocations") PushLocation document) {
+  void pushLocation_anyValidDocument_readsBackEqual(
+      @ForAll("pushLocations") PushLocation document) {
     String written = document.write();
 
     assertThat(PushLocation.read(written)).isEqualTo(document);
@@ -108,8 +110,8 @@ class NetworkFormsPropertiesTest {
     Arbitrary<Tuple3<String, String, Long>> thumbnails = Combinators.combine(
         urls(), Arbitraries.of("image/jpeg", "image/png", "image/gif", "image/webp"), sizes())
         .as(Tuple::of);
-    Arbitrary<FileMessage> files = Combinators.combine(
-            urls(), xmlText(1, 255).injectNull(0.2), mimeTypes(), sizes(), thumbnails.injectNull(0.4))
+    Arbitrary<FileMessage> files = Combinators.combine(urls(), xmlText(1, 255).injectNull(0.2),
+            mimeTypes(), sizes(), thumbnails.injectNull(0.4))
         .as((url, name, type, size, thumbnail) -> new FileMessage(url, name, type, size,
             thumbnail == null ? null : thumbnail.get1(),
             thumbnail == null ? null : thumbnail.get2(),
