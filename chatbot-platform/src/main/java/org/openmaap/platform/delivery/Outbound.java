@@ -120,7 +120,10 @@ public final class Outbound {
         .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
   }
 
-  /** Writes every message waiting for this device to it, oldest first. */
+  /**
+   * Writes every message waiting for this device to it, oldest first, including those written to
+   * an earlier connection that never reported them delivered: the device dedupes on the msgId.
+   */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
     return store.waitingFor(msisdn).map(rows -> {

@@ -348,8 +348,8 @@ public final class SqliteStore implements Store {
   public Future<List<MessageRow>> waitingFor(String userContact) {
     // The direction literal lets SQLite use the partial index messages_to_users.
     return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE direction = 'BOT_TO_USER' AND status = 'pending' AND user_contact = ?"
-            + " ORDER BY id",
+            + " WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent')"
+            + " AND user_contact = ? ORDER BY id",
         SqliteStore::messageRow, userContact));
   }
 

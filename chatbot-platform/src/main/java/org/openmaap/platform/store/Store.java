@@ -56,7 +56,10 @@ public interface Store {
   /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
 
-  /** Bot-to-user messages for this user that still wait for the device, oldest first. */
+  /**
+   * Bot-to-user messages for this user that the device has not reported delivered, oldest first:
+   * pending ones, and sent ones, whose frame an earlier connection may have lost.
+   */
   Future<List<MessageRow>> waitingFor(String userContact);
 
   /** Every bot-to-user message in a non-final status (pending or sent), for restart. */

@@ -404,7 +404,7 @@ class SqliteStoreTest {
   }
 
   @Test
-  void waitingFor_mixedMessages_answersPendingBotToUserOfThatUserOldestFirst() {
+  void waitingFor_mixedMessages_answersUndeliveredBotToUserOfThatUserOldestFirst() {
     String user = "+8613800000001";
     store.insertMessage(toUser("bot-one", "m1", user, "pending")).await();
     store.insertMessage(toUser("bot-one", "m2", user, "sent")).await();
@@ -417,7 +417,7 @@ class SqliteStoreTest {
 
     List<MessageRow> waiting = store.waitingFor(user).await();
 
-    assertThat(waiting).extracting(MessageRow::msgId).containsExactly("m1", "m3");
+    assertThat(waiting).extracting(MessageRow::msgId).containsExactly("m1", "m2", "m3");
   }
 
   @Test
