@@ -35,15 +35,28 @@ public final class Main {
           System.out.printf("  data:          %s%n", started.dataDir().toAbsolutePath());
           System.out.printf("  admin token:   %s%n", started.adminToken());
           System.out.printf("  network token: %s%n", started.networkToken());
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.stop().eventually(vertx::close).await();
-          }, "openmaap-shutdown"));
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(platform, vertx),
+              "openmaap-shutdown"));
         })
         .onFailure(e -> {
           System.err.println("openmaap: could not start: " + e.getMessage());
           vertx.close();
           System.exit(1);
         });
+  }
+
+  /**
+   * Stops the platform, then Vert.x, each awaited from this plain thread: a future chained onto
+   * the platform's (vertx.close() in eventually) would complete on an event loop that close()
+   * has just shut down, so never, and the JVM would hang on SIGTERM.
+   */
+  private static void stop(Platform platform, Vertx vertx) {
+    try {
+      platform.stop().await();
+    } catch (Exception e) {
+      System.err.println("openmaap: stopping did not finish cleanly: " + e.getMessage());
+    }
+    vertx.close().await();
   }
 
   /**
