@@ -53,6 +53,14 @@ public interface Store {
    */
   Future<Boolean> updateStatus(String botId, String msgId, List<String> from, StatusChange change);
 
+  /**
+   * {@link #updateStatus}, and when the status changes, stores {@code report} (the event telling
+   * the bot) in the same transaction, so that a crash cannot keep the change and lose its report;
+   * answers the stored event with its sequence, or empty when the status did not change.
+   */
+  Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
+      List<String> from, StatusChange change, EventRow report);
+
   /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
 
