@@ -34,7 +34,7 @@ final class ChildPlatform {
     this.port = port;
   }
 
-  /** Starts {@link Main} with exactly these OPENMAAP_* variables; its output goes to {@code log}. */
+  /** Starts {@link Main} with exactly these OPENMAAP_* variables, its output going to a log. */
   static ChildPlatform start(Map<String, String> openmaapEnv, Path log) throws IOException {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(
@@ -98,18 +98,27 @@ final class ChildPlatform {
   }
 
   /** Sends SIGKILL (ProcessHandle.destroyForcibly on Linux) and answers the exit code. */
-  int kill() throws InterruptedException {
+  int kill() {
     process.toHandle().destroyForcibly();
     return exitWithin(Duration.ofSeconds(10));
   }
 
   /** Sends SIGTERM, which runs the shutdown hook (a clean stop), and answers the exit code. */
-  int terminate(Duration within) throws InterruptedException {
+  int terminate(Duration within) {
     process.toHandle().destroy();
     return exitWithin(within);
   }
 
-  private int exitWithin(Duration within) throws InterruptedException {
+  private int exitWithin(Duration within) {
+    try {
+      return exitOrDump(within);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the platform to exit", e);
+    }
+  }
+
+  private int exitOrDump(Duration within) throws InterruptedException {
     if (process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
       return process.exitValue();
     }

@@ -22,7 +22,7 @@ class MainProcessTest {
   private ChildPlatform child;
 
   @AfterEach
-  void cleanUp() throws InterruptedException {
+  void cleanUp() {
     if (child != null && child.isAlive()) {
       child.kill();
     }
