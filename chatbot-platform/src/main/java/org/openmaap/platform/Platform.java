@@ -8,7 +8,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
@@ -17,6 +19,7 @@ import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.delivery.DeliveryMetrics;
+import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
@@ -87,9 +90,10 @@ public final class Platform {
             config.webhookMaxDelay(), config.webhookRetryWindow(),
             WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
         clock, new Random());
-    outbound[0] = new Outbound(vertx, store, registry, online, dispatcher::enqueue, clock,
-        config.storeTtl(), metrics);
-    Inbound inbound = new Inbound(store, registry, online, dispatcher::enqueue, clock, metrics);
+    EventSink events = new DispatcherSink(dispatcher);
+    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
+        metrics);
+    Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -119,6 +123,22 @@ public final class Platform {
           return verticle;
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> new Platform(vertx, store, dispatcher, id, first[0].actualPort()));
+  }
+
+  /** Events of the delivery domain go to the webhook dispatcher. */
+  private record DispatcherSink(WebhookDispatcher dispatcher) implements EventSink {
+
+    @Override
+    public Future<?> publish(String botId, String conversationId, JsonObject event) {
+      return dispatcher.enqueue(botId, conversationId, event);
+    }
+
+    @Override
+    public Future<Boolean> publishWith(String botId, String conversationId, JsonObject event,
+        Function<EventRow, Future<Optional<EventRow>>> storeWith) {
+      return dispatcher.enqueue(botId, conversationId, event, storeWith)
+          .map(Optional::isPresent);
+    }
   }
 
   /** A 2xx webhook answer carrying an RCSMessage goes to the same user as a new message. */

@@ -222,6 +222,29 @@ class ConversationTest {
   }
 
   @Test
+  void messageSentButNotReportedDelivered_isWrittenAgainOnReconnect_underTheSameMsgId() {
+    String msgId;
+    try (TestDevice phone = platform.device(USER)) {
+      msgId = platform.send("coffee", token, text(USER, "did you get this?"))
+          .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+      phone.next("message");
+      awaitStatus(msgId, "sent");
+    }
+
+    try (TestDevice phone = platform.device(USER)) {
+      JsonObject again = phone.next("message");
+      phone.send(new JsonObject().put("type", "delivered").put("msgId", msgId));
+
+      assertThat(again.getString("msgId")).isEqualTo(msgId);
+      FakeChatbot.Received delivered = bot.next("messageStatus");
+      assertThat(delivered.event().getJsonObject("RCSMessage").getString("msgId"))
+          .isEqualTo(msgId);
+      assertThat(delivered.event().getJsonObject("RCSMessage").getString("status"))
+          .isEqualTo("delivered");
+    }
+  }
+
+  @Test
   void revoke_beforeDelivery_cancelsAndTheDeviceNeverGetsIt_afterDeliveryIsConflict() {
     platform.request(HttpMethod.PUT, "/network/v1/devices/" + USER)
         .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN)
@@ -340,6 +363,20 @@ class ConversationTest {
         .addQueryParam("userContact", user)
         .addQueryParam("refresh", String.valueOf(refresh))
         .bearerTokenAuthentication(token).send().await().bodyAsJsonObject();
+  }
+
+  private void awaitStatus(String msgId, String status) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    String current = null;
+    while (System.nanoTime() < deadline) {
+      current = platform.http.get("/bot/v1/coffee/messages/" + msgId + "/status")
+          .bearerTokenAuthentication(token).send().await().bodyAsJsonObject()
+          .getJsonObject("RCSMessage").getString("status");
+      if (status.equals(current)) {
+        return;
+      }
+    }
+    throw new AssertionError("message " + msgId + " is " + current + ", not " + status);
   }
 
   private HttpResponse<Buffer> revoke(String msgId) {

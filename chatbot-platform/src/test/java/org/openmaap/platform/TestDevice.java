@@ -1,7 +1,7 @@
 package org.openmaap.platform;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
@@ -17,23 +17,26 @@ import java.util.function.Predicate;
 public final class TestDevice implements AutoCloseable {
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private final ClientWebSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
 
-  private TestDevice(WebSocketClient client, WebSocket socket) {
+  private TestDevice(WebSocketClient client, ClientWebSocket socket) {
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
   }
 
   public static TestDevice connect(Vertx vertx, int port, String msisdn, String networkToken) {
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket socket = client.connect(new WebSocketConnectOptions()
+    TestDevice device = new TestDevice(client, client.webSocket());
+    // The handler is set before connecting: the platform writes waiting messages right after the
+    // handshake, and a handler set once connect() has completed could miss them.
+    device.socket.textMessageHandler(text -> device.frames.add(new JsonObject(text)));
+    device.socket.connect(new WebSocketConnectOptions()
             .setHost("localhost").setPort(port)
             .setURI("/network/v1/devices/" + URLEncoder.encode(msisdn, StandardCharsets.UTF_8)
                 + "/ws?token=" + URLEncoder.encode(networkToken, StandardCharsets.UTF_8)))
         .await();
-    return new TestDevice(client, socket);
+    return device;
   }
 
   public void send(JsonObject frame) {

@@ -123,7 +123,10 @@ public final class Outbound {
         .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
   }
 
-  /** Writes every message waiting for this device to it, oldest first. */
+  /**
+   * Writes every message waiting for this device to it, oldest first, including those written to
+   * an earlier connection that never reported them delivered: the device dedupes on the msgId.
+   */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
     return store.waitingFor(msisdn).map(rows -> {
@@ -250,26 +253,30 @@ public final class Outbound {
         .orElse(Future.succeededFuture(false)));
   }
 
-  /** Moves a message's status (compare-and-set), reports it to the bot, ends its timer. */
+  /**
+   * Moves a message's status (compare-and-set) and stores its report to the bot in the same
+   * transaction, so a crash never keeps one without the other; ends its timer.
+   */
   private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
     Instant now = clock.instant();
-    return store.updateStatus(row.botId(), row.msgId(), from,
-            new StatusChange(to, Status.CHANNEL_RCS, reason, now))
-        .compose(changed -> {
-          if (!changed) {
-            return Future.succeededFuture(false);
-          }
-          metrics.toUser(to, Status.CHANNEL_RCS);
-          if (!to.equals(Status.DISPLAYED)) {
-            cancelExpiry(row);
-          }
-          if (to.equals(Status.CANCELLED)) {
-            return Future.succeededFuture(true);
-          }
-          return events.publish(row.botId(), row.conversationId(), BotEvents.status(
-              row.userContact(), row.msgId(), to, reason, row.conversationId(),
-              Status.CHANNEL_RCS, now)).map(true);
-        });
+    StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, reason, now);
+    Future<Boolean> changed = to.equals(Status.CANCELLED)
+        // The bot revoked the message itself: nothing to report.
+        ? store.updateStatus(row.botId(), row.msgId(), from, change)
+        : events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
+                row.userContact(), row.msgId(), to, reason, row.conversationId(),
+                Status.CHANNEL_RCS, now),
+            report -> store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from, change,
+                report));
+    return changed.map(done -> {
+      if (done) {
+        metrics.toUser(to, Status.CHANNEL_RCS);
+      }
+      if (done && !to.equals(Status.DISPLAYED)) {
+        cancelExpiry(row);
+      }
+      return done;
+    });
   }
 
   private void scheduleExpiry(MessageRow row) {

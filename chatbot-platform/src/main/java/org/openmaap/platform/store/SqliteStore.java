@@ -308,28 +308,41 @@ public final class SqliteStore implements Store {
   public Future<Boolean> updateStatus(
       String botId, String msgId, List<String> from, StatusChange change) {
     List<String> expected = List.copyOf(from);
-    return write(db -> {
-      // Reading then writing is one atomic compare-and-set: only this thread writes.
-      Optional<String[]> current = db.queryOne(
-          "SELECT id, status, channel FROM messages WHERE bot_id = ? AND msg_id = ?",
-          row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
-          botId, msgId);
-      if (current.isEmpty()
-          || (!expected.isEmpty() && !expected.contains(current.get()[1]))) {
-        return false;
-      }
-      long id = Long.parseLong(current.get()[0]);
-      // A change that names no channel leaves the message on the channel it was on.
-      String channel = change.channel() != null ? change.channel() : current.get()[2];
-      db.update("UPDATE messages SET status = ?, channel = ?, reason = ?, updated_at = ?"
-              + " WHERE id = ?",
-          change.status(), channel, change.reason(), millis(change.at()), id);
-      db.update("""
-          INSERT INTO message_history (message_id, status, channel, reason, at)
-          VALUES (?, ?, ?, ?, ?)""",
-          id, change.status(), channel, change.reason(), millis(change.at()));
-      return true;
-    });
+    return write(db -> changeStatus(db, botId, msgId, expected, change));
+  }
+
+  @Override
+  public Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
+      List<String> from, StatusChange change, EventRow report) {
+    List<String> expected = List.copyOf(from);
+    // One operation, so one savepoint: a failing insert undoes the status change with it.
+    return write(db -> changeStatus(db, botId, msgId, expected, change)
+        ? Optional.of(addEvent(db, report))
+        : Optional.empty());
+  }
+
+  private static boolean changeStatus(SqlConnection db, String botId, String msgId,
+      List<String> expected, StatusChange change) throws SQLException {
+    // Reading then writing is one atomic compare-and-set: only this thread writes.
+    Optional<String[]> current = db.queryOne(
+        "SELECT id, status, channel FROM messages WHERE bot_id = ? AND msg_id = ?",
+        row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
+        botId, msgId);
+    if (current.isEmpty()
+        || (!expected.isEmpty() && !expected.contains(current.get()[1]))) {
+      return false;
+    }
+    long id = Long.parseLong(current.get()[0]);
+    // A change that names no channel leaves the message on the channel it was on.
+    String channel = change.channel() != null ? change.channel() : current.get()[2];
+    db.update("UPDATE messages SET status = ?, channel = ?, reason = ?, updated_at = ?"
+            + " WHERE id = ?",
+        change.status(), channel, change.reason(), millis(change.at()), id);
+    db.update("""
+        INSERT INTO message_history (message_id, status, channel, reason, at)
+        VALUES (?, ?, ?, ?, ?)""",
+        id, change.status(), channel, change.reason(), millis(change.at()));
+    return true;
   }
 
   @Override
@@ -348,8 +361,8 @@ public final class SqliteStore implements Store {
   public Future<List<MessageRow>> waitingFor(String userContact) {
     // The direction literal lets SQLite use the partial index messages_to_users.
     return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE direction = 'BOT_TO_USER' AND status = 'pending' AND user_contact = ?"
-            + " ORDER BY id",
+            + " WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent')"
+            + " AND user_contact = ? ORDER BY id",
         SqliteStore::messageRow, userContact));
   }
 
@@ -416,22 +429,24 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<EventRow> insertEvent(EventRow event) {
-    return write(db -> {
-      if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
-          .isPresent()) {
-        throw new StoreConflict("event '" + event.eventId() + "' exists");
-      }
-      db.update("""
-          INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
-            next_attempt_at, last_error, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
-          event.state().name(), event.attempts(), millis(event.nextAttemptAt()),
-          event.lastError(), millis(event.createdAt()));
-      return new EventRow(event.eventId(), event.botId(), event.conversationId(),
-          db.lastInsertRowid(), event.bodyJson(), event.state(), event.attempts(),
-          truncate(event.nextAttemptAt()), event.lastError(), truncate(event.createdAt()));
-    });
+    return write(db -> addEvent(db, event));
+  }
+
+  private static EventRow addEvent(SqlConnection db, EventRow event) throws SQLException {
+    if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
+        .isPresent()) {
+      throw new StoreConflict("event '" + event.eventId() + "' exists");
+    }
+    db.update("""
+        INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
+          next_attempt_at, last_error, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
+        event.state().name(), event.attempts(), millis(event.nextAttemptAt()),
+        event.lastError(), millis(event.createdAt()));
+    return new EventRow(event.eventId(), event.botId(), event.conversationId(),
+        db.lastInsertRowid(), event.bodyJson(), event.state(), event.attempts(),
+        truncate(event.nextAttemptAt()), event.lastError(), truncate(event.createdAt()));
   }
 
   @Override

@@ -53,10 +53,21 @@ public interface Store {
    */
   Future<Boolean> updateStatus(String botId, String msgId, List<String> from, StatusChange change);
 
+  /**
+   * {@link #updateStatus}, and when the status changes, stores {@code report} (the event telling
+   * the bot) in the same transaction, so that a crash cannot keep the change and lose its report;
+   * answers the stored event with its sequence, or empty when the status did not change.
+   */
+  Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
+      List<String> from, StatusChange change, EventRow report);
+
   /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
 
-  /** Bot-to-user messages for this user that still wait for the device, oldest first. */
+  /**
+   * Bot-to-user messages for this user that the device has not reported delivered, oldest first:
+   * pending ones, and sent ones, whose frame an earlier connection may have lost.
+   */
   Future<List<MessageRow>> waitingFor(String userContact);
 
   /** Every bot-to-user message in a non-final status (pending or sent), for restart. */

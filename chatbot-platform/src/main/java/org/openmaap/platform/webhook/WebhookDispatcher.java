@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.openmaap.platform.store.EventRow;
@@ -54,7 +55,7 @@ public final class WebhookDispatcher {
   // Everything below is touched only on the dispatcher's context, which is why nothing is locked.
   private final Map<String, BotQueue> bots = new HashMap<>();
   private final Set<String> scheduled = new HashSet<>();
-  private final Map<String, Future<EventRow>> lastInsert = new HashMap<>();
+  private final Map<String, Future<?>> lastInsert = new HashMap<>();
   private final Set<Future<?>> attempts = new HashSet<>();
   private final Promise<Void> loaded = Promise.promise();
   private boolean started;
@@ -95,15 +96,27 @@ public final class WebhookDispatcher {
    * sequence) comes once the event is durably stored.
    */
   public Future<EventRow> enqueue(String botId, String conversationId, JsonObject event) {
+    return enqueue(botId, conversationId, event, row -> store.insertEvent(row).map(Optional::of))
+        .map(Optional::orElseThrow);
+  }
+
+  /**
+   * Like {@link #enqueue(String, String, JsonObject)}, but {@code storeWith} stores the event: a
+   * store write that keeps it together with a change of the caller's in one transaction, or
+   * declines both (answering empty), and then nothing is scheduled.
+   */
+  public Future<Optional<EventRow>> enqueue(String botId, String conversationId, JsonObject event,
+      Function<EventRow, Future<Optional<EventRow>>> storeWith) {
     Objects.requireNonNull(botId, "botId");
     Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(storeWith, "storeWith");
     String body = event.encode();
     return onContext(() -> {
       Instant now = clock.instant();
       EventRow row = new EventRow(UUID.randomUUID().toString(), botId, conversationId, 0, body,
           EventRow.State.PENDING, 0, now, null, now);
-      return insertInTurn(row).onSuccess(stored ->
-          loaded.future().onSuccess(v -> schedule(stored, stored.createdAt())));
+      return insertInTurn(row, storeWith).onSuccess(stored -> stored.ifPresent(inserted ->
+          loaded.future().onSuccess(v -> schedule(inserted, inserted.createdAt()))));
     });
   }
 
@@ -144,10 +157,12 @@ public final class WebhookDispatcher {
    * Inserts the event after the conversation's previous insert has completed, so sequences follow
    * the order of enqueue calls and a later event is never scheduled before an earlier one.
    */
-  private Future<EventRow> insertInTurn(EventRow row) {
+  private Future<Optional<EventRow>> insertInTurn(EventRow row,
+      Function<EventRow, Future<Optional<EventRow>>> storeWith) {
     String key = row.botId() + '\n' + row.conversationId();
-    Future<EventRow> previous = lastInsert.getOrDefault(key, Future.succeededFuture());
-    Future<EventRow> inserted = previous.transform(ignored -> here(store.insertEvent(row)));
+    Future<?> previous = lastInsert.getOrDefault(key, Future.succeededFuture());
+    Future<Optional<EventRow>> inserted = previous.transform(ignored ->
+        here(storeWith.apply(row)));
     lastInsert.put(key, inserted);
     return inserted.andThen(ignored -> lastInsert.remove(key, inserted));
   }

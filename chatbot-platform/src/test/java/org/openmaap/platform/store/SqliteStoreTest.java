@@ -404,7 +404,49 @@ class SqliteStoreTest {
   }
 
   @Test
-  void waitingFor_mixedMessages_answersPendingBotToUserOfThatUserOldestFirst() {
+  void updateStatusAndInsertEvent_expectedStatus_changesItAndStoresTheReport() {
+    store.insertMessage(toUser("bot-one", "m1", "+8613800000001", "sent")).await();
+    StatusChange delivered = new StatusChange("delivered", "rcs", null, T0.plusSeconds(1));
+
+    Optional<EventRow> report = store.updateStatusAndInsertEvent("bot-one", "m1",
+        List.of("pending", "sent"), delivered, event("e1", "bot-one")).await();
+
+    assertThat(report).map(EventRow::eventId).contains("e1");
+    assertThat(report.orElseThrow().sequence()).isPositive();
+    assertThat(store.message("bot-one", "m1").await().orElseThrow().status())
+        .isEqualTo("delivered");
+    assertThat(store.pendingEvents().await()).extracting(EventRow::eventId).containsExactly("e1");
+  }
+
+  @Test
+  void updateStatusAndInsertEvent_unexpectedStatus_storesNeither() {
+    store.insertMessage(toUser("bot-one", "m1", "+8613800000001", "delivered")).await();
+    StatusChange failed = new StatusChange("failed", "rcs", "expired", T0.plusSeconds(1));
+
+    Optional<EventRow> report = store.updateStatusAndInsertEvent("bot-one", "m1",
+        List.of("pending", "sent"), failed, event("e1", "bot-one")).await();
+
+    assertThat(report).isEmpty();
+    assertThat(store.history("bot-one", "m1").await()).hasSize(1);
+    assertThat(store.pendingEvents().await()).isEmpty();
+  }
+
+  @Test
+  void updateStatusAndInsertEvent_reportCannotBeStored_statusStaysAsItWas() {
+    store.insertMessage(toUser("bot-one", "m1", "+8613800000001", "sent")).await();
+    store.insertEvent(event("e1", "bot-one")).await();
+    StatusChange delivered = new StatusChange("delivered", "rcs", null, T0.plusSeconds(1));
+
+    Future<Optional<EventRow>> report = store.updateStatusAndInsertEvent("bot-one", "m1",
+        List.of("pending", "sent"), delivered, event("e1", "bot-one"));
+
+    assertThatThrownBy(report::await).isInstanceOf(StoreConflict.class);
+    assertThat(store.message("bot-one", "m1").await().orElseThrow().status()).isEqualTo("sent");
+    assertThat(store.history("bot-one", "m1").await()).hasSize(1);
+  }
+
+  @Test
+  void waitingFor_mixedMessages_answersUndeliveredBotToUserOfThatUserOldestFirst() {
     String user = "+8613800000001";
     store.insertMessage(toUser("bot-one", "m1", user, "pending")).await();
     store.insertMessage(toUser("bot-one", "m2", user, "sent")).await();
@@ -417,7 +459,7 @@ class SqliteStoreTest {
 
     List<MessageRow> waiting = store.waitingFor(user).await();
 
-    assertThat(waiting).extracting(MessageRow::msgId).containsExactly("m1", "m3");
+    assertThat(waiting).extracting(MessageRow::msgId).containsExactly("m1", "m2", "m3");
   }
 
   @Test

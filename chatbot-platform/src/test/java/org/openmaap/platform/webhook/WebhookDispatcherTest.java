@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,34 @@ class WebhookDispatcherTest {
     assertThat(first.state()).isEqualTo(EventRow.State.PENDING);
     assertThat(first.bodyJson()).isEqualTo(event("c-1", 0).encode());
     bot.received(1).await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Test
+  void enqueueWith_writeStoresTheEvent_deliveredLikeAnyOther() throws Exception {
+    FakeChatbot bot = chatbot("bot-a", Mode.ACK);
+    WebhookDispatcher dispatcher = started(QUICK);
+
+    Optional<EventRow> stored = dispatcher.enqueue("bot-a", "c-1", event("c-1", 0),
+        row -> store.insertEvent(row).map(Optional::of)).await();
+    bot.acknowledged(1).await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+
+    assertThat(stored).isPresent();
+    assertThat(bot.requests()).extracting(Request::eventId)
+        .containsExactly(stored.get().eventId());
+  }
+
+  @Test
+  void enqueueWith_writeDeclines_nothingIsSent() throws Exception {
+    FakeChatbot bot = chatbot("bot-a", Mode.ACK);
+    WebhookDispatcher dispatcher = started(QUICK);
+
+    Optional<EventRow> declined = dispatcher.enqueue("bot-a", "c-1", event("c-1", 0),
+        row -> Future.succeededFuture(Optional.empty())).await();
+    EventRow next = dispatcher.enqueue("bot-a", "c-1", event("c-1", 1)).await();
+    bot.acknowledged(1).await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+
+    assertThat(declined).isEmpty();
+    assertThat(bot.requests()).extracting(Request::eventId).containsExactly(next.eventId());
   }
 
   @Test
