@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openmaap.platform.store.MessageRow;
+import org.openmaap.platform.store.SqliteStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,26 @@ class AdminTest {
     platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir));
 
     assertThat(platform.token(registration)).isNotBlank();
+  }
+
+  @Test
+  void pendingMessageForAUserWithoutRcs_failsRightAfterARestart() {
+    platform.register("parcel", bot.url());
+    platform.close();
+    SqliteStore store = SqliteStore.open(vertx, dataDir).await();
+    Instant now = Instant.now();
+    store.insertMessage(new MessageRow("parcel", "before-crash", MessageRow.Direction.BOT_TO_USER,
+        "+8613900000001", "c-1", "k-1", null, "{\"textMessage\":\"hi\"}", "h", "pending", "rcs",
+        null, null, now, now)).await();
+    store.close().await();
+
+    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir));
+    FakeChatbot.Received failed = bot.next("messageStatus");
+
+    assertThat(failed.event().getJsonObject("RCSMessage").getString("msgId"))
+        .isEqualTo("before-crash");
+    assertThat(failed.event().getJsonObject("RCSMessage").getJsonObject("error")
+        .getString("reason")).isEqualTo("not_rcs_capable");
   }
 
   @Test

@@ -69,10 +69,20 @@ public final class Outbound {
     }
   }
 
-  /** Resumes expiry timers of every message still on its way (after a restart). */
+  /**
+   * Resumes every message still on its way after a restart: one that never left the platform is
+   * routed again (a user without RCS fails now, not at the end of the store TTL), one already
+   * written to a device waits for it with its expiry timer.
+   */
   public Future<Void> start() {
     return store.unfinished().map(rows -> {
-      rows.forEach(this::scheduleExpiry);
+      rows.forEach(row -> {
+        if (Status.PENDING.equals(row.status())) {
+          route(row);
+        } else {
+          scheduleExpiry(row);
+        }
+      });
       return null;
     });
   }
