@@ -1,11 +1,16 @@
 package org.openmaap.platform.delivery;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The devices connected now, and which bot each message id on a device's link came from. */
 public final class Online {
+
+  /** What a device supports when it connected or was provisioned without a feature list. */
+  public static final List<String> DEFAULT_FEATURES =
+      List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 

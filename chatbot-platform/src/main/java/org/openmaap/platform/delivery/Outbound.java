@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.store.DeviceRow;
 import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.MessageRow.Direction;
 import org.openmaap.platform.store.StatusChange;
@@ -139,7 +140,11 @@ public final class Outbound {
    */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
-    return store.waitingFor(msisdn).map(rows -> {
+    // A number the network has seen stays RCS-capable while it is offline (and after a restart).
+    Future<Void> known = store.device(msisdn).compose(device -> device.isPresent()
+        ? Future.succeededFuture()
+        : store.putDevice(new DeviceRow(msisdn, Online.DEFAULT_FEATURES, clock.instant())));
+    return known.compose(v -> store.waitingFor(msisdn)).map(rows -> {
       Online.Session session = online.session(msisdn).orElse(null);
       if (session != null && session.link() == link) {
         rows.forEach(row -> writeTo(session, row));

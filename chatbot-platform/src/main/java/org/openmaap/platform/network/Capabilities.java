@@ -22,8 +22,7 @@ import org.openmaap.platform.store.Store;
 public final class Capabilities {
 
   /** What a device supports when it was never provisioned with a feature list. */
-  public static final List<String> DEFAULT_FEATURES =
-      List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
+  public static final List<String> DEFAULT_FEATURES = Online.DEFAULT_FEATURES;
   private static final long MAX_ENTRIES = 1_000_000;
 
   private final Store store;
