@@ -59,6 +59,10 @@ final class ChildPlatform implements AutoCloseable {
     return new ChildPlatform(builder.start(), dir, port, keep, adminToken, networkToken);
   }
 
+  ProcessHandle process() {
+    return process.toHandle();
+  }
+
   URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }

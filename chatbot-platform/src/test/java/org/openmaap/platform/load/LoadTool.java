@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -51,7 +52,8 @@ public final class LoadTool {
       }
       LoadReport report = run(settings, child != null
           ? "started by the tool (" + settings.url() + ", SQLite synchronous=FULL)"
-          : settings.url().toString(), System.err);
+          : settings.url().toString(), Optional.ofNullable(child).map(ChildPlatform::process),
+          System.err);
       System.out.print(report.text());
       System.out.println(report.json().encode());
       exit = report.acceptable(settings.minCompletion()) ? 0 : 1;
@@ -68,8 +70,8 @@ public final class LoadTool {
   }
 
   /** One run against the platform at {@code settings.url()}: warm-up, measure, drain. */
-  static LoadReport run(LoadSettings settings, String platform, PrintStream progress)
-      throws Exception {
+  static LoadReport run(LoadSettings settings, String platform,
+      Optional<ProcessHandle> platformProcess, PrintStream progress) throws Exception {
     Vertx vertx = Vertx.vertx();
     WebClient admin = WebClient.create(vertx);
     String botId = "load-echo-" + Long.toString(System.currentTimeMillis(), 36);
@@ -101,11 +103,12 @@ public final class LoadTool {
       long from = start + settings.warmup().toNanos();
       tally.window(from, from + settings.duration().toNanos());
       fleets.forEach(fleet -> fleet.begin(start));
-      watch(settings, tally, start, progress);
+      CpuMeter.Usage cpu = watch(settings, tally, counts, new CpuMeter(platformProcess), start,
+          progress);
 
       Histogram latencies = tally.latencies.getIntervalHistogram();
       long window = tally.measureUntil() - tally.measureFrom();
-      return LoadReport.of(settings, tally, latencies, window, platform);
+      return LoadReport.of(settings, tally, latencies, window, platform, cpu);
     } finally {
       for (String id : deployments) {
         vertx.undeploy(id).await();
@@ -119,23 +122,38 @@ public final class LoadTool {
     }
   }
 
-  /** Prints a progress line a second until the window ends and its round trips are done. */
-  private static void watch(LoadSettings settings, Tally tally, long start, PrintStream progress)
-      throws InterruptedException {
+  /**
+   * Prints a progress line a second until the window ends and its round trips are done; answers
+   * the CPU used during the window.
+   */
+  private static CpuMeter.Usage watch(LoadSettings settings, Tally tally, EchoBot.Counts counts,
+      CpuMeter meter, long start, PrintStream progress) throws InterruptedException {
     long second = TimeUnit.SECONDS.toNanos(1);
     long poll = TimeUnit.MILLISECONDS.toNanos(50);
     long lastSent = 0;
     long lastReplies = 0;
+    long lastMessages = 0;
     long ticks = 0;
+    CpuMeter.Sample first = null;
+    CpuMeter.Sample last = null;
     while (true) {
       long now = System.nanoTime();
+      long from = tally.measureFrom();
       long end = tally.measureUntil();
+      if (first == null && now >= from) {
+        first = meter.sample();
+      }
+      if (last == null && now >= end) {
+        last = meter.sample();
+      }
       if (now >= end && (tally.inFlight.get() <= 0
           || now >= end + settings.timeout().toNanos() + second)) {
-        return;
+        return CpuMeter.between(first, last);
       }
       long nextSecond = start + (ticks + 1) * second;
-      long wake = now >= end ? Math.min(nextSecond, now + poll) : Math.min(nextSecond, end);
+      long wake = now < from ? Math.min(nextSecond, from)
+          : now < end ? Math.min(nextSecond, end)
+          : Math.min(nextSecond, now + poll);
       TimeUnit.NANOSECONDS.sleep(Math.max(0, wake - now));
       if (System.nanoTime() < nextSecond) {
         continue;
@@ -143,15 +161,17 @@ public final class LoadTool {
       ticks++;
       long sent = tally.allSent.sum();
       long replies = tally.allReplies.sum();
+      long messages = counts.messages.sum();
       if (!settings.quiet()) {
-        String phase = nextSecond <= tally.measureFrom() ? "warm-up"
-            : nextSecond <= tally.measureUntil() ? "measure" : "drain";
-        progress.printf(Locale.ROOT, "[%4ds] %-7s sent %6d/s  replies %6d/s  measured in flight"
-                + " %6d  error frames %d%n", ticks, phase, sent - lastSent, replies - lastReplies,
-            tally.inFlight.get(), tally.errorFrames.sum());
+        String phase = nextSecond <= from ? "warm-up" : nextSecond <= end ? "measure" : "drain";
+        progress.printf(Locale.ROOT, "[%4ds] %-7s sent %5d/s  bot messages %5d/s  replies %5d/s"
+                + "  measured in flight %5d  error frames %d  late %d%n", ticks, phase,
+            sent - lastSent, messages - lastMessages, replies - lastReplies,
+            tally.inFlight.get(), tally.errorFrames.sum(), tally.unexpectedReplies.sum());
       }
       lastSent = sent;
       lastReplies = replies;
+      lastMessages = messages;
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.platform.RunningPlatform;
@@ -31,7 +32,7 @@ class LoadToolTest {
           "--devices", "4", "--rate", "40", "--warmup", "500ms", "--duration", "1s"}, Map.of());
       ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-      LoadReport report = LoadTool.run(settings, "in-JVM",
+      LoadReport report = LoadTool.run(settings, "in-JVM", Optional.empty(),
           new PrintStream(progress, true, StandardCharsets.UTF_8));
 
       assertThat(report.sent()).isBetween(30L, 50L);
