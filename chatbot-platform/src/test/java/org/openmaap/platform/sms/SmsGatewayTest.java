@@ -1,5 +1,6 @@
 package org.openmaap.platform.sms;
 
+import org.openmaap.platform.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;

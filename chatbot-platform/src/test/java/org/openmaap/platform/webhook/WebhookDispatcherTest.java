@@ -1,5 +1,6 @@
 package org.openmaap.platform.webhook;
 
+import org.openmaap.platform.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;

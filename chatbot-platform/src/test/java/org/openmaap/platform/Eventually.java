@@ -1,16 +1,16 @@
-package org.openmaap.platform.sms;
+package org.openmaap.platform;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Waits for a condition that has no future to wait on (such as the SMSC's inbox), with a bound. */
-final class Eventually {
+/** Waits for a condition that has no future to wait on (a store row, an SMSC inbox), with a bound. */
+public final class Eventually {
 
   private Eventually() {}
 
   /** The first value of {@code probe} that satisfies {@code done}; fails after {@code within}. */
-  static <T> T until(Supplier<T> probe, Predicate<T> done, Duration within) {
+  public static <T> T until(Supplier<T> probe, Predicate<T> done, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       T value = probe.get();
