@@ -16,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Drives N WebSocket devices and an echo bot through a platform and reports round trips a second
- * and their latency: each user message goes device -> platform -> webhook -> the bot's
- * synchronous reply -> platform -> device, and is timed from its send to the reply frame.
- * Starts the platform itself (a child JVM on a temporary data dir) unless given {@code --url}.
+ * Drives N WebSocket devices and an echo bot through a platform (a child JVM it starts, or the one
+ * at {@code --url}) and reports user->bot->user round trips a second and their latency.
  */
 public final class LoadTool {
 
