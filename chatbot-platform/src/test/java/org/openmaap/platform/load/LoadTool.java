@@ -31,11 +31,12 @@ public final class LoadTool {
     try {
       settings = LoadSettings.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
-      if (!e.getMessage().isEmpty()) {
+      boolean help = e.getMessage().isEmpty();
+      if (!help) {
         System.err.println("load: " + e.getMessage());
       }
       System.err.print(LoadSettings.USAGE);
-      System.exit(2);
+      System.exit(help ? 0 : 2);
       return;
     }
     int exit;
