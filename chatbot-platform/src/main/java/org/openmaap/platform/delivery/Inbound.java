@@ -62,7 +62,7 @@ public final class Inbound {
           "a user sends one of " + String.join(", ", USER_CONTENT)));
     }
     Instant now = clock.instant();
-    String msgId = UUID.randomUUID().toString();
+    String msgId = MessageIds.next(now);
     String contributionId = UUID.randomUUID().toString();
     JsonObject rcs = rcsMessage.copy().put("msgId", msgId).put("timestamp", now.toString());
     String event = content.equals("suggestedResponse") ? "response" : "message";

@@ -97,9 +97,10 @@ public final class Outbound {
     String user = Msisdn.normalize(request.getJsonObject("messageContact", new JsonObject())
         .getString("userContact"));
     JsonObject rcs = request.getJsonObject("RCSMessage");
-    String msgId = rcs.getString("msgId", UUID.randomUUID().toString());
-    String hash = canonicalHash(request);
     Instant now = clock.instant();
+    String supplied = rcs.getString("msgId");
+    String msgId = supplied != null ? supplied : MessageIds.next(now);
+    String hash = canonicalHash(request);
     Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;
     return store.conversation(botId, user, UUID.randomUUID().toString(), now)
         .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,

@@ -102,6 +102,7 @@ final class ChildPlatform implements AutoCloseable {
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        System.err.println("load: the platform did not exit within 30 s of SIGTERM; killing it");
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -29,6 +29,7 @@ final class Fleet extends VerticleBase {
   private final String botId;
   private final List<String> msisdns;
   private final double ratePerSecond;
+  private final double rampSeconds;
   private final Tally tally;
   private final List<Device> devices = new ArrayList<>();
   private WebSocketClient client;
@@ -44,6 +45,9 @@ final class Fleet extends VerticleBase {
     this.botId = botId;
     this.msisdns = msisdns;
     this.ratePerSecond = ratePerSecond;
+    // A cold platform sent the full rate at once builds a backlog it takes minutes to drain, so
+    // the first half of the warm-up ramps from a tenth of the rate to all of it.
+    this.rampSeconds = settings.warmup().toNanos() / 2e9;
     this.tally = tally;
   }
 
@@ -98,14 +102,34 @@ final class Fleet extends VerticleBase {
     if (stopping || !tally.sending(now)) {
       return false;
     }
-    long due = (long) ((now - start) * ratePerSecond / 1e9) + 1;
+    long due = (long) sentBy((now - start) / 1e9) + 1;
     while (scheduled < due) {
-      long intended = start + (long) (scheduled * 1e9 / ratePerSecond);
+      long intended = start + (long) (dueAt(scheduled) * 1e9);
       devices.get(next).send(intended);
       next = (next + 1) % devices.size();
       scheduled++;
     }
     return true;
+  }
+
+  /** How many messages are due {@code t} seconds after the start: ramp, then the full rate. */
+  private double sentBy(double t) {
+    double r = ratePerSecond;
+    if (t >= rampSeconds) {
+      return 0.55 * r * rampSeconds + r * (t - rampSeconds);
+    }
+    return r * (0.1 * t + 0.45 * t * t / rampSeconds);
+  }
+
+  /** When message {@code k} (from 0) is due, in seconds after the start: sentBy's inverse. */
+  private double dueAt(long k) {
+    double r = ratePerSecond;
+    double ramped = 0.55 * r * rampSeconds;
+    if (k >= ramped) {
+      return rampSeconds + (k - ramped) / r;
+    }
+    double a = 0.45 * r / rampSeconds;
+    return (-0.1 * r + Math.sqrt(0.01 * r * r + 4 * a * k)) / (2 * a);
   }
 
   /** Gives up on round trips older than the timeout; answers whether to sweep again. */
@@ -201,7 +225,7 @@ final class Fleet extends VerticleBase {
           ? pending.remove(Long.parseLong(text.substring(PREFIX.length())))
           : null;
       if (sent == null) {
-        tally.unexpectedReplies.increment();
+        tally.lateReplies.increment();
         return;
       }
       tally.countReply(sent.sentAt, sent.measured, now);

@@ -17,6 +17,7 @@ record LoadReport(
     long timeouts,
     long errorFrames,
     long disconnects,
+    long late,
     double roundTripsPerSecond,
     double p50,
     double p95,
@@ -31,7 +32,7 @@ record LoadReport(
     return new LoadReport(settings.max() ? "max" : "open", settings.devices(), settings.rate(),
         settings.window(), seconds, tally.sent.get(), tally.completed.sum(), tally.failed.sum(),
         tally.timeouts.sum(), tally.errorFrames.sum(), tally.disconnects.sum(),
-        tally.completedInWindow.sum() / seconds,
+        tally.lateReplies.sum(), tally.completedInWindow.sum() / seconds,
         millis(latencies, 50), millis(latencies, 95), millis(latencies, 99),
         latencies.getTotalCount() == 0 ? 0 : latencies.getMaxValue() / 1000.0, platform, cpu);
   }
@@ -55,12 +56,12 @@ record LoadReport(
           sent        %d
           completed   %d
           errors      %d (error frames: %d, disconnects: %d)
-          timeouts    %d
+          timeouts    %d (replies after the timeout, any phase: %d)
           round trips %.0f /s
           latency ms  p50 %.2f  p95 %.2f  p99 %.2f  max %.2f
           cpu cores   %s
         """, devices, load, seconds, platform, sent, completed, failed, errorFrames, disconnects,
-        timeouts, roundTripsPerSecond, p50, p95, p99, max, cpuText());
+        timeouts, late, roundTripsPerSecond, p50, p95, p99, max, cpuText());
   }
 
   /** The platform's CPU time per round trip in the window, in microseconds; -1 when unknown. */
@@ -103,6 +104,7 @@ record LoadReport(
         .put("errorFrames", errorFrames)
         .put("disconnects", disconnects)
         .put("timeouts", timeouts)
+        .put("lateReplies", late)
         .put("roundTripsPerSecond", round(roundTripsPerSecond))
         .put("latencyMs", new JsonObject().put("p50", round(p50)).put("p95", round(p95))
             .put("p99", round(p99)).put("max", round(max)))

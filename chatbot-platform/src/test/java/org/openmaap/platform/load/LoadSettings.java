@@ -35,8 +35,8 @@ record LoadSettings(
   static final int DEFAULT_RATE = 1000;
   /** A rate of 0 means closed loop: each device keeps {@code window} messages outstanding. */
   static final int MAX_RATE = 0;
-  static final int DEFAULT_WINDOW = 4;
-  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(10);
+  static final int DEFAULT_WINDOW = 2;
+  static final Duration DEFAULT_WARMUP = Duration.ofSeconds(60);
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final double DEFAULT_MIN_COMPLETION = 0.99;
@@ -50,8 +50,9 @@ record LoadSettings(
         --devices N          WebSocket devices to connect (default 200)
         --rate N|max         user messages a second, open loop (default 1000); max: closed loop,
                              each device keeps --window messages outstanding
-        --window N           outstanding messages per device with --rate max (default 4)
-        --warmup D           run this long before measuring, e.g. 10s (default 10s)
+        --window N           outstanding messages per device with --rate max (default 2)
+        --warmup D           run this long before measuring (default 60s); an open-loop rate
+                             ramps up from a tenth during its first half
         --duration D         measure this long, e.g. 30s (default 30s; at most 1h)
         --messages N         also stop measuring after N messages sent
         --timeout D          a round trip not done within this counts as a timeout (default 10s)

@@ -26,7 +26,7 @@ final class Tally {
   final LongAdder allReplies = new LongAdder();
   final LongAdder errorFrames = new LongAdder();
   final LongAdder acks = new LongAdder();
-  final LongAdder unexpectedReplies = new LongAdder();
+  final LongAdder lateReplies = new LongAdder();
   final LongAdder disconnects = new LongAdder();
 
   private volatile long measureFrom = Long.MAX_VALUE;

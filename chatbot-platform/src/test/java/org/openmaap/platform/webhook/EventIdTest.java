@@ -1,0 +1,37 @@
+package org.openmaap.platform.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventIdTest {
+
+  @Test
+  void newEventId_isAVersion7UuidThatSortsByTime() {
+    Instant now = Instant.parse("2026-11-26T12:00:00.123Z");
+
+    UUID id = UUID.fromString(WebhookDispatcher.newEventId(now));
+    String later = WebhookDispatcher.newEventId(now.plusMillis(1));
+
+    assertThat(id.version()).isEqualTo(7);
+    assertThat(id.variant()).isEqualTo(2);
+    assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(now.toEpochMilli());
+    assertThat(later).isGreaterThan(id.toString());
+  }
+
+  @Test
+  void newEventId_inTheSameMillisecond_isUnique() {
+    Instant now = Instant.now();
+    Set<String> ids = new HashSet<>();
+
+    for (int i = 0; i < 100_000; i++) {
+      ids.add(WebhookDispatcher.newEventId(now));
+    }
+
+    assertThat(ids).hasSize(100_000);
+  }
+}
