@@ -147,8 +147,8 @@ public final class CoffeeShop implements Chatbot {
             .media(assets.image(order.drink().picture(), what, MediaHeight.MEDIUM_HEIGHT))
             .buttons(
                 showLocation("Show the shop", shop.latitude(), shop.longitude(), shop.name()),
-                calendar("Remind me", ready, ready.plusMinutes(15), "Pick up your " + what,
-                    shop.name()),
+                calendar("Remind me", ready, ready.plusMinutes(15),
+                    "Pick up your " + what.toLowerCase(), shop.name()),
                 reply("Order another", "menu"))));
   }
 

@@ -72,8 +72,10 @@ public final class Assets {
   }
 
   private UploadedFile hostOurselves(String fileName, String contentType, Buffer bytes) {
-    // An unguessable name: a boarding pass is nobody else's business.
-    String url = server.host(UUID.randomUUID() + "-" + fileName, contentType, bytes);
+    // An unguessable name that needs no escaping: a boarding pass is nobody else's business.
+    int dot = fileName.lastIndexOf('.');
+    String extension = dot < 0 ? "" : fileName.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
+    String url = server.host(UUID.randomUUID() + extension, contentType, bytes);
     return new UploadedFile(fileName, url, bytes.length(), contentType, null, null);
   }
 
