@@ -2,6 +2,8 @@ package org.openmaap.samples;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpResponseExpectation;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -120,9 +122,11 @@ public final class Demo {
     WebClient http = WebClient.create(vertx);
     String devices = "http://localhost:" + port() + "/network/v1/devices/";
     return http.putAbs(devices + encode(RCS_PHONE)).bearerTokenAuthentication(
-            config.networkToken()).send()
+            config.networkToken()).sendJsonObject(new JsonObject())
+        .expecting(HttpResponseExpectation.SC_SUCCESS)
         .compose(rcs -> http.deleteAbs(devices + encode(SMS_PHONE)).bearerTokenAuthentication(
             config.networkToken()).send())
+        .expecting(HttpResponseExpectation.SC_SUCCESS)
         .compose(sms -> parcels.bot().shipped(RCS_PHONE, "Bean There Coffee"))
         .compose(sent -> parcels.bot().shipped(SMS_PHONE, "Bean There Coffee"))
         .<Void>mapEmpty()
