@@ -57,6 +57,10 @@ final class HttpVerticle extends VerticleBase {
     router.get("/network/v1/devices/:msisdn/ws").handler(s.devices()::connect);
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
     router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
+    if (s.smsInbox() != null) {
+      router.get("/network/v1/sms/:msisdn/inbox").respond(s.smsInbox()::inbox);
+      router.post("/network/v1/sms/:msisdn/outbox").respond(s.smsInbox()::send);
+    }
 
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Failures::handle);
