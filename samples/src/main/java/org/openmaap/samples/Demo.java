@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openmaap.platform.Platform;
 import org.openmaap.platform.PlatformConfig;
@@ -34,6 +36,8 @@ public final class Demo {
   public static final String RCS_PHONE = "+8613900000001";
   public static final String SMS_PHONE = "+8613900000002";
   private static final long SHUTDOWN_SECONDS = 30;
+  /** Held so the setting sticks: java.util.logging keeps loggers only weakly. */
+  private static final Logger SMPP_LIBRARY = Logger.getLogger("org.jsmpp");
 
   private final Vertx vertx;
   private final Platform platform;
@@ -66,6 +70,8 @@ public final class Demo {
     config = config.withPortAndDataDir(config.port(), dataDir).withTokens(
         config.adminToken() != null ? config.adminToken() : newToken(),
         config.networkToken() != null ? config.networkToken() : newToken());
+    // The SMPP library narrates every connection; the newcomer needs its warnings only.
+    SMPP_LIBRARY.setLevel(Level.WARNING);
     System.out.println("Starting the OpenMaaP demo...");
     Vertx vertx = Vertx.vertx();
     Demo demo;
@@ -148,24 +154,33 @@ public final class Demo {
         .eventually(platform::stop);
   }
 
-  /** What the newcomer reads: where to click, and the tokens. */
+  /** What the newcomer reads: where to click, who to talk to, and the tokens. */
   String banner() {
     String url = "http://localhost:" + port();
+    String smsc = platform.embeddedSmsc()
+        .map(embedded -> "in this process, SMPP on localhost:" + embedded.port())
+        .orElse("as configured");
     return String.join("\n",
         "",
         "OpenMaaP demo ready.",
         "",
-        "  Phone simulator:   " + url + "/simulator#token=" + config.networkToken(),
-        "  Rich-card preview: " + url + "/preview",
+        row("Phone simulator", url + "/simulator#token=" + config.networkToken()),
+        row("Rich-card preview", url + "/preview"),
         "",
-        "  Chatbots:     coffee (" + CoffeeShop.PROFILE.name() + "), parcels ("
-            + ParcelTracking.PROFILE.name() + "), flights (" + FlightCheckIn.PROFILE.name() + ")",
-        "  Phones:       " + RCS_PHONE + " (RCS), " + SMS_PHONE + " (SMS only)",
-        "  Admin API:    " + url + "/admin/v1  (Authorization: Bearer " + config.adminToken()
-            + ")",
-        "  Network token: " + config.networkToken(),
+        row("Chatbots", "coffee (" + CoffeeShop.PROFILE.name() + "), parcels ("
+            + ParcelTracking.PROFILE.name() + "), flights (" + FlightCheckIn.PROFILE.name()
+            + ")"),
+        row("Phones", RCS_PHONE + " (RCS), " + SMS_PHONE + " (SMS only)"),
+        row("Admin API", url + "/admin/v1 with Authorization: Bearer " + config.adminToken()),
+        row("Network token", config.networkToken()),
+        row("SMSC", smsc),
+        row("Data", config.dataDir() + " (removed when the demo stops)"),
         "",
         "Press Ctrl-C to stop.");
+  }
+
+  private static String row(String name, String value) {
+    return String.format("  %-18s %s", name, value);
   }
 
   private static String newToken() {

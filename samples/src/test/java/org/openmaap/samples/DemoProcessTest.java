@@ -1,0 +1,136 @@
+package org.openmaap.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openmaap.platform.Eventually;
+
+/**
+ * {@link Demo} as {@code ./run.sh} runs it: a JVM of its own that says "ready", whose printed URLs
+ * answer, whose chatbots are already talking to both phones, and that Ctrl-C stops cleanly.
+ */
+class DemoProcessTest {
+
+  private static final Pattern URL = Pattern.compile("https?://\\S+");
+  private static final Pattern NETWORK_TOKEN = Pattern.compile("Network token\\s+(\\S+)");
+  private static final Pattern ADMIN_TOKEN = Pattern.compile("Bearer (\\S+)");
+  private static final Pattern DATA = Pattern.compile("Data\\s+(\\S+) \\(removed");
+  /** How a JVM's exit code reads after SIGINT, which is what Ctrl-C sends. */
+  private static final int INTERRUPTED = 130;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final WebClient http = WebClient.create(vertx);
+  private final Path log = Path.of("target", "demo-process-test", "demo.log");
+  private Process demo;
+
+  @AfterEach
+  void cleanUp() {
+    if (demo != null && demo.isAlive()) {
+      demo.destroyForcibly();
+    }
+    http.close();
+    vertx.close().await();
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void demo_saysReady_itsUrlsAnswer_itsBotsTalk_andCtrlCStopsItCleanly() throws Exception {
+    int port = freePort();
+    demo = start(port);
+
+    String output = Eventually.until(this::output, text -> text.contains("OpenMaaP demo ready.")
+        || !demo.isAlive(), Duration.ofSeconds(90));
+
+    assertThat(demo.isAlive()).as(output).isTrue();
+    String base = "http://localhost:" + port;
+    String networkToken = match(NETWORK_TOKEN, output);
+    List<String> urls = URL.matcher(output).results().map(MatchResult::group).toList();
+    assertThat(urls).contains(base + "/simulator#token=" + networkToken, base + "/preview",
+        base + "/admin/v1");
+    for (String page : List.of(base + "/simulator", base + "/preview")) {
+      assertThat(http.getAbs(page).send().await().statusCode()).as(page).isEqualTo(200);
+    }
+    JsonObject chatbots = http.getAbs(base + "/admin/v1/chatbots")
+        .bearerTokenAuthentication(match(ADMIN_TOKEN, output)).send().await().bodyAsJsonObject();
+    assertThat(chatbots.encode()).contains("\"coffee\"", "\"parcels\"", "\"flights\"");
+    try (Phone rcs = Phone.connect(vertx, port, networkToken, Demo.RCS_PHONE, "parcels")) {
+      JsonObject parcel = rcs.next();
+      assertThat(Phone.cards(parcel).get(0).getString("title")).endsWith("is on its way");
+    }
+    JsonArray sms = Eventually.until(() -> inbox(port, networkToken),
+        messages -> !messages.isEmpty(), Duration.ofSeconds(10));
+    assertThat(sms.getJsonObject(0).getString("text")).startsWith("OpenParcel: ");
+    Path dataDir = Path.of(match(DATA, output));
+    assertThat(dataDir).isDirectory();
+
+    new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+
+    assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+    assertThat(demo.exitValue()).isEqualTo(INTERRUPTED);
+    String all = output();
+    assertThat(all).contains("OpenMaaP demo stopped.");
+    assertThat(all.lines()).noneMatch(line -> line.startsWith("SEVERE")
+        || line.startsWith("Exception in thread"));
+    assertThat(dataDir).doesNotExist();
+  }
+
+  private Process start(int port) throws IOException {
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"),
+        Demo.class.getName())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("OPENMAAP_"));
+    builder.environment().put("OPENMAAP_PORT", Integer.toString(port));
+    return builder.start();
+  }
+
+  private JsonArray inbox(int port, String networkToken) {
+    HttpResponse<Buffer> response = http.getAbs("http://localhost:" + port + "/network/v1/sms/"
+            + Demo.SMS_PHONE.replace("+", "%2B") + "/inbox")
+        .bearerTokenAuthentication(networkToken).send().await();
+    return response.bodyAsJsonObject().getJsonArray("messages");
+  }
+
+  private String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String match(Pattern pattern, String output) {
+    Matcher matcher = pattern.matcher(output);
+    assertThat(matcher.find()).as(pattern + " in\n" + output).isTrue();
+    return matcher.group(1);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
