@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
@@ -196,6 +197,34 @@ class SmsFallbackTest {
   }
 
   @Test
+  void aNewerFallbackWithChoices_replacesThePendingChoicesOfTheOlder() {
+    sent(withReplies("Which size?", "Small", "size:s", "Large", "size:l"));
+    sent(withReplies("Which milk?", "Oat", "milk:oat", "Soy", "milk:soy"));
+    Eventually.until(() -> smsc().inbox(SMS_USER), list -> list.size() == 2,
+        Duration.ofSeconds(5));
+
+    answer(SMS_USER, "1");
+
+    assertThat(bot.next("response").event().getJsonObject("RCSMessage")
+        .getJsonObject("suggestedResponse").getJsonObject("response").getJsonObject("reply")
+        .getJsonObject("postback").getString("data")).isEqualTo("milk:oat");
+  }
+
+  @Test
+  void offlineRcsDevice_withStoreNotSupported_getsTheSmsAtOnce() {
+    platform.request(HttpMethod.PUT, "/network/v1/devices/" + RCS_USER)
+        .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN)
+        .sendJsonObject(new JsonObject()).await();
+    JsonObject request = ConversationTest.text(RCS_USER, "Now or never");
+    request.getJsonObject("RCSMessage").put("storeSupported", false);
+
+    sent(request);
+
+    assertThat(status(bot.next("messageStatus"))).isEqualTo("deliveredToNetwork");
+    assertThat(inbox(RCS_USER).get(0).text()).startsWith("Now or never");
+  }
+
+  @Test
   void freeText_reachesTheBotAsAMessageOnTheSmsChannel() {
     sent(ConversationTest.text(SMS_USER, "How was your delivery?"));
     bot.next("messageStatus");
@@ -294,6 +323,17 @@ class SmsFallbackTest {
   }
 
   // --- helpers ------------------------------------------------------------------------------------
+
+  private static JsonObject withReplies(String text, String first, String firstData,
+      String second, String secondData) {
+    return new JsonObject().put("messageContact", new JsonObject().put("userContact", SMS_USER))
+        .put("RCSMessage", new JsonObject().put("textMessage", text)
+            .put("suggestedChipList", new JsonObject().put("suggestions", new JsonArray()
+                .add(new JsonObject().put("reply", new JsonObject().put("displayText", first)
+                    .put("postback", new JsonObject().put("data", firstData))))
+                .add(new JsonObject().put("reply", new JsonObject().put("displayText", second)
+                    .put("postback", new JsonObject().put("data", secondData)))))));
+  }
 
   private String sent(JsonObject request) {
     HttpResponse<Buffer> response = platform.send("parcel", token, request);

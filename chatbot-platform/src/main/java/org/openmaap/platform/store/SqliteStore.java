@@ -261,27 +261,41 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Inserted<MessageRow>> insertMessage(MessageRow message) {
+    return write(db -> addMessage(db, message));
+  }
+
+  @Override
+  public Future<Optional<EventRow>> insertMessageAndEvent(MessageRow message, EventRow event) {
     return write(db -> {
-      int inserted = db.update(
-          "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (bot_id, msg_id) DO NOTHING",
-          message.botId(), message.msgId(), message.direction().name(), message.userContact(),
-          message.conversationId(), message.contributionId(),
-          message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
-          message.status(), message.channel(), message.reason(), millis(message.expiry()),
-          millis(message.createdAt()), millis(message.updatedAt()));
-      if (inserted == 0) {
-        MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
-        return new Inserted<>(existing, false);
+      if (!addMessage(db, message).inserted()) {
+        throw new StoreConflict("message '" + message.msgId() + "' of '" + message.botId()
+            + "' exists");
       }
-      // The stored status is the first entry of the history the status endpoint shows.
-      db.update("""
-          INSERT INTO message_history (message_id, status, channel, reason, at)
-          VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
-          message.status(), message.channel(), message.reason(), millis(message.createdAt()));
-      return new Inserted<>(stored(message), true);
+      return Optional.of(addEvent(db, event));
     });
+  }
+
+  private static Inserted<MessageRow> addMessage(SqlConnection db, MessageRow message)
+      throws SQLException {
+    int inserted = db.update(
+        "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (bot_id, msg_id) DO NOTHING",
+        message.botId(), message.msgId(), message.direction().name(), message.userContact(),
+        message.conversationId(), message.contributionId(),
+        message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
+        message.status(), message.channel(), message.reason(), millis(message.expiry()),
+        millis(message.createdAt()), millis(message.updatedAt()));
+    if (inserted == 0) {
+      MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
+      return new Inserted<>(existing, false);
+    }
+    // The stored status is the first entry of the history the status endpoint shows.
+    db.update("""
+        INSERT INTO message_history (message_id, status, channel, reason, at)
+        VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
+        message.status(), message.channel(), message.reason(), millis(message.createdAt()));
+    return new Inserted<>(stored(message), true);
   }
 
   // The row as it reads back: instants are kept to the millisecond.
@@ -584,9 +598,14 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Void> eventDelivered(String eventId) {
-    return updateEvent(eventId, "UPDATE events SET state = 'DELIVERED' WHERE event_id = ?",
-        eventId);
+  public Future<Void> eventsDelivered(List<String> eventIds) {
+    List<String> ids = List.copyOf(eventIds);
+    return write(db -> {
+      for (String id : ids) {
+        db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ?", id);
+      }
+      return null;
+    });
   }
 
   @Override

@@ -45,6 +45,12 @@ public interface Store {
    */
   Future<Inserted<MessageRow>> insertMessage(MessageRow message);
 
+  /**
+   * Stores a new message (a user's, whose msgId the platform just made) with the event telling
+   * its bot, in one transaction; answers the stored event with its sequence.
+   */
+  Future<Optional<EventRow>> insertMessageAndEvent(MessageRow message, EventRow event);
+
   Future<Optional<MessageRow>> message(String botId, String msgId);
 
   /**
@@ -147,8 +153,11 @@ public interface Store {
    */
   Future<EventRow> insertEvent(EventRow event);
 
-  /** Marks an event acknowledged by the chatbot; it will not be sent again. */
-  Future<Void> eventDelivered(String eventId);
+  /**
+   * Marks events acknowledged by their chatbots, in one operation (they will not be sent again);
+   * unknown ids are skipped.
+   */
+  Future<Void> eventsDelivered(List<String> eventIds);
 
   /** Records a failed attempt and when to try next. */
   Future<Void> eventRetry(String eventId, int attempts, Instant nextAttemptAt, String lastError);
