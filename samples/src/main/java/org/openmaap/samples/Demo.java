@@ -164,19 +164,25 @@ public final class Demo {
         "",
         "OpenMaaP demo ready.",
         "",
-        row("Phone simulator", url + "/simulator#token=" + config.networkToken()),
+        row("RCS phone", simulator(url, RCS_PHONE, "")),
+        row("SMS-only phone", simulator(url, SMS_PHONE, "&mode=sms")),
         row("Rich-card preview", url + "/preview"),
         "",
         row("Chatbots", "coffee (" + CoffeeShop.PROFILE.name() + "), parcels ("
             + ParcelTracking.PROFILE.name() + "), flights (" + FlightCheckIn.PROFILE.name()
             + ")"),
-        row("Phones", RCS_PHONE + " (RCS), " + SMS_PHONE + " (SMS only)"),
         row("Admin API", url + "/admin/v1 with Authorization: Bearer " + config.adminToken()),
         row("Network token", config.networkToken()),
         row("SMSC", smsc),
         row("Data", config.dataDir() + " (removed when the demo stops)"),
         "",
         "Press Ctrl-C to stop.");
+  }
+
+  /** The phone simulator as one demo phone; the page reads the token from the fragment. */
+  private String simulator(String url, String msisdn, String mode) {
+    return url + "/simulator#token=" + config.networkToken() + "&msisdn=" + encode(msisdn)
+        + mode;
   }
 
   private static String row(String name, String value) {

@@ -65,8 +65,10 @@ class DemoProcessTest {
     String base = "http://localhost:" + port;
     String networkToken = match(NETWORK_TOKEN, output);
     List<String> urls = URL.matcher(output).results().map(MatchResult::group).toList();
-    assertThat(urls).contains(base + "/simulator#token=" + networkToken, base + "/preview",
-        base + "/admin/v1");
+    assertThat(urls).contains(
+        base + "/simulator#token=" + networkToken + "&msisdn=%2B8613900000001",
+        base + "/simulator#token=" + networkToken + "&msisdn=%2B8613900000002&mode=sms",
+        base + "/preview", base + "/admin/v1");
     assertThat(http.getAbs(base + "/preview").send().await().statusCode()).isEqualTo(200);
     JsonObject chatbots = http.getAbs(base + "/admin/v1/chatbots")
         .bearerTokenAuthentication(match(ADMIN_TOKEN, output)).send().await().bodyAsJsonObject();
