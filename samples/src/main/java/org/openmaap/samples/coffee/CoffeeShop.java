@@ -57,6 +57,7 @@ public final class CoffeeShop implements Chatbot {
   /** What a user has chosen so far; the shop is the nearest one once they share a location. */
   private record Order(Drink drink, String size, Shop shop) {}
 
+  private static final List<String> SIZES = List.of("small", "medium", "large");
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -96,13 +97,15 @@ public final class CoffeeShop implements Chatbot {
   }
 
   private Future<?> chosen(String user, String postback) {
-    String[] choice = postback == null ? new String[] {""} : postback.split(":", 2);
+    String[] choice = (postback == null ? "" : postback).split(":", 2);
+    String value = choice.length > 1 ? choice[1] : "";
     return switch (choice[0]) {
-      case "order" -> drink(user, choice[1]);
-      case "size" -> size(user, choice[1]);
-      case "pickup" -> pickup(user, Integer.parseInt(choice[1]));
+      case "order" -> drink(user, value);
+      case "size" -> SIZES.contains(value) ? size(user, value) : menu(user);
+      case "pickup" -> value.matches("\\d{1,3}") ? pickup(user, Integer.parseInt(value))
+          : menu(user);
       case "menu" -> menu(user);
-      // The phone also reports taps on actions (a map, a calendar entry): nothing to answer.
+      // The phone also reports taps on actions (a map, a calendar entry): nothing to say.
       default -> Future.succeededFuture();
     };
   }

@@ -95,7 +95,8 @@ public final class FlightCheckIn implements Chatbot {
     }
     return switch (choice[0]) {
       case "checkin" -> seats(user, flight);
-      case "seat" -> checkedIn(user, flight, choice[2]);
+      case "seat" -> choice.length > 2 && SEATS.contains(choice[2])
+          ? checkedIn(user, flight, choice[2]) : seats(user, flight);
       default -> Future.succeededFuture();
     };
   }

@@ -106,8 +106,9 @@ public final class ParcelTracking implements Chatbot {
     if (postback.equals("slots")) {
       return slots(user);
     }
-    if (postback.startsWith("slot:")) {
-      return book(user, SLOTS.get(Integer.parseInt(postback.substring("slot:".length()))));
+    if (postback.matches("slot:\\d")) {
+      int slot = Integer.parseInt(postback.substring("slot:".length()));
+      return slot < SLOTS.size() ? book(user, SLOTS.get(slot)) : slots(user);
     }
     return postback.equals("where") ? where(user) : Future.succeededFuture();
   }
