@@ -46,7 +46,7 @@ record BoardingPass(String passenger, String flight, String from, String to, Str
     return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** PDF string text: ASCII only (offsets count bytes), with its three special characters escaped. */
+  /** PDF string text: ASCII only (offsets count bytes), its three special characters escaped. */
   private static String text(String value) {
     return value.replaceAll("[^\\x20-\\x7E]", "?").replace("\\", "\\\\").replace("(", "\\(")
         .replace(")", "\\)");

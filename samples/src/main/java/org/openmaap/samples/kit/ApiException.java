@@ -3,7 +3,7 @@ package org.openmaap.samples.kit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** A non-2xx answer from the platform, with API.md's error body: status, code, message, violations. */
+/** A non-2xx answer from the platform, with API.md's error body: status, code and violations. */
 public final class ApiException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -2,7 +2,7 @@ package org.openmaap.samples.kit;
 
 import io.vertx.core.Future;
 
-/** A chatbot's reaction to the platform's webhook events; the event is acknowledged when it completes. */
+/** A chatbot's answer to the platform's webhook events; each is acknowledged once handled. */
 @FunctionalInterface
 public interface Chatbot {
 

@@ -31,7 +31,7 @@ public final class ChatbotServer {
     this.host = host;
   }
 
-  /** Listens on {@code host} and {@code port} (0 picks a free one); events wait for {@link #serve}. */
+  /** Listens on {@code host} and {@code port} (0: any free one); events wait for {@link #serve}. */
   public static Future<ChatbotServer> listen(Vertx vertx, String host, int port) {
     Router router = Router.router(vertx);
     ChatbotServer[] self = new ChatbotServer[1];

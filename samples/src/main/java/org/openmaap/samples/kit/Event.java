@@ -58,7 +58,7 @@ public record Event(String id, Type type, String user, String conversationId,
     return rcsMessage.path("textMessage").asText(null);
   }
 
-  /** The postback data of the suggestion the user tapped (or chose by number over SMS), else null. */
+  /** The postback data of the suggestion the user tapped (or chose by number), else null. */
   public String postback() {
     return tapped().path("postback").path("data").asText(null);
   }

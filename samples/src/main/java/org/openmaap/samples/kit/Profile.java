@@ -1,4 +1,4 @@
 package org.openmaap.samples.kit;
 
-/** What a brand asks the operator to register: the chatbot's id, name, colour and one-line pitch. */
+/** What a brand asks the operator to register: the chatbot's id, name, colour and pitch. */
 public record Profile(String botId, String name, String color, String description) {}

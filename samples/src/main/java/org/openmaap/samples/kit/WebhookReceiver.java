@@ -104,7 +104,7 @@ public final class WebhookReceiver implements Handler<RoutingContext> {
     }
   }
 
-  /** One of the comma-separated {@code v1=} values is HMAC-SHA256(secret, timestamp + "." + body). */
+  /** Whether a comma-separated {@code v1=} value is HMAC-SHA256(secret, timestamp.body). */
   boolean signedWithOurSecret(String timestamp, byte[] body, String signature) {
     byte[] expected = ("v1=" + hmac(timestamp, body)).getBytes(StandardCharsets.US_ASCII);
     for (String value : signature.split(",")) {
