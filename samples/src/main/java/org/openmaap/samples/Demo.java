@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,19 +43,14 @@ public final class Demo {
   private final Vertx vertx;
   private final Platform platform;
   private final PlatformConfig config;
-  private final SampleBot<CoffeeShop> coffee;
   private final SampleBot<ParcelTracking> parcels;
-  private final SampleBot<FlightCheckIn> flights;
 
   private Demo(Vertx vertx, Platform platform, PlatformConfig config,
-      SampleBot<CoffeeShop> coffee, SampleBot<ParcelTracking> parcels,
-      SampleBot<FlightCheckIn> flights) {
+      SampleBot<ParcelTracking> parcels) {
     this.vertx = vertx;
     this.platform = platform;
     this.config = config;
-    this.coffee = coffee;
     this.parcels = parcels;
-    this.flights = flights;
   }
 
   public static void main(String[] args) throws Exception {
@@ -78,7 +74,9 @@ public final class Demo {
     try {
       demo = await(start(vertx, config, Clock.systemUTC(), ParcelTracking.DEMO_PACE));
     } catch (Exception e) {
-      System.err.println("openmaap demo: could not start: " + e.getMessage());
+      System.err.println("openmaap demo: could not start: " + e.getMessage()
+          + (e instanceof BindException ? " (port " + config.port()
+              + " is taken; OPENMAAP_PORT=8090 ./run.sh picks another)" : ""));
       await(vertx.close());
       delete(dataDir);
       System.exit(1);
@@ -116,8 +114,7 @@ public final class Demo {
           FlightCheckIn.PROFILE, FlightCheckIn.PICTURES,
           (api, assets) -> new FlightCheckIn(api, assets, clock));
       return Future.all(coffee, parcels, flights)
-          .map(all -> new Demo(vertx, platform, config, coffee.result(), parcels.result(),
-              flights.result()))
+          .map(all -> new Demo(vertx, platform, config, parcels.result()))
           .compose(demo -> demo.phones().map(demo))
           .onFailure(e -> platform.stop());
     });
@@ -145,13 +142,6 @@ public final class Demo {
   /** The platform's port. */
   public int port() {
     return platform.port();
-  }
-
-  /** Stops the chatbots and the platform (Vert.x stays open). */
-  public Future<Void> stop() {
-    return Future.all(coffee.stop(), parcels.stop(), flights.stop())
-        .<Void>mapEmpty()
-        .eventually(platform::stop);
   }
 
   /** What the newcomer reads: where to click, who to talk to, and the tokens. */

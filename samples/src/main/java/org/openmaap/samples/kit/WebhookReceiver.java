@@ -38,6 +38,7 @@ public final class WebhookReceiver implements Handler<RoutingContext> {
   private final Chatbot chatbot;
   private final Clock clock;
   private final Duration tolerance;
+  /** Event ids seen: false while the chatbot is at work on one, true once it is done. */
   private final Cache<String, Boolean> handled = Caffeine.newBuilder()
       .expireAfterWrite(REMEMBER_EVENT_IDS)
       .maximumSize(MAX_REMEMBERED_EVENT_IDS)
@@ -83,12 +84,22 @@ public final class WebhookReceiver implements Handler<RoutingContext> {
       return;
     }
     // The platform sends an event again when our answer was lost: do the work once, ack it again.
-    if (handled.asMap().putIfAbsent(eventId, Boolean.TRUE) != null) {
-      ctx.response().setStatusCode(200).end();
+    Boolean done = handled.asMap().putIfAbsent(eventId, Boolean.FALSE);
+    if (done != null) {
+      if (done) {
+        ctx.response().setStatusCode(200).end();
+      } else {
+        // Still at work on the first delivery (it outlived the platform's timeout): ask for
+        // another try later rather than acknowledge work that may yet fail.
+        refuse(ctx, 503, "event " + eventId + " is being handled");
+      }
       return;
     }
     handOver(event)
-        .onSuccess(done -> ctx.response().setStatusCode(200).end())
+        .onSuccess(ok -> {
+          handled.put(eventId, Boolean.TRUE);
+          ctx.response().setStatusCode(200).end();
+        })
         .onFailure(e -> {
           handled.invalidate(eventId);
           LOG.log(Level.WARNING, "event " + eventId + " failed; the platform will retry it", e);

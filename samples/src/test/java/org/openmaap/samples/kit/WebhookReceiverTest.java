@@ -3,21 +3,25 @@ package org.openmaap.samples.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openmaap.platform.Eventually;
 
 /** The webhook endpoint of a chatbot, called over HTTP as the platform calls it. */
 class WebhookReceiverTest {
@@ -33,6 +37,7 @@ class WebhookReceiverTest {
   private WebClient http;
   private final List<Event> handled = new CopyOnWriteArrayList<>();
   private final AtomicBoolean failNext = new AtomicBoolean();
+  private final AtomicReference<Promise<Void>> holdNext = new AtomicReference<>();
 
   @BeforeEach
   void start() {
@@ -43,7 +48,8 @@ class WebhookReceiverTest {
         return Future.failedFuture(new IllegalStateException("the shop's database is down"));
       }
       handled.add(event);
-      return Future.succeededFuture();
+      Promise<Void> hold = holdNext.getAndSet(null);
+      return hold != null ? hold.future() : Future.succeededFuture();
     });
     http = WebClient.create(vertx);
   }
@@ -125,6 +131,25 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void redeliveryWhileTheFirstIsStillAtWork_isAskedToComeBackLater() {
+    String now = Long.toString(Instant.now().getEpochSecond());
+    String signature = "v1=" + hmac(SECRET, now + "." + BODY);
+    Promise<Void> slow = Promise.promise();
+    holdNext.set(slow);
+    Future<HttpResponse<Buffer>> first = request("evt-6", now, signature);
+    Eventually.until(() -> handled.size(), size -> size == 1, Duration.ofSeconds(5));
+
+    HttpResponse<Buffer> meanwhile = post("evt-6", now, signature);
+    slow.complete();
+    HttpResponse<Buffer> afterwards = post("evt-6", now, signature);
+
+    assertThat(meanwhile.statusCode()).isEqualTo(503);
+    assertThat(first.await().statusCode()).isEqualTo(200);
+    assertThat(afterwards.statusCode()).isEqualTo(200);
+    assertThat(handled).hasSize(1);
+  }
+
+  @Test
   void unsignedRequest_isRefused() {
     HttpResponse<Buffer> response = http.postAbs(server.webhookUrl())
         .sendBuffer(Buffer.buffer(BODY)).await();
@@ -134,13 +159,17 @@ class WebhookReceiverTest {
   }
 
   private HttpResponse<Buffer> post(String eventId, String timestamp, String signature) {
+    return request(eventId, timestamp, signature).await();
+  }
+
+  private Future<HttpResponse<Buffer>> request(String eventId, String timestamp,
+      String signature) {
     return http.postAbs(server.webhookUrl())
         .putHeader("Content-Type", "application/json")
         .putHeader("X-Maap-Event-Id", eventId)
         .putHeader("X-Maap-Timestamp", timestamp)
         .putHeader("X-Maap-Signature", signature)
-        .sendBuffer(Buffer.buffer(BODY))
-        .await();
+        .sendBuffer(Buffer.buffer(BODY));
   }
 
   private static String hmac(String secret, String data) {
