@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
-import java.net.BindException;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +62,12 @@ public final class Demo {
       System.exit(2);
       return;
     }
+    if (!free(config.port())) {
+      System.err.println("openmaap demo: port " + config.port() + " is taken; "
+          + "OPENMAAP_PORT=8090 ./run.sh picks another");
+      System.exit(1);
+      return;
+    }
     Path dataDir = Files.createTempDirectory("openmaap-demo-");
     config = config.withPortAndDataDir(config.port(), dataDir).withTokens(
         config.adminToken() != null ? config.adminToken() : newToken(),
@@ -74,9 +80,7 @@ public final class Demo {
     try {
       demo = await(start(vertx, config, Clock.systemUTC(), ParcelTracking.DEMO_PACE));
     } catch (Exception e) {
-      System.err.println("openmaap demo: could not start: " + e.getMessage()
-          + (e instanceof BindException ? " (port " + config.port()
-              + " is taken; OPENMAAP_PORT=8090 ./run.sh picks another)" : ""));
+      System.err.println("openmaap demo: could not start: " + e.getMessage());
       await(vertx.close());
       delete(dataDir);
       System.exit(1);
@@ -177,6 +181,15 @@ public final class Demo {
 
   private static String row(String name, String value) {
     return String.format("  %-18s %s", name, value);
+  }
+
+  /** Whether the port can be listened on; checked first, so a taken port stops nothing. */
+  private static boolean free(int port) {
+    try (ServerSocket probe = new ServerSocket(port)) {
+      return probe.isBound();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String newToken() {
