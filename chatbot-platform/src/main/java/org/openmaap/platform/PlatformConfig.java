@@ -101,16 +101,7 @@ public record PlatformConfig(
 
   /** This config with the members of a JSON or YAML settings object applied. */
   PlatformConfig with(JsonNode settings) {
-    if (!settings.isObject()) {
-      throw new IllegalArgumentException("the config file must hold an object of settings");
-    }
-    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new IllegalArgumentException("unknown setting '" + name + "' in the config file; "
-            + "known settings: " + String.join(", ", KEYS.stream().sorted().toList()));
-      }
-    }
+    requireKnown(settings, "", KEYS);
     return new PlatformConfig(
         settings.has("port") ? integer(settings, "port") : port,
         settings.has("dataDir") ? Path.of(settings.get("dataDir").asText()) : dataDir,
@@ -190,6 +181,22 @@ public record PlatformConfig(
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
     JsonNode tree = mapper.readTree(file.toFile());
     return tree == null ? JSON.createObjectNode() : tree;
+  }
+
+  /** Fails unless {@code settings} is an object whose members are all among {@code known}. */
+  static void requireKnown(JsonNode settings, String prefix, Set<String> known) {
+    if (!settings.isObject()) {
+      throw new IllegalArgumentException((prefix.isEmpty() ? "the config file" : prefix
+          .substring(0, prefix.length() - 1) + " in the config file")
+          + " must hold an object of settings");
+    }
+    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown setting '" + prefix + name + "' in the config "
+            + "file; known settings: " + String.join(", ", known.stream().sorted().toList()));
+      }
+    }
   }
 
   private static int integer(JsonNode settings, String name) {
