@@ -57,6 +57,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/network/v1/devices/:msisdn/ws").handler(s.devices()::connect);
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
     router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
+    router.get("/network/v1/chatbots").respond(s.simulator()::chatbots);
+    router.post("/network/v1/render").respond(s.simulator()::render);
 
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Failures::handle);

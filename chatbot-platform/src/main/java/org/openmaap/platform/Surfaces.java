@@ -11,6 +11,7 @@ import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
 
 /** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
@@ -28,4 +29,5 @@ record Surfaces(
     DeviceGateway devices,
     Provisioning provisioning,
     PreviewApi preview,
+    SimulatorApi simulator,
     WebTools web) {}
