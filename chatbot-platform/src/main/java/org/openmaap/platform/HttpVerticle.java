@@ -30,6 +30,7 @@ final class HttpVerticle extends VerticleBase {
 
     router.get("/").handler(s.web()::home);
     router.get("/preview").handler(s.web()::previewPage);
+    router.get("/simulator").handler(s.web()::simulatorPage);
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
     router.route("/web/*").handler(StaticHandler.create("web"));
     router.post("/preview/v1/render").handler(s.preview().limit()).respond(s.preview()::render);
