@@ -16,7 +16,7 @@
   function byId(id) { return document.getElementById(id); }
 
   var ui = {
-    settings: byId('settings'), msisdn: byId('msisdn'), token: byId('token'),
+    settingsBox: byId('settings-box'), settings: byId('settings'), msisdn: byId('msisdn'), token: byId('token'),
     status: byId('status'), phoneNumber: byId('phone-number'), badge: byId('network-badge'),
     listView: byId('list-view'), listTitle: byId('list-title'),
     conversations: byId('conversations'), listEmpty: byId('list-empty'),
@@ -203,6 +203,8 @@
   function scrollToEnd() { ui.messages.scrollTop = ui.messages.scrollHeight; }
 
   function append(chat, entry, summary) {
+    // As on phones, a chip list belongs to the latest message: anything newer puts it away.
+    chat.log.querySelectorAll('.omp-chips').forEach(function (chips) { chips.hidden = true; });
     if (chat.typing) { chat.typing.before(entry); } else { chat.log.appendChild(entry); }
     if (summary !== undefined) {
       entry.dataset.summary = summary;
@@ -291,6 +293,10 @@
     api('POST', '/network/v1/render', { RCSMessage: frame.RCSMessage }).then(function (answer) {
       // The fragment comes from card-renderer, which escapes every string and emits only safe links.
       entry.innerHTML = answer.html;
+      var later = entry.nextElementSibling;
+      if (later && !later.classList.contains('typing')) {
+        entry.querySelectorAll('.omp-chips').forEach(function (chips) { chips.hidden = true; });
+      }
     }).catch(function (e) {
       entry.replaceChildren(bubble('omp-in', frame.RCSMessage.textMessage
         || 'This message could not be shown: ' + e.message));
@@ -796,6 +802,8 @@
 
   // A new number or token is a new phone: nothing of the old one carries over.
   function newPhone() {
+    // On a phone-sized window the phone takes the screen; the settings fold away.
+    if (matchMedia('(max-width: 640px)').matches) { ui.settingsBox.open = false; }
     phone.generation += 1;
     disconnect();
     clearTimeout(phone.smsTimer);
