@@ -16,7 +16,8 @@
   function byId(id) { return document.getElementById(id); }
 
   var ui = {
-    settingsBox: byId('settings-box'), settings: byId('settings'), msisdn: byId('msisdn'), token: byId('token'),
+    settingsBox: byId('settings-box'), settings: byId('settings'), msisdn: byId('msisdn'),
+    token: byId('token'),
     status: byId('status'), phoneNumber: byId('phone-number'), badge: byId('network-badge'),
     listView: byId('list-view'), listTitle: byId('list-title'),
     conversations: byId('conversations'), listEmpty: byId('list-empty'),
@@ -291,7 +292,7 @@
       }
     });
     api('POST', '/network/v1/render', { RCSMessage: frame.RCSMessage }).then(function (answer) {
-      // The fragment comes from card-renderer, which escapes every string and emits only safe links.
+      // card-renderer's fragment: every string escaped, only safe links.
       entry.innerHTML = answer.html;
       var later = entry.nextElementSibling;
       if (later && !later.classList.contains('typing')) {
@@ -319,7 +320,8 @@
     if (message.fileMessage) { return 'File: ' + (message.fileMessage.fileName || 'attachment'); }
     if (message.audioMessage) { return 'Audio message'; }
     if (message.geolocationPushMessage) {
-      return 'Location: ' + (message.geolocationPushMessage.label || message.geolocationPushMessage.pos);
+      var place = message.geolocationPushMessage;
+      return 'Location: ' + (place.label || place.pos);
     }
     return 'Message';
   }
@@ -576,8 +578,9 @@
   function showPlace(label, lat, lon, query, fallbackUrl) {
     var map = null;
     if (lat && lon) {
-      map = 'https://www.openstreetmap.org/?mlat=' + encodeURIComponent(lat) + '&mlon='
-        + encodeURIComponent(lon) + '#map=16/' + encodeURIComponent(lat) + '/' + encodeURIComponent(lon);
+      var pin = encodeURIComponent(lat) + '&mlon=' + encodeURIComponent(lon);
+      map = 'https://www.openstreetmap.org/?mlat=' + pin + '#map=16/' + encodeURIComponent(lat)
+        + '/' + encodeURIComponent(lon);
     } else if (query) {
       map = 'https://www.openstreetmap.org/search?query=' + encodeURIComponent(query);
     }
@@ -744,7 +747,8 @@
   function pollSms() {
     clearTimeout(phone.smsTimer);
     var mine = phone.generation;
-    var path = smsPath('inbox') + (phone.smsCursor ? '?since=' + encodeURIComponent(phone.smsCursor) : '');
+    var path = smsPath('inbox')
+      + (phone.smsCursor ? '?since=' + encodeURIComponent(phone.smsCursor) : '');
     api('GET', path).then(function (answer) {
       if (mine !== phone.generation || phone.mode !== 'sms') { return; }
       answer.messages.forEach(onSms);

@@ -87,6 +87,8 @@ class SimulatorPageBrowserTest {
     assertThat(message.event().getJsonObject("RCSMessage").getString("textMessage"))
         .isEqualTo("Hello, a coffee please");
     await(() -> "Sent".equals(receiptOf(".entry.out")));
+    markRead(message.event().getJsonObject("RCSMessage").getString("msgId"));
+    await(() -> "Read".equals(receiptOf(".entry.out")));
 
     String msgId = send(phone, new JsonObject().put("richcardMessage", card()));
     WebElement card = shown(msgId);
@@ -201,11 +203,7 @@ class SimulatorPageBrowserTest {
     String msgId = send(phone, new JsonObject().put("textMessage", "Happy hour until 5 pm"));
     shown(msgId);
 
-    int status = platform.http.request(HttpMethod.PUT, "/bot/v1/" + BOT + "/messages/" + msgId
-            + "/status").bearerTokenAuthentication(token)
-        .sendJsonObject(new JsonObject().put("RCSMessage",
-            new JsonObject().put("status", "cancelled")))
-        .await().statusCode();
+    int status = putStatus(msgId, "cancelled");
 
     assertThat(status).isEqualTo(200);
     await(() -> browser.findElements(entry(msgId)).isEmpty());
@@ -362,6 +360,17 @@ class SimulatorPageBrowserTest {
         .put("RCSMessage", rcsMessage));
     assertThat(response.statusCode()).as(response.bodyAsString()).isIn(200, 202);
     return response.bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+  }
+
+  private static void markRead(String msgId) {
+    assertThat(putStatus(msgId, "displayed")).isEqualTo(200);
+  }
+
+  private static int putStatus(String msgId, String status) {
+    return platform.http.request(HttpMethod.PUT, "/bot/v1/" + BOT + "/messages/" + msgId
+            + "/status").bearerTokenAuthentication(token)
+        .sendJsonObject(new JsonObject().put("RCSMessage", new JsonObject().put("status", status)))
+        .await().statusCode();
   }
 
   private static boolean rcsCapable(String phone) {
