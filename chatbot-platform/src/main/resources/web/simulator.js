@@ -125,7 +125,8 @@
       icon.addEventListener('error', function () { icon.remove(); });
       badge.appendChild(icon);
     }
-    badge.appendChild(el('span', 'initial', (chat.name || '?').charAt(0).toUpperCase()));
+    var initial = chat.kind === 'sms' ? '#' : (chat.name || '?').charAt(0).toUpperCase();
+    badge.appendChild(el('span', 'initial', initial));
     return badge;
   }
 

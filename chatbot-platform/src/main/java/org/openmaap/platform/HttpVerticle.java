@@ -60,6 +60,10 @@ final class HttpVerticle extends VerticleBase {
     router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
     router.get("/network/v1/chatbots").respond(s.simulator()::chatbots);
     router.post("/network/v1/render").respond(s.simulator()::render);
+    if (s.smsInbox() != null) {
+      router.get("/network/v1/sms/:msisdn/inbox").respond(s.smsInbox()::inbox);
+      router.post("/network/v1/sms/:msisdn/outbox").respond(s.smsInbox()::send);
+    }
 
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Failures::handle);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.fallback.SmsAnswers;
+import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -30,8 +33,12 @@ import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.Capabilities;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.registry.TokenService;
+import org.openmaap.platform.sms.EmbeddedSmsc;
+import org.openmaap.platform.sms.SmppSettings;
+import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
@@ -52,16 +59,63 @@ public final class Platform {
   private final Vertx vertx;
   private final Store store;
   private final WebhookDispatcher dispatcher;
+  private final Sms sms;
   private final String deploymentId;
   private final int port;
 
-  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, String deploymentId,
-      int port) {
+  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Sms sms,
+      String deploymentId, int port) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
+    this.sms = sms;
     this.deploymentId = deploymentId;
     this.port = port;
+  }
+
+  /**
+   * The SMS side as started: the in-JVM SMSC (null unless embedded), the gateway bound to it or to
+   * the external one (null when SMS is off), and where the gateway's callbacks go once wired.
+   */
+  private record Sms(EmbeddedSmsc smsc, SmsGateway gateway, SmsFallback[] fallback,
+      SmsAnswers[] answers) {
+
+    static Future<Sms> start(Vertx vertx, SmsConfig config) {
+      SmsFallback[] fallback = new SmsFallback[1];
+      SmsAnswers[] answers = new SmsAnswers[1];
+      SmsGateway.Listener listener = new SmsGateway.Listener() {
+        @Override
+        public void onReceipt(String smscMessageId, String stat, String err) {
+          fallback[0].receipt(smscMessageId, stat, err);
+        }
+
+        @Override
+        public void onMessage(String from, String to, String text) {
+          answers[0].message(from, to, text);
+        }
+      };
+      return switch (config.mode()) {
+        case OFF -> Future.succeededFuture(new Sms(null, null, fallback, answers));
+        case EXTERNAL -> {
+          SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener);
+          yield gateway.start().map(v -> new Sms(null, gateway, fallback, answers));
+        }
+        case EMBEDDED -> {
+          EmbeddedSmsc smsc = new EmbeddedSmsc(vertx, EmbeddedSmsc.Settings.defaults());
+          yield smsc.start().compose(v -> {
+            SmppSettings bound = config.smpp().withServer("127.0.0.1", smsc.port())
+                .withCredentials(SmppSettings.DEFAULT_SYSTEM_ID, SmppSettings.DEFAULT_PASSWORD);
+            SmsGateway gateway = new SmsGateway(vertx, bound, listener);
+            return gateway.start().map(started -> new Sms(smsc, gateway, fallback, answers));
+          });
+        }
+      };
+    }
+
+    Future<Void> stop() {
+      Future<Void> unbound = gateway == null ? Future.succeededFuture() : gateway.stop();
+      return unbound.eventually(() -> smsc == null ? Future.succeededFuture() : smsc.stop());
+    }
   }
 
   /** Opens the store in the data dir, resumes pending work, and starts serving. */
@@ -72,12 +126,14 @@ public final class Platform {
     }
     return SqliteStore.open(vertx, config.dataDir()).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> wire(vertx, config, clock, store, registry))
+            .compose(registry -> Sms.start(vertx, config.sms())
+                .compose(sms -> wire(vertx, config, clock, store, registry, sms)
+                    .onFailure(e -> sms.stop())))
             .onFailure(e -> store.close()));
   }
 
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
-      Store store, ChatbotRegistry registry) {
+      Store store, ChatbotRegistry registry, Sms sms) {
     Online online = new Online();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
@@ -92,9 +148,16 @@ public final class Platform {
             WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
-    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
-        metrics);
     Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
+    SmsConfig smsConfig = config.sms();
+    if (sms.gateway() != null) {
+      sms.fallback()[0] = new SmsFallback(vertx, store, registry, sms.gateway(),
+          sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
+      sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
+    }
+    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
+        metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
+        smsConfig.fallback().revokeWait());
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -106,11 +169,13 @@ public final class Platform {
         TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
-        new HealthHandler(store, online),
+        new HealthHandler(store, online, smsConfig.mode().name().toLowerCase(Locale.ROOT),
+            sms.gateway() == null ? () -> false : sms.gateway()::isBound),
         new MetricsEndpoint(meters, dispatcher.counters(), online),
         TokenAuth.network(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
         new Provisioning(store, capabilities, clock),
+        sms.smsc() == null ? null : new SmsInbox(sms.smsc()),
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
         new SimulatorApi(registry),
         new WebTools());
@@ -124,7 +189,7 @@ public final class Platform {
           }
           return verticle;
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
-        .map(id -> new Platform(vertx, store, dispatcher, id, first[0].actualPort()));
+        .map(id -> new Platform(vertx, store, dispatcher, sms, id, first[0].actualPort()));
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */
@@ -169,6 +234,11 @@ public final class Platform {
         + ": synchronous reply to " + event.eventId() + " failed: " + e.getMessage()));
   }
 
+  /** The in-JVM SMSC when the platform runs its own (tests, the demo), else empty. */
+  public Optional<EmbeddedSmsc> embeddedSmsc() {
+    return Optional.ofNullable(sms.smsc());
+  }
+
   /** The port the HTTP server listens on. */
   public int port() {
     return port;
@@ -177,6 +247,7 @@ public final class Platform {
   /** Stops serving, lets in-flight webhooks finish, flushes and closes the store. */
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId)
+        .eventually(sms::stop)
         .eventually(dispatcher::stop)
         .eventually(store::close);
   }

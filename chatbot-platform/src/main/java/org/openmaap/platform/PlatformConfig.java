@@ -36,7 +36,8 @@ public record PlatformConfig(
     Duration webhookTimeout,
     Duration webhookFirstRetry,
     Duration webhookMaxDelay,
-    Duration webhookRetryWindow) {
+    Duration webhookRetryWindow,
+    SmsConfig sms) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -56,7 +57,7 @@ public record PlatformConfig(
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
-      "webhookMaxDelay", "webhookRetryWindow");
+      "webhookMaxDelay", "webhookRetryWindow", "sms");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -77,7 +78,7 @@ public record PlatformConfig(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL, DEFAULT_SECRET_GRACE_PERIOD,
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
         DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
-        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW);
+        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW, SmsConfig.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -119,7 +120,8 @@ public record PlatformConfig(
         duration(settings, "webhookTimeout", webhookTimeout),
         duration(settings, "webhookFirstRetry", webhookFirstRetry),
         duration(settings, "webhookMaxDelay", webhookMaxDelay),
-        duration(settings, "webhookRetryWindow", webhookRetryWindow));
+        duration(settings, "webhookRetryWindow", webhookRetryWindow),
+        settings.has("sms") ? sms.with(settings.get("sms")) : sms);
   }
 
   /** This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN applied. */
@@ -140,7 +142,7 @@ public record PlatformConfig(
         env.getOrDefault("OPENMAAP_NETWORK_TOKEN", networkToken),
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, sms.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -148,7 +150,15 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, sms);
+  }
+
+  /** This config with other SMS settings (tests, the demo). */
+  public PlatformConfig withSms(SmsConfig newSms) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, newSms);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -156,7 +166,7 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, sms);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();

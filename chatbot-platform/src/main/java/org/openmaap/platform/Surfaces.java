@@ -10,6 +10,7 @@ import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.web.PreviewApi;
 import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
@@ -28,6 +29,7 @@ record Surfaces(
     TokenAuth networkAuth,
     DeviceGateway devices,
     Provisioning provisioning,
+    SmsInbox smsInbox,
     PreviewApi preview,
     SimulatorApi simulator,
     WebTools web) {}

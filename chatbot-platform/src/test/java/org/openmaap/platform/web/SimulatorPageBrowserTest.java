@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.BrowserSupport;
@@ -228,9 +227,6 @@ class SimulatorPageBrowserTest {
   }
 
   @Test
-  @Disabled("waits for the SMS fallback on main: bot messages to SMS-only numbers as SMS through"
-      + " the in-JVM SMSC, routes for /network/v1/sms/{msisdn}/inbox and /outbox, and an"
-      + " inbound \"1\" turned into a response event")
   void smsOnlyPhone_getsTheNextBotMessageAsSms_andAnsweringOneReachesTheBot() throws IOException {
     String phone = "+8613800000109";
     openPhone(phone);
