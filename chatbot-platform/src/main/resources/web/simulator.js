@@ -269,7 +269,9 @@
     } else if (frame.type === 'error') {
       var failed = phone.waiting[frame.ref];
       delete phone.waiting[frame.ref];
-      if (failed) {
+      if (failed && failed.dataset.quiet) {
+        say('The chatbot was not told of the tap: ' + frame.error.message);
+      } else if (failed) {
         receipt(failed, 'Not sent: ' + frame.error.message);
       } else {
         say('The platform answered with an error: ' + frame.error.message);
@@ -501,9 +503,10 @@
     act(chat, data);
   }
 
-  // Actions leave no bubble; their ack has nowhere to show.
+  // Actions leave no bubble: only a failure is worth a word, in the status line.
   function quiet() {
     var entry = el('div');
+    entry.dataset.quiet = 'true';
     entry.appendChild(el('div', 'receipt'));
     return entry;
   }
