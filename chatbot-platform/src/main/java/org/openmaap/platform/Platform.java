@@ -145,7 +145,7 @@ public final class Platform {
         (botId, event, body) -> syncReply(outbound[0], botId, event, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
             config.webhookMaxDelay(), config.webhookRetryWindow(),
-            WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
+            config.webhookMaxInFlightPerBot()),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
     Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
