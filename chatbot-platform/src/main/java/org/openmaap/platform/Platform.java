@@ -46,6 +46,7 @@ import org.openmaap.platform.webhook.WebhookDispatcher;
 import org.openmaap.platform.webhook.WebhookSettings;
 import org.openmaap.platform.webhook.WebhookTargets;
 import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
 
 /** The running platform: the store, the domain services and the HTTP server, wired once. */
@@ -144,7 +145,7 @@ public final class Platform {
         (botId, event, body) -> syncReply(outbound[0], botId, event, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
             config.webhookMaxDelay(), config.webhookRetryWindow(),
-            WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
+            config.webhookMaxInFlightPerBot()),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
     Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
@@ -176,6 +177,7 @@ public final class Platform {
         new Provisioning(store, capabilities, clock),
         sms.smsc() == null ? null : new SmsInbox(sms.smsc()),
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
+        new SimulatorApi(registry),
         new WebTools());
     HttpVerticle[] first = new HttpVerticle[1];
     return outbound[0].start()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openmaap.platform.webhook.WebhookSettings;
 
 /**
  * The platform's settings, read once at start (config file, then environment) and passed down by
@@ -37,6 +38,7 @@ public record PlatformConfig(
     Duration webhookFirstRetry,
     Duration webhookMaxDelay,
     Duration webhookRetryWindow,
+    int webhookMaxInFlightPerBot,
     SmsConfig sms) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -53,11 +55,13 @@ public record PlatformConfig(
   public static final Duration DEFAULT_WEBHOOK_FIRST_RETRY = Duration.ofSeconds(1);
   public static final Duration DEFAULT_WEBHOOK_MAX_DELAY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_WEBHOOK_RETRY_WINDOW = Duration.ofHours(24);
+  public static final int DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT =
+      WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT;
 
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
-      "webhookMaxDelay", "webhookRetryWindow", "sms");
+      "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -66,6 +70,9 @@ public record PlatformConfig(
     }
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);
+    }
+    if (webhookMaxInFlightPerBot < 1) {
+      throw new IllegalArgumentException("webhookMaxInFlightPerBot must be at least 1");
     }
     if (defaultRateLimitPerSecond < 1) {
       throw new IllegalArgumentException("defaultRateLimitPerSecond must be at least 1");
@@ -78,7 +85,8 @@ public record PlatformConfig(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL, DEFAULT_SECRET_GRACE_PERIOD,
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
         DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
-        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW, SmsConfig.defaults());
+        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW,
+        DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT, SmsConfig.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -93,16 +101,7 @@ public record PlatformConfig(
 
   /** This config with the members of a JSON or YAML settings object applied. */
   PlatformConfig with(JsonNode settings) {
-    if (!settings.isObject()) {
-      throw new IllegalArgumentException("the config file must hold an object of settings");
-    }
-    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new IllegalArgumentException("unknown setting '" + name + "' in the config file; "
-            + "known settings: " + String.join(", ", KEYS.stream().sorted().toList()));
-      }
-    }
+    requireKnown(settings, "", KEYS);
     return new PlatformConfig(
         settings.has("port") ? integer(settings, "port") : port,
         settings.has("dataDir") ? Path.of(settings.get("dataDir").asText()) : dataDir,
@@ -121,6 +120,8 @@ public record PlatformConfig(
         duration(settings, "webhookFirstRetry", webhookFirstRetry),
         duration(settings, "webhookMaxDelay", webhookMaxDelay),
         duration(settings, "webhookRetryWindow", webhookRetryWindow),
+        settings.has("webhookMaxInFlightPerBot")
+            ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
         settings.has("sms") ? sms.with(settings.get("sms")) : sms);
   }
 
@@ -142,7 +143,7 @@ public record PlatformConfig(
         env.getOrDefault("OPENMAAP_NETWORK_TOKEN", networkToken),
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, sms.withEnvironment(env));
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -150,7 +151,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, sms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms);
   }
 
   /** This config with other SMS settings (tests, the demo). */
@@ -158,7 +159,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, newSms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, newSms);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -166,7 +167,7 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, sms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();
@@ -180,6 +181,22 @@ public record PlatformConfig(
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
     JsonNode tree = mapper.readTree(file.toFile());
     return tree == null ? JSON.createObjectNode() : tree;
+  }
+
+  /** Fails unless {@code settings} is an object whose members are all among {@code known}. */
+  static void requireKnown(JsonNode settings, String prefix, Set<String> known) {
+    if (!settings.isObject()) {
+      throw new IllegalArgumentException((prefix.isEmpty() ? "the config file" : prefix
+          .substring(0, prefix.length() - 1) + " in the config file")
+          + " must hold an object of settings");
+    }
+    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown setting '" + prefix + name + "' in the config "
+            + "file; known settings: " + String.join(", ", known.stream().sorted().toList()));
+      }
+    }
   }
 
   private static int integer(JsonNode settings, String name) {

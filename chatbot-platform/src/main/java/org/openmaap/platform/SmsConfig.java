@@ -2,7 +2,6 @@ package org.openmaap.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,16 +37,7 @@ public record SmsConfig(Mode mode, SmppSettings smpp, FallbackSettings fallback)
 
   /** This config with the members of the config file's {@code sms} object applied. */
   SmsConfig with(JsonNode settings) {
-    if (!settings.isObject()) {
-      throw new IllegalArgumentException("sms in the config file must be an object of settings");
-    }
-    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new IllegalArgumentException("unknown setting 'sms." + name + "' in the config "
-            + "file; known: " + String.join(", ", KEYS.stream().sorted().toList()));
-      }
-    }
+    PlatformConfig.requireKnown(settings, "sms.", KEYS);
     SmppSettings s = smpp;
     if (settings.has("host") || settings.has("port")) {
       s = s.withServer(text(settings, "host", s.host()),

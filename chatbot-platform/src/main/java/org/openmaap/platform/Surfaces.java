@@ -12,6 +12,7 @@ import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
 
 /** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
@@ -30,4 +31,5 @@ record Surfaces(
     Provisioning provisioning,
     SmsInbox smsInbox,
     PreviewApi preview,
+    SimulatorApi simulator,
     WebTools web) {}
