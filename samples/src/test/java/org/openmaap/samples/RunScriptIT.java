@@ -18,8 +18,8 @@ import org.openmaap.platform.Eventually;
 
 /**
  * {@code ./run.sh} exactly as the README tells a newcomer to run it, after the build has made the
- * demo jar: it starts without building again, says "ready", serves the preview, and Ctrl-C stops
- * it cleanly.
+ * demo jar: it starts without building again, says "ready", serves the simulator and the preview,
+ * and Ctrl-C stops it cleanly.
  */
 class RunScriptIT {
 
@@ -31,9 +31,13 @@ class RunScriptIT {
   private Process run;
 
   @AfterEach
-  void cleanUp() {
+  void cleanUp() throws InterruptedException {
+    // SIGTERM first, so that a failed test still lets the demo remove its data directory.
     if (run != null && run.isAlive()) {
-      run.destroyForcibly();
+      run.destroy();
+      if (!run.waitFor(30, TimeUnit.SECONDS)) {
+        run.destroyForcibly();
+      }
     }
     vertx.close().await();
   }
@@ -57,8 +61,10 @@ class RunScriptIT {
     assertThat(run.isAlive()).as(output).isTrue();
     assertThat(output).as("the jar was fresh; run.sh must not build").doesNotContain("Building");
     WebClient http = WebClient.create(vertx);
-    assertThat(http.getAbs("http://localhost:" + port + "/preview").send().await().statusCode())
-        .isEqualTo(200);
+    for (String page : new String[] {"/simulator", "/preview"}) {
+      assertThat(http.getAbs("http://localhost:" + port + page).send().await().statusCode())
+          .as(page).isEqualTo(200);
+    }
     http.close();
 
     // run.sh execs java, so its pid is the demo's, as the terminal's Ctrl-C would find it.
