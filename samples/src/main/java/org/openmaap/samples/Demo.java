@@ -91,7 +91,7 @@ public final class Demo {
       try {
         // One step at a time from this thread: vertx.close() ends the event loops the
         // platform's stop would complete on.
-        await(demo.platform.stop());
+        await(demo.stop());
         await(vertx.close());
         delete(dataDir);
         System.out.println("OpenMaaP demo stopped.");
@@ -146,6 +146,11 @@ public final class Demo {
   /** The platform's port. */
   public int port() {
     return platform.port();
+  }
+
+  /** Stops the platform; the chatbots' servers close with Vert.x. */
+  public Future<Void> stop() {
+    return platform.stop();
   }
 
   /** What the newcomer reads: where to click, who to talk to, and the tokens. */
