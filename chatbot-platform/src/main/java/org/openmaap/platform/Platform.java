@@ -18,9 +18,15 @@ import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.content.FileDownloads;
+import org.openmaap.platform.content.FileLibrary;
+import org.openmaap.platform.content.FileUrls;
+import org.openmaap.platform.content.FilesApi;
+import org.openmaap.platform.content.ThumbnailLinks;
 import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
+import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.maap.BotAuth;
@@ -51,14 +57,16 @@ public final class Platform {
   private final Vertx vertx;
   private final Store store;
   private final WebhookDispatcher dispatcher;
+  private final FileLibrary files;
   private final String deploymentId;
   private final int port;
 
-  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, String deploymentId,
-      int port) {
+  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, FileLibrary files,
+      String deploymentId, int port) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
+    this.files = files;
     this.deploymentId = deploymentId;
     this.port = port;
   }
@@ -91,9 +99,13 @@ public final class Platform {
             WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
+    FileUrls fileUrls = new FileUrls(config.files().publicUrl());
+    FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
+        config.dataDir(), clock);
+    MediaLinks links = new ThumbnailLinks(files, fileUrls);
     outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
-        metrics);
-    Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
+        metrics, links);
+    Inbound inbound = new Inbound(store, registry, online, events, clock, metrics, links);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -111,10 +123,13 @@ public final class Platform {
         new DeviceGateway(outbound[0], inbound),
         new Provisioning(store, capabilities, clock),
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
-        new WebTools());
+        new WebTools(),
+        new FilesApi(files, config.files()),
+        new FileDownloads(files));
     HttpVerticle[] first = new HttpVerticle[1];
     return outbound[0].start()
         .compose(v -> dispatcher.start())
+        .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
           if (first[0] == null) {
@@ -122,7 +137,10 @@ public final class Platform {
           }
           return verticle;
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
-        .map(id -> new Platform(vertx, store, dispatcher, id, first[0].actualPort()));
+        .map(id -> {
+          fileUrls.listening(first[0].actualPort());
+          return new Platform(vertx, store, dispatcher, files, id, first[0].actualPort());
+        });
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */
@@ -172,9 +190,10 @@ public final class Platform {
     return port;
   }
 
-  /** Stops serving, lets in-flight webhooks finish, flushes and closes the store. */
+  /** Stops serving and sweeping, lets in-flight webhooks finish, flushes and closes the store. */
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId)
+        .eventually(files::stop)
         .eventually(dispatcher::stop)
         .eventually(store::close);
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openmaap.platform.content.FilesSettings;
 
 /**
  * The platform's settings, read once at start (config file, then environment) and passed down by
@@ -36,7 +37,8 @@ public record PlatformConfig(
     Duration webhookTimeout,
     Duration webhookFirstRetry,
     Duration webhookMaxDelay,
-    Duration webhookRetryWindow) {
+    Duration webhookRetryWindow,
+    FilesSettings files) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -56,7 +58,7 @@ public record PlatformConfig(
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
-      "webhookMaxDelay", "webhookRetryWindow");
+      "webhookMaxDelay", "webhookRetryWindow", "files");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -69,6 +71,9 @@ public record PlatformConfig(
     if (defaultRateLimitPerSecond < 1) {
       throw new IllegalArgumentException("defaultRateLimitPerSecond must be at least 1");
     }
+    if (files == null) {
+      throw new IllegalArgumentException("files settings must not be null");
+    }
   }
 
   /** Every default; tokens are generated at start. */
@@ -77,7 +82,7 @@ public record PlatformConfig(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL, DEFAULT_SECRET_GRACE_PERIOD,
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
         DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
-        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW);
+        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW, FilesSettings.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -119,10 +124,14 @@ public record PlatformConfig(
         duration(settings, "webhookTimeout", webhookTimeout),
         duration(settings, "webhookFirstRetry", webhookFirstRetry),
         duration(settings, "webhookMaxDelay", webhookMaxDelay),
-        duration(settings, "webhookRetryWindow", webhookRetryWindow));
+        duration(settings, "webhookRetryWindow", webhookRetryWindow),
+        settings.has("files") ? files.with(settings.get("files")) : files);
   }
 
-  /** This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN applied. */
+  /**
+   * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN and
+   * _PUBLIC_URL applied.
+   */
   PlatformConfig withEnvironment(Map<String, String> env) {
     int envPort = port;
     String portText = env.get("OPENMAAP_PORT");
@@ -140,7 +149,7 @@ public record PlatformConfig(
         env.getOrDefault("OPENMAAP_NETWORK_TOKEN", networkToken),
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, files.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -148,7 +157,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, files);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -156,7 +165,15 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow);
+        webhookRetryWindow, files);
+  }
+
+  /** This config with other content server settings. */
+  public PlatformConfig withFiles(FilesSettings newFiles) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, newFiles);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();
@@ -188,7 +205,7 @@ public record PlatformConfig(
   }
 
   /** A duration as ISO-8601 (PT5S) or as a number and unit: 500ms, 5s, 10m, 24h, 7d. */
-  static Duration duration(JsonNode settings, String name, Duration fallback) {
+  public static Duration duration(JsonNode settings, String name, Duration fallback) {
     JsonNode value = settings.get(name);
     if (value == null) {
       return fallback;

@@ -38,7 +38,7 @@ public final class RunningPlatform implements AutoCloseable {
         defaults.maxBodyBytes(), defaults.tokenTtl(), defaults.secretGracePeriod(),
         defaults.defaultRateLimitPerSecond(), defaults.storeTtl(), defaults.capabilityTtl(),
         defaults.negativeCapabilityTtl(), Duration.ofSeconds(2), Duration.ofMillis(50),
-        Duration.ofMillis(400), Duration.ofMinutes(5));
+        Duration.ofMillis(400), Duration.ofMinutes(5), defaults.files());
   }
 
   public static RunningPlatform start(Vertx vertx, PlatformConfig config) {

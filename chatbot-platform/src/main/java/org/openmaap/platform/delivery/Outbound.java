@@ -43,10 +43,12 @@ public final class Outbound {
   private final Clock clock;
   private final Duration storeTtl;
   private final DeliveryMetrics metrics;
+  private final MediaLinks links;
   private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
 
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics) {
+      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
+      MediaLinks links) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -55,6 +57,7 @@ public final class Outbound {
     this.clock = clock;
     this.storeTtl = storeTtl;
     this.metrics = metrics;
+    this.links = links;
   }
 
   /** What a send answered: the stored message, and whether it is an idempotent repeat. */
@@ -100,13 +103,16 @@ public final class Outbound {
     Instant now = clock.instant();
     String supplied = rcs.getString("msgId");
     String msgId = supplied != null ? supplied : MessageIds.next(now);
+    // The hash is of what the bot sent, so a resend matches whatever the links complete to now.
     String hash = canonicalHash(request);
     Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;
-    return store.conversation(botId, user, UUID.randomUUID().toString(), now)
+    return links.complete(rcs).compose(completed -> store.conversation(botId, user,
+            UUID.randomUUID().toString(), now)
         .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,
             Direction.BOT_TO_USER, user, conversation.conversationId(),
-            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"), rcs.encode(),
-            hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now, now)))
+            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"),
+            completed.encode(), hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now,
+            now))))
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {
