@@ -35,7 +35,7 @@ record ByteRange(long first, long last) {
       return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
     }
     long first = Long.parseLong(range.group(1));
-    long last = range.group(2).isEmpty() ? size - 1 : Long.parseLong(range.group(2));
+    long last = range.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(range.group(2));
     if (last < first) {
       return Optional.empty();
     }
