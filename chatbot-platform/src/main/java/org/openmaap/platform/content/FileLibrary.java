@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -126,7 +127,7 @@ public final class FileLibrary {
       return new FileRow(fileId, kind, owner, safeName(received.fileName()), contentType,
           received.size(), thumbnail.map(t -> Thumbnails.CONTENT_TYPE).orElse(null),
           thumbnail.map(t -> (long) t.length).orElse(null), FileRow.Status.READY, until,
-          clock.instant());
+          clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }, false)
         .compose(row -> insert(row, quotaBytes).map(row))
         .recover(e -> {
@@ -159,13 +160,14 @@ public final class FileLibrary {
    * default; 400 for a time that is not one or has passed.
    */
   Instant until(String given) {
-    Instant now = clock.instant();
+    // Milliseconds, as the store keeps instants: the upload's answer says what info will say.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (given == null || given.isBlank()) {
       return now.plus(settings.defaultUntil());
     }
     Instant until;
     try {
-      until = Instant.parse(given.trim());
+      until = Instant.parse(given.trim()).truncatedTo(ChronoUnit.MILLIS);
     } catch (DateTimeParseException e) {
       throw ApiError.badRequest("bad_datetime", "until must be an ISO-8601 instant such as "
           + "2030-01-01T00:00:00Z, got '" + given + "'");

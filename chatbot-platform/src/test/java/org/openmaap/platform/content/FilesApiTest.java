@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,7 @@ class FilesApiTest {
 
   @Test
   void fileUntil_servedUntilThen410_andTheBotIsToldItExpired() {
-    Instant until = Instant.now().plusSeconds(2);
+    Instant until = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
     JsonObject file = upload(token, MultipartForm.create()
         .binaryFileUpload("fileContent", "menu.pdf", Buffer.buffer(pdf()), "application/pdf")
         .attribute("until", until.toString())).bodyAsJsonObject();
