@@ -28,7 +28,7 @@ final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/admin/v1/health").respond(s.health()::health);
     router.get("/metrics").handler(s.metrics()::scrape);
-    // Uploads stream to disk as they arrive, so they come before the body handler would buffer them.
+    // Uploads stream to disk as they arrive: they come before the body handler would buffer them.
     router.post("/bot/v1/:botId/files").handler(s.botAuth()).handler(s.rateLimits())
         .respond(s.files()::upload);
     router.post("/network/v1/devices/:msisdn/files").handler(s.networkAuth())

@@ -75,8 +75,9 @@ final class AddressPolicy {
     }
     byte[] bytes = address.getAddress();
     byte[] v4 = null;
-    if (startsWith(bytes, new byte[10], 0) && ((bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff)
-        || (bytes[10] == 0 && bytes[11] == 0 && !isZeroOrOne(bytes)))) {
+    boolean mapped = bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    boolean compatible = bytes[10] == 0 && bytes[11] == 0 && !isZeroOrOne(bytes);
+    if (startsWith(bytes, new byte[10], 0) && (mapped || compatible)) {
       v4 = Arrays.copyOfRange(bytes, 12, 16);
     } else if (startsWith(bytes, new byte[] {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0,
         0, 0}, 0)) {

@@ -80,7 +80,7 @@ public record FilesSettings(
     requirePositive("files.sweepInterval", sweepInterval);
   }
 
-  /** Every default: 100 MB files, 1 GB per chatbot, kept 30 days, no fetching from internal addresses. */
+  /** The defaults: 100 MB files, 1 GB a chatbot, kept 30 days, no fetches from inside. */
   public static FilesSettings defaults() {
     return new FilesSettings(DEFAULT_PUBLIC_URL, DEFAULT_MAX_FILE_BYTES,
         DEFAULT_PER_BOT_QUOTA_BYTES, DEFAULT_UNTIL, DEFAULT_MAX_UNTIL,

@@ -175,7 +175,7 @@ final class FormReceiver {
       if (partial == null) {
         return;
       }
-      // A file still being opened is discarded again once open; a delete that finds nothing is fine.
+      // A file still being opened is discarded again once open; deleting nothing is fine.
       Future<Void> closed = file == null ? Future.succeededFuture() : file.close();
       closed.eventually(() -> vertx.fileSystem().delete(partial.toString()));
     }

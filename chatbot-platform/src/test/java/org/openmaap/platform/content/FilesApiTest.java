@@ -97,7 +97,8 @@ class FilesApiTest {
     JsonObject event = bot.next("fileStatus").event();
     assertThat(event.getJsonObject("file").getString("fileId")).isEqualTo(file.getString("fileId"));
     assertThat(event.getJsonObject("file").getString("status")).isEqualTo("ready");
-    assertThat(event.getJsonObject("file").getString("fileUrl")).isEqualTo(file.getString("fileUrl"));
+    assertThat(event.getJsonObject("file").getString("fileUrl"))
+        .isEqualTo(file.getString("fileUrl"));
   }
 
   @Test
