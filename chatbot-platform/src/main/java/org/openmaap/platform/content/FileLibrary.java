@@ -130,14 +130,14 @@ public final class FileLibrary {
           clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }, false)
         .compose(row -> insert(row, quotaBytes).map(row))
-        .recover(e -> {
-          discard(received);
-          removeBytes(fileId);
-          return Future.failedFuture(e instanceof QuotaExceeded quota ? new ApiError(413,
-              "quota_exceeded", "chatbot '" + owner + "' stores " + quota.usedBytes()
-                  + " bytes of its quota of " + quota.quotaBytes() + "; this file needs "
-                  + received.size() + " more; delete files or wait until they expire") : e);
-        });
+        // Nothing of a refused file stays behind once the refusal is answered.
+        .recover(e -> discard(received).eventually(() -> removeBytes(fileId))
+            .transform(ignored -> Future.failedFuture(e instanceof QuotaExceeded quota
+                ? new ApiError(413, "quota_exceeded", "chatbot '" + owner + "' stores "
+                    + quota.usedBytes() + " bytes of its quota of " + quota.quotaBytes()
+                    + "; this file needs " + received.size()
+                    + " more; delete files or wait until they expire")
+                : e)));
   }
 
   private Future<Void> insert(FileRow row, long quotaBytes) {
@@ -148,11 +148,12 @@ public final class FileLibrary {
         report -> store.insertFileAndEvent(row, quotaBytes, report)).mapEmpty();
   }
 
-  /** Drops a received file that will not be kept. */
-  void discard(Received received) {
-    if (received != null) {
-      vertx.fileSystem().delete(received.path().toString());
+  /** Drops a received file that will not be kept; a file already gone is fine. */
+  Future<Void> discard(Received received) {
+    if (received == null) {
+      return Future.succeededFuture();
     }
+    return vertx.fileSystem().delete(received.path().toString()).otherwiseEmpty();
   }
 
   /**
@@ -199,8 +200,7 @@ public final class FileLibrary {
   Future<Void> delete(String botId, String fileId) {
     return owned(botId, fileId)
         .compose(row -> store.deleteFile(row.fileId()))
-        .onSuccess(deleted -> removeBytes(fileId))
-        .mapEmpty();
+        .compose(deleted -> removeBytes(fileId));
   }
 
   /** Whether the file is past its {@code until} (swept or not yet). */
@@ -256,7 +256,7 @@ public final class FileLibrary {
         ? store.expireFile(row.fileId())
         : events.publishWith(row.owner(), lane(row), statusEvent(row, "expired"),
             report -> store.expireFileAndInsertEvent(row.fileId(), report));
-    return expired.onSuccess(changed -> removeBytes(row.fileId())).mapEmpty();
+    return expired.compose(changed -> removeBytes(row.fileId()));
   }
 
   private JsonObject statusEvent(FileRow row, String status) {
@@ -271,9 +271,10 @@ public final class FileLibrary {
     return "file:" + row.fileId();
   }
 
-  private void removeBytes(String fileId) {
-    vertx.fileSystem().delete(bytes(fileId).toString())
-        .eventually(() -> vertx.fileSystem().delete(thumbnailBytes(fileId).toString()));
+  private Future<Void> removeBytes(String fileId) {
+    return vertx.fileSystem().delete(bytes(fileId).toString())
+        .eventually(() -> vertx.fileSystem().delete(thumbnailBytes(fileId).toString()))
+        .otherwiseEmpty();
   }
 
   private static byte[] head(Path file) throws IOException {
