@@ -38,6 +38,7 @@ final class HttpVerticle extends VerticleBase {
 
     router.get("/").handler(s.web()::home);
     router.get("/preview").handler(s.web()::previewPage);
+    router.get("/simulator").handler(s.web()::simulatorPage);
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
     router.route("/web/*").handler(StaticHandler.create("web"));
     router.post("/preview/v1/render").handler(s.preview().limit()).respond(s.preview()::render);
@@ -70,6 +71,12 @@ final class HttpVerticle extends VerticleBase {
     router.get("/network/v1/devices/:msisdn/ws").handler(s.devices()::connect);
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
     router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
+    router.get("/network/v1/chatbots").respond(s.simulator()::chatbots);
+    router.post("/network/v1/render").respond(s.simulator()::render);
+    if (s.smsInbox() != null) {
+      router.get("/network/v1/sms/:msisdn/inbox").respond(s.smsInbox()::inbox);
+      router.post("/network/v1/sms/:msisdn/outbox").respond(s.smsInbox()::send);
+    }
 
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(Failures::handle);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -29,6 +30,8 @@ import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.fallback.SmsAnswers;
+import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -36,8 +39,12 @@ import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.Capabilities;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.registry.TokenService;
+import org.openmaap.platform.sms.EmbeddedSmsc;
+import org.openmaap.platform.sms.SmppSettings;
+import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
@@ -45,6 +52,7 @@ import org.openmaap.platform.webhook.WebhookDispatcher;
 import org.openmaap.platform.webhook.WebhookSettings;
 import org.openmaap.platform.webhook.WebhookTargets;
 import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
 
 /** The running platform: the store, the domain services and the HTTP server, wired once. */
@@ -57,18 +65,66 @@ public final class Platform {
   private final Vertx vertx;
   private final Store store;
   private final WebhookDispatcher dispatcher;
+  private final Sms sms;
   private final FileLibrary files;
   private final String deploymentId;
   private final int port;
 
-  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, FileLibrary files,
+  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Sms sms,
+      FileLibrary files,
       String deploymentId, int port) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
+    this.sms = sms;
     this.files = files;
     this.deploymentId = deploymentId;
     this.port = port;
+  }
+
+  /**
+   * The SMS side as started: the in-JVM SMSC (null unless embedded), the gateway bound to it or to
+   * the external one (null when SMS is off), and where the gateway's callbacks go once wired.
+   */
+  private record Sms(EmbeddedSmsc smsc, SmsGateway gateway, SmsFallback[] fallback,
+      SmsAnswers[] answers) {
+
+    static Future<Sms> start(Vertx vertx, SmsConfig config) {
+      SmsFallback[] fallback = new SmsFallback[1];
+      SmsAnswers[] answers = new SmsAnswers[1];
+      SmsGateway.Listener listener = new SmsGateway.Listener() {
+        @Override
+        public void onReceipt(String smscMessageId, String stat, String err) {
+          fallback[0].receipt(smscMessageId, stat, err);
+        }
+
+        @Override
+        public void onMessage(String from, String to, String text) {
+          answers[0].message(from, to, text);
+        }
+      };
+      return switch (config.mode()) {
+        case OFF -> Future.succeededFuture(new Sms(null, null, fallback, answers));
+        case EXTERNAL -> {
+          SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener);
+          yield gateway.start().map(v -> new Sms(null, gateway, fallback, answers));
+        }
+        case EMBEDDED -> {
+          EmbeddedSmsc smsc = new EmbeddedSmsc(vertx, EmbeddedSmsc.Settings.defaults());
+          yield smsc.start().compose(v -> {
+            SmppSettings bound = config.smpp().withServer("127.0.0.1", smsc.port())
+                .withCredentials(SmppSettings.DEFAULT_SYSTEM_ID, SmppSettings.DEFAULT_PASSWORD);
+            SmsGateway gateway = new SmsGateway(vertx, bound, listener);
+            return gateway.start().map(started -> new Sms(smsc, gateway, fallback, answers));
+          });
+        }
+      };
+    }
+
+    Future<Void> stop() {
+      Future<Void> unbound = gateway == null ? Future.succeededFuture() : gateway.stop();
+      return unbound.eventually(() -> smsc == null ? Future.succeededFuture() : smsc.stop());
+    }
   }
 
   /** Opens the store in the data dir, resumes pending work, and starts serving. */
@@ -79,12 +135,14 @@ public final class Platform {
     }
     return SqliteStore.open(vertx, config.dataDir()).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> wire(vertx, config, clock, store, registry))
+            .compose(registry -> Sms.start(vertx, config.sms())
+                .compose(sms -> wire(vertx, config, clock, store, registry, sms)
+                    .onFailure(e -> sms.stop())))
             .onFailure(e -> store.close()));
   }
 
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
-      Store store, ChatbotRegistry registry) {
+      Store store, ChatbotRegistry registry, Sms sms) {
     Online online = new Online();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
@@ -96,16 +154,23 @@ public final class Platform {
         (botId, event, body) -> syncReply(outbound[0], botId, event, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
             config.webhookMaxDelay(), config.webhookRetryWindow(),
-            WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT),
+            config.webhookMaxInFlightPerBot()),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
     FileUrls fileUrls = new FileUrls(config.files().publicUrl());
     FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
         config.dataDir(), clock);
     MediaLinks links = new ThumbnailLinks(files, fileUrls);
-    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
-        metrics, links);
     Inbound inbound = new Inbound(store, registry, online, events, clock, metrics, links);
+    SmsConfig smsConfig = config.sms();
+    if (sms.gateway() != null) {
+      sms.fallback()[0] = new SmsFallback(vertx, store, registry, sms.gateway(),
+          sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
+      sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
+    }
+    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
+        metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
+        smsConfig.fallback().revokeWait(), links);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -117,12 +182,15 @@ public final class Platform {
         TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
-        new HealthHandler(store, online),
+        new HealthHandler(store, online, smsConfig.mode().name().toLowerCase(Locale.ROOT),
+            sms.gateway() == null ? () -> false : sms.gateway()::isBound),
         new MetricsEndpoint(meters, dispatcher.counters(), online),
         TokenAuth.network(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
         new Provisioning(store, capabilities, clock),
+        sms.smsc() == null ? null : new SmsInbox(sms.smsc()),
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
+        new SimulatorApi(registry),
         new WebTools(),
         new FilesApi(files, config.files()),
         new FileDownloads(files));
@@ -139,7 +207,7 @@ public final class Platform {
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
-          return new Platform(vertx, store, dispatcher, files, id, first[0].actualPort());
+          return new Platform(vertx, store, dispatcher, sms, files, id, first[0].actualPort());
         });
   }
 
@@ -185,6 +253,11 @@ public final class Platform {
         + ": synchronous reply to " + event.eventId() + " failed: " + e.getMessage()));
   }
 
+  /** The in-JVM SMSC when the platform runs its own (tests, the demo), else empty. */
+  public Optional<EmbeddedSmsc> embeddedSmsc() {
+    return Optional.ofNullable(sms.smsc());
+  }
+
   /** The port the HTTP server listens on. */
   public int port() {
     return port;
@@ -194,6 +267,7 @@ public final class Platform {
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId)
         .eventually(files::stop)
+        .eventually(sms::stop)
         .eventually(dispatcher::stop)
         .eventually(store::close);
   }

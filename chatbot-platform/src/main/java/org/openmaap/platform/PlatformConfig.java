@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openmaap.platform.content.FilesSettings;
+import org.openmaap.platform.webhook.WebhookSettings;
 
 /**
  * The platform's settings, read once at start (config file, then environment) and passed down by
@@ -38,6 +39,8 @@ public record PlatformConfig(
     Duration webhookFirstRetry,
     Duration webhookMaxDelay,
     Duration webhookRetryWindow,
+    int webhookMaxInFlightPerBot,
+    SmsConfig sms,
     FilesSettings files) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -54,11 +57,14 @@ public record PlatformConfig(
   public static final Duration DEFAULT_WEBHOOK_FIRST_RETRY = Duration.ofSeconds(1);
   public static final Duration DEFAULT_WEBHOOK_MAX_DELAY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_WEBHOOK_RETRY_WINDOW = Duration.ofHours(24);
+  public static final int DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT =
+      WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT;
 
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
-      "webhookMaxDelay", "webhookRetryWindow", "files");
+      "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms",
+      "files");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -67,6 +73,9 @@ public record PlatformConfig(
     }
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);
+    }
+    if (webhookMaxInFlightPerBot < 1) {
+      throw new IllegalArgumentException("webhookMaxInFlightPerBot must be at least 1");
     }
     if (defaultRateLimitPerSecond < 1) {
       throw new IllegalArgumentException("defaultRateLimitPerSecond must be at least 1");
@@ -82,7 +91,8 @@ public record PlatformConfig(
         DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL, DEFAULT_SECRET_GRACE_PERIOD,
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
         DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
-        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW, FilesSettings.defaults());
+        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW,
+        DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT, SmsConfig.defaults(), FilesSettings.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -97,16 +107,7 @@ public record PlatformConfig(
 
   /** This config with the members of a JSON or YAML settings object applied. */
   PlatformConfig with(JsonNode settings) {
-    if (!settings.isObject()) {
-      throw new IllegalArgumentException("the config file must hold an object of settings");
-    }
-    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new IllegalArgumentException("unknown setting '" + name + "' in the config file; "
-            + "known settings: " + String.join(", ", KEYS.stream().sorted().toList()));
-      }
-    }
+    requireKnown(settings, "", KEYS);
     return new PlatformConfig(
         settings.has("port") ? integer(settings, "port") : port,
         settings.has("dataDir") ? Path.of(settings.get("dataDir").asText()) : dataDir,
@@ -125,12 +126,15 @@ public record PlatformConfig(
         duration(settings, "webhookFirstRetry", webhookFirstRetry),
         duration(settings, "webhookMaxDelay", webhookMaxDelay),
         duration(settings, "webhookRetryWindow", webhookRetryWindow),
+        settings.has("webhookMaxInFlightPerBot")
+            ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
+        settings.has("sms") ? sms.with(settings.get("sms")) : sms,
         settings.has("files") ? files.with(settings.get("files")) : files);
   }
 
   /**
-   * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN and
-   * _PUBLIC_URL applied.
+   * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN, the sms
+   * block's variables and _PUBLIC_URL applied.
    */
   PlatformConfig withEnvironment(Map<String, String> env) {
     int envPort = port;
@@ -149,7 +153,8 @@ public record PlatformConfig(
         env.getOrDefault("OPENMAAP_NETWORK_TOKEN", networkToken),
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, files.withEnvironment(env));
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env),
+        files.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -157,7 +162,15 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, files);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
+  }
+
+  /** This config with other SMS settings (tests, the demo). */
+  public PlatformConfig withSms(SmsConfig newSms) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -165,15 +178,15 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, files);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
   }
 
-  /** This config with other content server settings. */
+  /** This config with other content server settings (tests, the demo). */
   public PlatformConfig withFiles(FilesSettings newFiles) {
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, newFiles);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();
@@ -187,6 +200,22 @@ public record PlatformConfig(
     ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
     JsonNode tree = mapper.readTree(file.toFile());
     return tree == null ? JSON.createObjectNode() : tree;
+  }
+
+  /** Fails unless {@code settings} is an object whose members are all among {@code known}. */
+  public static void requireKnown(JsonNode settings, String prefix, Set<String> known) {
+    if (!settings.isObject()) {
+      throw new IllegalArgumentException((prefix.isEmpty() ? "the config file" : prefix
+          .substring(0, prefix.length() - 1) + " in the config file")
+          + " must hold an object of settings");
+    }
+    for (Iterator<String> names = settings.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown setting '" + prefix + name + "' in the config "
+            + "file; known settings: " + String.join(", ", known.stream().sorted().toList()));
+      }
+    }
   }
 
   private static int integer(JsonNode settings, String name) {

@@ -12,7 +12,9 @@ import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
+import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.web.PreviewApi;
+import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
 
 /** The handlers of every HTTP surface, built once by {@link Platform} and routed by {@link HttpVerticle}. */
@@ -29,7 +31,9 @@ record Surfaces(
     TokenAuth networkAuth,
     DeviceGateway devices,
     Provisioning provisioning,
+    SmsInbox smsInbox,
     PreviewApi preview,
+    SimulatorApi simulator,
     WebTools web,
     FilesApi files,
     FileDownloads downloads) {}

@@ -41,7 +41,7 @@ class AdminTest {
         quick.tokenTtl(), quick.secretGracePeriod(), quick.defaultRateLimitPerSecond(),
         quick.storeTtl(), quick.capabilityTtl(), quick.negativeCapabilityTtl(),
         Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(200),
-        Duration.ofMillis(800), quick.files()));
+        Duration.ofMillis(800), quick.webhookMaxInFlightPerBot(), quick.sms(), quick.files()));
     bot = FakeChatbot.start(vertx);
   }
 
@@ -102,7 +102,8 @@ class AdminTest {
         null, null, now, now)).await();
     store.close().await();
 
-    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir));
+    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir)
+        .withSms(SmsConfig.defaults().withMode(SmsConfig.Mode.OFF)));
     FakeChatbot.Received failed = bot.next("messageStatus");
 
     assertThat(failed.event().getJsonObject("RCSMessage").getString("msgId"))
@@ -213,13 +214,14 @@ class AdminTest {
   }
 
   @Test
-  void undeliveredMessage_expiresAndFails() {
+  void undeliveredMessage_withoutSms_expiresAndFails() {
     String token = platform.token(platform.register("parcel", bot.url()));
     platform.request(HttpMethod.PUT, "/network/v1/devices/" + USER)
         .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN)
         .sendJsonObject(new JsonObject()).await();
     JsonObject request = ConversationTest.text(USER, "soon gone");
     request.getJsonObject("RCSMessage").put("expiry", Instant.now().plusMillis(300).toString());
+    request.getJsonObject("RCSMessage").put("shortMessageSupported", false);
 
     String msgId = platform.send("parcel", token, request).bodyAsJsonObject()
         .getJsonObject("RCSMessage").getString("msgId");

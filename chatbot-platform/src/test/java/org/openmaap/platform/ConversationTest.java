@@ -327,8 +327,10 @@ class ConversationTest {
   }
 
   @Test
-  void userWithoutRcs_failsWithNotRcsCapable() {
-    String msgId = platform.send("coffee", token, text("+8613900000009", "hello?"))
+  void userWithoutRcs_andNoSmsAllowed_failsWithNotRcsCapable() {
+    JsonObject request = text("+8613900000009", "hello?");
+    request.getJsonObject("RCSMessage").put("shortMessageSupported", false);
+    String msgId = platform.send("coffee", token, request)
         .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
 
     FakeChatbot.Received failed = bot.next("messageStatus");

@@ -103,6 +103,16 @@ public final class FakeChatbot implements AutoCloseable {
     }
   }
 
+  /** Whether no acknowledged event matches for {@code quiet} (events that do not are dropped). */
+  public boolean noneWithin(Predicate<JsonObject> matching, Duration quiet) {
+    try {
+      next(matching, quiet);
+      return false;
+    } catch (AssertionError e) {
+      return true;
+    }
+  }
+
   /** The next acknowledged event of this type. */
   public Received next(String type) {
     return next(event -> type.equals(event.getString("event")), Duration.ofSeconds(10));

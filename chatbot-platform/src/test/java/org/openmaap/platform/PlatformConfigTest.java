@@ -60,6 +60,62 @@ class PlatformConfigTest {
   }
 
   @Test
+  void load_smsBlock_configuresAnExternalSmscAndTheFallbackTimings() throws IOException {
+    Path file = Files.writeString(dir.resolve("sms.yaml"), """
+        sms:
+          host: smsc.example.net
+          port: 2776
+          systemId: brand
+          password: pw
+          source: "+8610690000"
+          windowSize: 10
+          throughputPerSecond: 500
+          fallbackTimeout: 30s
+          revokeWait: 500ms
+          choicesTtl: 2h
+        """);
+
+    SmsConfig sms = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString())).sms();
+
+    assertThat(sms.mode()).isEqualTo(SmsConfig.Mode.EXTERNAL);
+    assertThat(sms.smpp().host()).isEqualTo("smsc.example.net");
+    assertThat(sms.smpp().port()).isEqualTo(2776);
+    assertThat(sms.smpp().systemId()).isEqualTo("brand");
+    assertThat(sms.smpp().sourceAddress()).isEqualTo("8610690000");
+    assertThat(sms.smpp().windowSize()).isEqualTo(10);
+    assertThat(sms.smpp().throughputPerSecond()).isEqualTo(500);
+    assertThat(sms.fallback().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(sms.fallback().revokeWait()).isEqualTo(Duration.ofMillis(500));
+    assertThat(sms.fallback().choicesTtl()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
+  void load_smscHostInTheEnvironment_makesTheSmscExternal_andModeOffTurnsSmsOff()
+      throws IOException {
+    SmsConfig external = PlatformConfig.load(Map.of("OPENMAAP_SMSC_HOST", "10.0.0.5",
+        "OPENMAAP_SMSC_PORT", "2777", "OPENMAAP_SMS_SOURCE", "10690001")).sms();
+    SmsConfig off = PlatformConfig.load(Map.of("OPENMAAP_SMS_MODE", "off")).sms();
+
+    assertThat(PlatformConfig.defaults().sms().mode()).isEqualTo(SmsConfig.Mode.EMBEDDED);
+    assertThat(external.mode()).isEqualTo(SmsConfig.Mode.EXTERNAL);
+    assertThat(external.smpp().host()).isEqualTo("10.0.0.5");
+    assertThat(external.smpp().port()).isEqualTo(2777);
+    assertThat(external.smpp().sourceAddress()).isEqualTo("10690001");
+    assertThat(off.mode()).isEqualTo(SmsConfig.Mode.OFF);
+  }
+
+  @Test
+  void load_unknownSmsSettingOrMode_isRefusedWithTheKnownOnes() throws IOException {
+    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"sms\": {\"hots\": \"x\"}}");
+    Path mode = Files.writeString(dir.resolve("mode.json"), "{\"sms\": {\"mode\": \"cloud\"}}");
+
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", typo.toString())))
+        .hasMessageContaining("sms.hots").hasMessageContaining("host");
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", mode.toString())))
+        .hasMessageContaining("external, embedded or off");
+  }
+
+  @Test
   void load_unknownSetting_namesItAndTheKnownOnes() throws IOException {
     Path file = Files.writeString(dir.resolve("c.json"), "{\"prot\": 1}");
 

@@ -38,7 +38,11 @@ public final class RunningPlatform implements AutoCloseable {
         defaults.maxBodyBytes(), defaults.tokenTtl(), defaults.secretGracePeriod(),
         defaults.defaultRateLimitPerSecond(), defaults.storeTtl(), defaults.capabilityTtl(),
         defaults.negativeCapabilityTtl(), Duration.ofSeconds(2), Duration.ofMillis(50),
-        Duration.ofMillis(400), Duration.ofMinutes(5), defaults.files());
+        Duration.ofMillis(400), Duration.ofMinutes(5), defaults.webhookMaxInFlightPerBot(),
+        // The platform's own SMSC, and a short wait for a delivered report racing a revoke.
+        SmsConfig.defaults().withTimings(SmsConfig.defaults().fallback().timeout(),
+            Duration.ofMillis(200)),
+        defaults.files());
   }
 
   public static RunningPlatform start(Vertx vertx, PlatformConfig config) {

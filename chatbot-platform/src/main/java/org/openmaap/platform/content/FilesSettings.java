@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,16 +89,7 @@ public record FilesSettings(
 
   /** These settings with the members of the config file's {@code files} object applied. */
   public FilesSettings with(JsonNode files) {
-    if (!files.isObject()) {
-      throw new IllegalArgumentException("files in the config file must be an object of settings");
-    }
-    for (Iterator<String> names = files.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KEYS.contains(name)) {
-        throw new IllegalArgumentException("unknown setting 'files." + name + "' in the config "
-            + "file; known files settings: " + String.join(", ", KEYS.stream().sorted().toList()));
-      }
-    }
+    PlatformConfig.requireKnown(files, "files.", KEYS);
     return new FilesSettings(
         files.has("publicUrl") ? files.get("publicUrl").asText() : publicUrl,
         files.has("maxFileBytes") ? number(files, "maxFileBytes") : maxFileBytes,

@@ -4,12 +4,12 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /** The JSON of the webhook events of API.md (FNW.11 shape). */
-final class BotEvents {
+public final class BotEvents {
 
   private BotEvents() {}
 
   /** A {@code message}, {@code response} or {@code isTyping} event from a user. */
-  static JsonObject fromUser(String event, String user, JsonObject rcsMessage,
+  public static JsonObject fromUser(String event, String user, JsonObject rcsMessage,
       String conversationId, String contributionId, String channel) {
     return new JsonObject()
         .put("event", event)
@@ -21,12 +21,20 @@ final class BotEvents {
   }
 
   /** A {@code messageStatus} event about a message the bot sent. */
-  static JsonObject status(String user, String msgId, String status, String reason,
+  public static JsonObject status(String user, String msgId, String status, String reason,
+      String conversationId, String channel, Instant at) {
+    return status(user, msgId, status,
+        reason == null ? null : new JsonObject().put("reason", reason), conversationId, channel,
+        at);
+  }
+
+  /** A {@code messageStatus} event whose {@code error} says more than a reason. */
+  public static JsonObject status(String user, String msgId, String status, JsonObject error,
       String conversationId, String channel, Instant at) {
     JsonObject rcs = new JsonObject().put("msgId", msgId).put("status", status)
         .put("timestamp", at.toString());
-    if (reason != null) {
-      rcs.put("error", new JsonObject().put("reason", reason));
+    if (error != null) {
+      rcs.put("error", error);
     }
     return new JsonObject()
         .put("event", "messageStatus")

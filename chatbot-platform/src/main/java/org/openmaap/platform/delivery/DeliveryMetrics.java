@@ -15,7 +15,7 @@ public final class DeliveryMetrics {
   }
 
   /** A bot-to-user message reached {@code status} on {@code channel}. */
-  void toUser(String status, String channel) {
+  public void toUser(String status, String channel) {
     count("bot_to_user", status, channel);
   }
 

@@ -71,13 +71,14 @@ public final class Inbound {
       JsonObject rcs = completed.copy().put("msgId", msgId).put("timestamp", now.toString());
       return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
           .compose(conversation -> welcome(conversation, now)
-              .compose(v -> store.insertMessage(new MessageRow(botId, msgId,
-                  Direction.USER_TO_BOT, msisdn, conversation.conversationId(), contributionId,
-                  rcs.getString("inReplyToContributionId"), rcs.encode(), null,
-                  Status.DELIVERED, channel, null, null, now, now)))
-              .compose(inserted -> events.publish(botId, conversation.conversationId(),
+              // The message and its event in one write: one commit on the user's path, not two.
+              .compose(v -> events.publishWith(botId, conversation.conversationId(),
                   BotEvents.fromUser(event, msisdn, rcs, conversation.conversationId(),
-                      contributionId, channel))));
+                      contributionId, channel),
+                  report -> store.insertMessageAndEvent(new MessageRow(botId, msgId,
+                      Direction.USER_TO_BOT, msisdn, conversation.conversationId(),
+                      contributionId, rcs.getString("inReplyToContributionId"), rcs.encode(),
+                      null, Status.DELIVERED, channel, null, null, now, now), report))));
     }).map(published -> {
       metrics.toBot(channel);
       return msgId;

@@ -1,5 +1,7 @@
 package org.openmaap.platform.delivery;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,13 @@ public final class Online {
   public static final List<String> DEFAULT_FEATURES =
       List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
 
+  /**
+   * How many message ids a connection remembers for the device's reports; the oldest go first, so
+   * a long-lived connection does not grow without bound (a report on a message older than that
+   * many others is answered as unknown).
+   */
+  static final int REMEMBERED_MESSAGES = 10_000;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   /** A device's link and the messages written to it (msgId to botId). */
@@ -19,7 +28,13 @@ public final class Online {
 
   /** Makes {@code link} the device's current connection (a newer connection replaces an older). */
   void connect(String msisdn, DeviceLink link) {
-    sessions.put(msisdn, new Session(link, new ConcurrentHashMap<>()));
+    sessions.put(msisdn, new Session(link, Collections.synchronizedMap(
+        new LinkedHashMap<>(16, 0.75f, false) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_MESSAGES;
+          }
+        })));
   }
 
   /** Forgets the device's connection if {@code link} is still it. */

@@ -1,6 +1,7 @@
 package org.openmaap.platform.delivery;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.registry.ChatbotRegistry;
@@ -28,9 +30,11 @@ import org.openmaap.platform.store.Store;
 
 /**
  * Chatbot-to-user messages: accepted durably, written to the user's device when it is connected
- * or when it reconnects, expired when undelivered too long, and every status reported back.
+ * or when it reconnects, handed to SMS (after a revoke) or failed when RCS cannot deliver them in
+ * time (SMS.md's policy), and every status reported back.
  */
 public final class Outbound {
+  private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
 
   private static final List<String> DEVICE_HIDDEN =
       List.of("shortMessageSupported", "smsBodyText", "storeSupported");
@@ -43,12 +47,30 @@ public final class Outbound {
   private final Clock clock;
   private final Duration storeTtl;
   private final DeliveryMetrics metrics;
+  private final Fallback fallback;
+  private final Duration fallbackTimeout;
+  private final Duration revokeWait;
   private final MediaLinks links;
   private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
 
+  /**
+   * Delivery with no SMS path: undelivered messages fail at their expiry or the store TTL.
+   */
+  public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
+      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics) {
+    this(vertx, store, registry, online, events, clock, storeTtl, metrics, null, Duration.ZERO,
+        Duration.ZERO, MediaLinks.NONE);
+  }
+
+  /**
+   * Delivery that falls back to SMS through {@code fallback} (null for none): a message written
+   * to a device and not reported delivered within {@code fallbackTimeout} (zero: only at the
+   * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS;
+   * {@code links} completes what messages say about platform files before they are stored.
+   */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
       EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
-      MediaLinks links) {
+      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -57,6 +79,9 @@ public final class Outbound {
     this.clock = clock;
     this.storeTtl = storeTtl;
     this.metrics = metrics;
+    this.fallback = fallback;
+    this.fallbackTimeout = fallbackTimeout;
+    this.revokeWait = revokeWait;
     this.links = links;
   }
 
@@ -75,16 +100,21 @@ public final class Outbound {
 
   /**
    * Resumes every message still on its way after a restart: one that never left the platform is
-   * routed again (a user without RCS fails now, not at the end of the store TTL), one already
-   * written to a device waits for it with its expiry timer.
+   * routed again (a user without RCS gets the SMS now, not at the end of the store TTL), one
+   * already written to a device waits for it with its timer, one on the SMS path carries on.
    */
   public Future<Void> start() {
     return store.unfinished().map(rows -> {
       rows.forEach(row -> {
-        if (Status.PENDING.equals(row.status())) {
+        if (Status.CHANNEL_SMS.equals(row.channel())) {
+          if (fallback != null) {
+            fallback.resume(row).onFailure(e -> LOG.warning(() -> "SMS for " + row.msgId()
+                + " not resumed: " + e.getMessage()));
+          }
+        } else if (Status.PENDING.equals(row.status())) {
           route(row);
         } else {
-          scheduleExpiry(row);
+          scheduleDeadline(row, row.updatedAt());
         }
       });
       return null;
@@ -151,10 +181,20 @@ public final class Outbound {
     Future<Void> known = store.device(msisdn).compose(device -> device.isPresent()
         ? Future.succeededFuture()
         : store.putDevice(new DeviceRow(msisdn, Online.DEFAULT_FEATURES, clock.instant())));
-    return known.compose(v -> store.waitingFor(msisdn)).map(rows -> {
+    // A device may have kept a message that was revoked (or went as SMS) while it was away.
+    Future<Void> revoked = known
+        .compose(v -> store.revokedFor(msisdn, clock.instant().minus(storeTtl)))
+        .map(msgIds -> {
+          msgIds.forEach(msgId -> link.send(new JsonObject().put("type", "revoke")
+              .put("msgId", msgId)));
+          return null;
+        });
+    return revoked.compose(v -> store.waitingFor(msisdn)).map(rows -> {
       Online.Session session = online.session(msisdn).orElse(null);
       if (session != null && session.link() == link) {
-        rows.forEach(row -> writeTo(session, row));
+        // A send routed while this connection was being set up has written some already.
+        rows.stream().filter(row -> !session.botByMsgId().containsKey(row.msgId()))
+            .forEach(row -> writeTo(session, row));
       }
       return null;
     });
@@ -223,18 +263,54 @@ public final class Outbound {
     Optional<Online.Session> session = online.session(row.userContact());
     if (session.isPresent()) {
       writeTo(session.get(), row);
-      scheduleExpiry(row);
       return;
     }
     store.device(row.userContact()).onSuccess(device -> {
       if (device.isEmpty()) {
-        change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_NOT_RCS_CAPABLE);
+        giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
       } else if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
-        change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_EXPIRED);
+        giveUp(row, Status.REASON_EXPIRED);
       } else {
-        scheduleExpiry(row);
+        scheduleDeadline(row, null);
       }
     });
+  }
+
+  /**
+   * RCS cannot deliver the message (now, or in time): it goes as SMS when allowed, the RCS copy
+   * revoked first; otherwise it fails with {@code reason}.
+   */
+  private void giveUp(MessageRow row, String reason) {
+    if (smsAllowed(row)) {
+      revokeFirst(row)
+          .compose(v -> fallback.takeOver(row))
+          .onFailure(e -> LOG.warning(() -> "fallback of " + row.msgId() + " failed: "
+              + e.getMessage()));
+      return;
+    }
+    change(row, Status.UNDELIVERED, Status.FAILED, reason).onSuccess(changed -> {
+      if (changed) {
+        revokeOnDevice(row);
+      }
+    });
+  }
+
+  private boolean smsAllowed(MessageRow row) {
+    return fallback != null
+        && new JsonObject(row.rcsMessageJson()).getBoolean("shortMessageSupported", true);
+  }
+
+  /**
+   * Revokes the copy on a connected device and gives a delivered report already on its way
+   * {@code revokeWait} to arrive: a delivery that wins the race means no SMS.
+   */
+  private Future<Void> revokeFirst(MessageRow row) {
+    if (!revokeOnDevice(row) || revokeWait.isZero()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> waited = Promise.promise();
+    vertx.setTimer(revokeWait.toMillis(), id -> waited.complete());
+    return waited.future();
   }
 
   private void writeTo(Online.Session session, MessageRow row) {
@@ -250,6 +326,7 @@ public final class Outbound {
         .put("RCSMessage", rcs)
         .put("conversationId", row.conversationId())
         .put("contributionId", row.contributionId());
+    scheduleDeadline(row, clock.instant());
     session.link().send(frame).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
         store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
@@ -272,24 +349,35 @@ public final class Outbound {
     }
     return store.message(botId, msgId).compose(found -> found
         .map(row -> change(row, from, to, null))
-        .orElse(Future.succeededFuture(false)));
+        .orElse(Future.succeededFuture(false)))
+        .map(changed -> {
+          if (Status.DISPLAYED.equals(to)) {
+            session(msisdn).ifPresent(s -> s.botByMsgId().remove(msgId));
+          }
+          return changed;
+        });
+  }
+
+  private Optional<Online.Session> session(String msisdn) {
+    return online.session(msisdn);
   }
 
   /**
-   * Moves a message's status (compare-and-set) and stores its report to the bot in the same
-   * transaction, so a crash never keeps one without the other; ends its timer.
+   * Moves a message's status on RCS (compare-and-set; a message that went to SMS is not touched)
+   * and stores its report to the bot in the same transaction, so a crash never keeps one without
+   * the other; ends its timer.
    */
   private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, reason, now);
     Future<Boolean> changed = to.equals(Status.CANCELLED)
         // The bot revoked the message itself: nothing to report.
-        ? store.updateStatus(row.botId(), row.msgId(), from, change)
+        ? store.updateStatus(row.botId(), row.msgId(), from, Status.CHANNEL_RCS, change)
         : events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
                 row.userContact(), row.msgId(), to, reason, row.conversationId(),
                 Status.CHANNEL_RCS, now),
-            report -> store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from, change,
-                report));
+            report -> store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from,
+                Status.CHANNEL_RCS, change, report));
     return changed.map(done -> {
       if (done) {
         metrics.toUser(to, Status.CHANNEL_RCS);
@@ -301,21 +389,23 @@ public final class Outbound {
     });
   }
 
-  private void scheduleExpiry(MessageRow row) {
+  /**
+   * Gives RCS until the message's {@code expiry}, else (once written to a device at
+   * {@code writtenAt}, when SMS may take over) the fallback timeout, never past the store TTL.
+   */
+  private void scheduleDeadline(MessageRow row, Instant writtenAt) {
     Instant deadline = row.createdAt().plus(storeTtl);
-    if (row.expiry() != null && row.expiry().isBefore(deadline)) {
-      deadline = row.expiry();
+    if (row.expiry() != null) {
+      deadline = row.expiry().isBefore(deadline) ? row.expiry() : deadline;
+    } else if (writtenAt != null && !fallbackTimeout.isZero() && smsAllowed(row)) {
+      Instant fallbackAt = writtenAt.plus(fallbackTimeout);
+      deadline = fallbackAt.isBefore(deadline) ? fallbackAt : deadline;
     }
     long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
     String key = row.botId() + "/" + row.msgId();
     long timer = vertx.setTimer(delay, id -> {
       expiryTimers.remove(key);
-      change(row, Status.UNDELIVERED, Status.FAILED, Status.REASON_EXPIRED)
-          .onSuccess(changed -> {
-            if (changed) {
-              revokeOnDevice(row);
-            }
-          });
+      giveUp(row, Status.REASON_EXPIRED);
     });
     Long previous = expiryTimers.put(key, timer);
     if (previous != null) {
@@ -330,11 +420,13 @@ public final class Outbound {
     }
   }
 
-  private void revokeOnDevice(MessageRow row) {
-    online.session(row.userContact())
-        .filter(session -> session.botByMsgId().containsKey(row.msgId()))
-        .ifPresent(session -> session.link().send(new JsonObject().put("type", "revoke")
-            .put("msgId", row.msgId())));
+  /** Tells a connected device that got the message to drop it; answers whether one did. */
+  private boolean revokeOnDevice(MessageRow row) {
+    Optional<Online.Session> session = online.session(row.userContact())
+        .filter(s -> s.botByMsgId().containsKey(row.msgId()));
+    session.ifPresent(s -> s.link().send(new JsonObject().put("type", "revoke")
+        .put("msgId", row.msgId())));
+    return session.isPresent();
   }
 
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {

@@ -11,14 +11,26 @@ public final class Status {
   public static final String DISPLAYED = "displayed";
   public static final String FAILED = "failed";
   public static final String CANCELLED = "cancelled";
+  /** Sent as SMS, and the SMSC accepted it. */
+  public static final String DELIVERED_TO_NETWORK = "deliveredToNetwork";
+  /** The handset's receipt for the SMS came back. */
+  public static final String DELIVERED_AS_SMS = "deliveredAsSms";
 
-  static final List<String> UNDELIVERED = List.of(PENDING, SENT);
+  /** Not yet delivered on RCS: what a device report, a revoke or a fallback starts from. */
+  public static final List<String> UNDELIVERED = List.of(PENDING, SENT);
   static final List<String> DISPLAYABLE = List.of(PENDING, SENT, DELIVERED);
 
   public static final String CHANNEL_RCS = "rcs";
+  public static final String CHANNEL_SMS = "sms";
 
   public static final String REASON_EXPIRED = "expired";
   public static final String REASON_NOT_RCS_CAPABLE = "not_rcs_capable";
+  /** The user answered STOP to this chatbot's SMS. */
+  public static final String REASON_OPTED_OUT = "opted_out";
+  /** The SMSC refused the SMS (submit_sm_resp with an error). */
+  public static final String REASON_SMS_REJECTED = "sms_rejected";
+  /** The SMS receipt said UNDELIV, EXPIRED, REJECTD, UNKNOWN or DELETED. */
+  public static final String REASON_SMS_NOT_DELIVERED = "sms_not_delivered";
 
   private Status() {}
 }

@@ -130,6 +130,15 @@ public final class SmsGateway {
     return promise.future();
   }
 
+  /**
+   * The sender number SMS go out from, as users' answers to it arrive ({@code +} and digits when
+   * international).
+   */
+  public String sourceAddress() {
+    return new Address(settings.sourceAddress(), settings.sourceTon(), settings.sourceNpi())
+        .display();
+  }
+
   /** Whether the session to the SMSC is bound right now, for health checks. */
   public boolean isBound() {
     return binder.isBound();

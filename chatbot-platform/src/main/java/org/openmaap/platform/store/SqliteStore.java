@@ -261,27 +261,41 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Inserted<MessageRow>> insertMessage(MessageRow message) {
+    return write(db -> addMessage(db, message));
+  }
+
+  @Override
+  public Future<Optional<EventRow>> insertMessageAndEvent(MessageRow message, EventRow event) {
     return write(db -> {
-      int inserted = db.update(
-          "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (bot_id, msg_id) DO NOTHING",
-          message.botId(), message.msgId(), message.direction().name(), message.userContact(),
-          message.conversationId(), message.contributionId(),
-          message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
-          message.status(), message.channel(), message.reason(), millis(message.expiry()),
-          millis(message.createdAt()), millis(message.updatedAt()));
-      if (inserted == 0) {
-        MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
-        return new Inserted<>(existing, false);
+      if (!addMessage(db, message).inserted()) {
+        throw new StoreConflict("message '" + message.msgId() + "' of '" + message.botId()
+            + "' exists");
       }
-      // The stored status is the first entry of the history the status endpoint shows.
-      db.update("""
-          INSERT INTO message_history (message_id, status, channel, reason, at)
-          VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
-          message.status(), message.channel(), message.reason(), millis(message.createdAt()));
-      return new Inserted<>(stored(message), true);
+      return Optional.of(addEvent(db, event));
     });
+  }
+
+  private static Inserted<MessageRow> addMessage(SqlConnection db, MessageRow message)
+      throws SQLException {
+    int inserted = db.update(
+        "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (bot_id, msg_id) DO NOTHING",
+        message.botId(), message.msgId(), message.direction().name(), message.userContact(),
+        message.conversationId(), message.contributionId(),
+        message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
+        message.status(), message.channel(), message.reason(), millis(message.expiry()),
+        millis(message.createdAt()), millis(message.updatedAt()));
+    if (inserted == 0) {
+      MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
+      return new Inserted<>(existing, false);
+    }
+    // The stored status is the first entry of the history the status endpoint shows.
+    db.update("""
+        INSERT INTO message_history (message_id, status, channel, reason, at)
+        VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
+        message.status(), message.channel(), message.reason(), millis(message.createdAt()));
+    return new Inserted<>(stored(message), true);
   }
 
   // The row as it reads back: instants are kept to the millisecond.
@@ -305,31 +319,32 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Boolean> updateStatus(
-      String botId, String msgId, List<String> from, StatusChange change) {
+  public Future<Boolean> updateStatus(String botId, String msgId, List<String> from,
+      String fromChannel, StatusChange change) {
     List<String> expected = List.copyOf(from);
-    return write(db -> changeStatus(db, botId, msgId, expected, change));
+    return write(db -> changeStatus(db, botId, msgId, expected, fromChannel, change));
   }
 
   @Override
   public Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
-      List<String> from, StatusChange change, EventRow report) {
+      List<String> from, String fromChannel, StatusChange change, EventRow report) {
     List<String> expected = List.copyOf(from);
     // One operation, so one savepoint: a failing insert undoes the status change with it.
-    return write(db -> changeStatus(db, botId, msgId, expected, change)
+    return write(db -> changeStatus(db, botId, msgId, expected, fromChannel, change)
         ? Optional.of(addEvent(db, report))
         : Optional.empty());
   }
 
   private static boolean changeStatus(SqlConnection db, String botId, String msgId,
-      List<String> expected, StatusChange change) throws SQLException {
+      List<String> expected, String expectedChannel, StatusChange change) throws SQLException {
     // Reading then writing is one atomic compare-and-set: only this thread writes.
     Optional<String[]> current = db.queryOne(
         "SELECT id, status, channel FROM messages WHERE bot_id = ? AND msg_id = ?",
         row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
         botId, msgId);
     if (current.isEmpty()
-        || (!expected.isEmpty() && !expected.contains(current.get()[1]))) {
+        || (!expected.isEmpty() && !expected.contains(current.get()[1]))
+        || (expectedChannel != null && !expectedChannel.equals(current.get()[2]))) {
       return false;
     }
     long id = Long.parseLong(current.get()[0]);
@@ -362,16 +377,31 @@ public final class SqliteStore implements Store {
     // The direction literal lets SQLite use the partial index messages_to_users.
     return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
             + " WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent')"
-            + " AND user_contact = ? ORDER BY id",
+            + " AND user_contact = ? AND channel = 'rcs' ORDER BY id",
         SqliteStore::messageRow, userContact));
   }
 
   @Override
   public Future<List<MessageRow>> unfinished() {
     return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent')"
-            + " ORDER BY id",
+            + " WHERE direction = 'BOT_TO_USER'"
+            + " AND status IN ('pending', 'sent', 'deliveredToNetwork') ORDER BY id",
         SqliteStore::messageRow));
+  }
+
+  @Override
+  public Future<List<String>> revokedFor(String userContact, Instant since) {
+    return read(db -> db.query("""
+        SELECT m.msg_id FROM messages m
+        WHERE m.direction = 'BOT_TO_USER'
+          AND m.status IN ('pending', 'cancelled', 'failed', 'deliveredToNetwork',
+                           'deliveredAsSms')
+          AND m.user_contact = ? AND m.created_at >= ?
+          AND (m.channel = 'sms' OR m.status IN ('cancelled', 'failed'))
+          AND EXISTS (SELECT 1 FROM message_history h
+                      WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')
+        ORDER BY m.id""",
+        row -> row.getString(1), userContact, millis(since)));
   }
 
   private static MessageRow messageRow(ResultSet row) throws SQLException {
@@ -425,6 +455,124 @@ public final class SqliteStore implements Store {
     return new JsonArray(json).stream().map(String.class::cast).toList();
   }
 
+  // --- SMS fallback -----------------------------------------------------------------------------
+
+  @Override
+  public Future<Optional<EventRow>> smsAccepted(String botId, String msgId, List<String> smscIds,
+      List<String> from, StatusChange change, EventRow report) {
+    List<String> ids = List.copyOf(smscIds);
+    List<String> expected = List.copyOf(from);
+    return write(db -> {
+      for (String id : ids) {
+        // An SMSC may reuse ids after a long time: the newest part owns the id.
+        db.update("""
+            INSERT INTO sms_parts (smsc_id, bot_id, msg_id, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (smsc_id) DO UPDATE SET bot_id = excluded.bot_id,
+              msg_id = excluded.msg_id, stat = NULL, err = NULL,
+              created_at = excluded.created_at""",
+            id, botId, msgId, millis(change.at()));
+      }
+      return changeStatus(db, botId, msgId, expected, null, change)
+          ? Optional.of(addEvent(db, report))
+          : Optional.<EventRow>empty();
+    });
+  }
+
+  @Override
+  public Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err) {
+    List<String> ids = List.copyOf(smscIds);
+    return write(db -> {
+      for (String id : ids) {
+        Optional<String[]> part = db.queryOne(
+            "SELECT bot_id, msg_id FROM sms_parts WHERE smsc_id = ?",
+            row -> new String[] {row.getString(1), row.getString(2)}, id);
+        if (part.isPresent()) {
+          db.update("UPDATE sms_parts SET stat = ?, err = ? WHERE smsc_id = ?", stat, err, id);
+          return Optional.of(parts(db, part.get()[0], part.get()[1]));
+        }
+      }
+      return Optional.<SmsParts>empty();
+    });
+  }
+
+  @Override
+  public Future<SmsParts> smsParts(String botId, String msgId) {
+    return read(db -> parts(db, botId, msgId));
+  }
+
+  private static SmsParts parts(SqlConnection db, String botId, String msgId)
+      throws SQLException {
+    List<String[]> parts = db.query(
+        "SELECT stat, err FROM sms_parts WHERE bot_id = ? AND msg_id = ? ORDER BY rowid",
+        row -> new String[] {row.getString(1), row.getString(2)}, botId, msgId);
+    int delivered = 0;
+    String failedStat = null;
+    String failedErr = null;
+    for (String[] part : parts) {
+      if ("DELIVRD".equals(part[0])) {
+        delivered++;
+      } else if (part[0] != null && failedStat == null) {
+        failedStat = part[0];
+        failedErr = part[1];
+      }
+    }
+    return new SmsParts(botId, msgId, parts.size(), delivered, failedStat, failedErr);
+  }
+
+  @Override
+  public Future<Void> putSmsContact(SmsContact c) {
+    return write(db -> {
+      db.update("""
+          INSERT INTO sms_contacts (user_contact, sender, latest_bot_id, latest_msg_id, latest_at,
+            choice_bot_id, choice_msg_id, choices_json, choices_until)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (user_contact, sender) DO UPDATE SET
+            latest_bot_id = excluded.latest_bot_id, latest_msg_id = excluded.latest_msg_id,
+            latest_at = excluded.latest_at,
+            choice_bot_id = coalesce(excluded.choice_bot_id, choice_bot_id),
+            choice_msg_id = coalesce(excluded.choice_msg_id, choice_msg_id),
+            choices_json = coalesce(excluded.choices_json, choices_json),
+            choices_until = coalesce(excluded.choices_until, choices_until)""",
+          c.userContact(), c.sender(), c.latestBotId(), c.latestMsgId(), millis(c.latestAt()),
+          c.choiceBotId(), c.choiceMsgId(), c.choicesJson(), millis(c.choicesUntil()));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<SmsContact>> smsContact(String userContact, String sender) {
+    return read(db -> db.queryOne(
+        "SELECT * FROM sms_contacts WHERE user_contact = ? AND sender = ?",
+        row -> new SmsContact(userContact, sender, row.getString("latest_bot_id"),
+            row.getString("latest_msg_id"), instant(row, "latest_at"),
+            row.getString("choice_bot_id"), row.getString("choice_msg_id"),
+            row.getString("choices_json"), instant(row, "choices_until")),
+        userContact, sender));
+  }
+
+  @Override
+  public Future<Void> setSmsOptOut(String botId, String userContact, boolean optedOut,
+      Instant at) {
+    return write(db -> {
+      if (optedOut) {
+        db.update("""
+            INSERT INTO sms_opt_outs (bot_id, user_contact, at) VALUES (?, ?, ?)
+            ON CONFLICT (bot_id, user_contact) DO NOTHING""", botId, userContact, millis(at));
+      } else {
+        db.update("DELETE FROM sms_opt_outs WHERE bot_id = ? AND user_contact = ?",
+            botId, userContact);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Boolean> smsOptedOut(String botId, String userContact) {
+    return read(db -> db.queryOne(
+        "SELECT 1 FROM sms_opt_outs WHERE bot_id = ? AND user_contact = ?",
+        row -> true, botId, userContact).isPresent());
+  }
+
   // --- webhook events ---------------------------------------------------------------------------
 
   @Override
@@ -450,9 +598,14 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Void> eventDelivered(String eventId) {
-    return updateEvent(eventId, "UPDATE events SET state = 'DELIVERED' WHERE event_id = ?",
-        eventId);
+  public Future<Void> eventsDelivered(List<String> eventIds) {
+    List<String> ids = List.copyOf(eventIds);
+    return write(db -> {
+      for (String id : ids) {
+        db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ?", id);
+      }
+      return null;
+    });
   }
 
   @Override

@@ -45,21 +45,43 @@ public interface Store {
    */
   Future<Inserted<MessageRow>> insertMessage(MessageRow message);
 
+  /**
+   * Stores a new message (a user's, whose msgId the platform just made) with the event telling
+   * its bot, in one transaction; answers the stored event with its sequence.
+   */
+  Future<Optional<EventRow>> insertMessageAndEvent(MessageRow message, EventRow event);
+
   Future<Optional<MessageRow>> message(String botId, String msgId);
 
   /**
    * Sets a message's status, channel and reason and appends the change to its history, only when
    * the current status is one of {@code from} (empty: any); answers whether it changed.
    */
-  Future<Boolean> updateStatus(String botId, String msgId, List<String> from, StatusChange change);
+  default Future<Boolean> updateStatus(String botId, String msgId, List<String> from,
+      StatusChange change) {
+    return updateStatus(botId, msgId, from, null, change);
+  }
+
+  /**
+   * {@link #updateStatus(String, String, List, StatusChange)}, only when the message is also on
+   * channel {@code fromChannel} (null: any).
+   */
+  Future<Boolean> updateStatus(String botId, String msgId, List<String> from, String fromChannel,
+      StatusChange change);
 
   /**
    * {@link #updateStatus}, and when the status changes, stores {@code report} (the event telling
    * the bot) in the same transaction, so that a crash cannot keep the change and lose its report;
    * answers the stored event with its sequence, or empty when the status did not change.
    */
+  default Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
+      List<String> from, StatusChange change, EventRow report) {
+    return updateStatusAndInsertEvent(botId, msgId, from, null, change, report);
+  }
+
+  /** {@link #updateStatusAndInsertEvent}, only when the message is on {@code fromChannel}. */
   Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
-      List<String> from, StatusChange change, EventRow report);
+      List<String> from, String fromChannel, StatusChange change, EventRow report);
 
   /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
@@ -70,8 +92,17 @@ public interface Store {
    */
   Future<List<MessageRow>> waitingFor(String userContact);
 
-  /** Every bot-to-user message in a non-final status (pending or sent), for restart. */
+  /**
+   * Every bot-to-user message still on its way, for restart: pending or sent on either channel,
+   * and SMS the SMSC accepted whose receipts are not all in.
+   */
   Future<List<MessageRow>> unfinished();
+
+  /**
+   * The msgIds of messages to this user, created since {@code since}, that were written to a
+   * device and then cancelled, failed or taken over by SMS: a device that kept one must drop it.
+   */
+  Future<List<String>> revokedFor(String userContact, Instant since);
 
   // --- devices ----------------------------------------------------------------------------------
 
@@ -83,6 +114,37 @@ public interface Store {
   /** Makes a number SMS-only; true when it was provisioned. */
   Future<Boolean> deleteDevice(String msisdn);
 
+  // --- SMS fallback -----------------------------------------------------------------------------
+
+  /**
+   * The SMSC accepted a fallback SMS: records the SMSC id of each part and makes the status
+   * change with its report, in one transaction (see {@link #updateStatusAndInsertEvent}).
+   */
+  Future<Optional<EventRow>> smsAccepted(String botId, String msgId, List<String> smscIds,
+      List<String> from, StatusChange change, EventRow report);
+
+  /**
+   * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id);
+   * answers that message's parts with every receipt so far, or empty when no part has the id.
+   */
+  Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err);
+
+  /** A fallback message's parts and their receipts so far (total 0 when none was recorded). */
+  Future<SmsParts> smsParts(String botId, String msgId);
+
+  /**
+   * Records a fallback SMS to a user from a sender number as the latest; when the contact
+   * carries choices, they replace the pending ones, else the pending ones stay.
+   */
+  Future<Void> putSmsContact(SmsContact contact);
+
+  Future<Optional<SmsContact>> smsContact(String userContact, String sender);
+
+  /** Opts a user out of (or back into) SMS from a chatbot. */
+  Future<Void> setSmsOptOut(String botId, String userContact, boolean optedOut, Instant at);
+
+  Future<Boolean> smsOptedOut(String botId, String userContact);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**
@@ -91,8 +153,11 @@ public interface Store {
    */
   Future<EventRow> insertEvent(EventRow event);
 
-  /** Marks an event acknowledged by the chatbot; it will not be sent again. */
-  Future<Void> eventDelivered(String eventId);
+  /**
+   * Marks events acknowledged by their chatbots, in one operation (they will not be sent again);
+   * unknown ids are skipped.
+   */
+  Future<Void> eventsDelivered(List<String> eventIds);
 
   /** Records a failed attempt and when to try next. */
   Future<Void> eventRetry(String eventId, int attempts, Instant nextAttemptAt, String lastError);

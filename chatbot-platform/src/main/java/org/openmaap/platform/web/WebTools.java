@@ -3,11 +3,15 @@ package org.openmaap.platform.web;
 import io.vertx.ext.web.RoutingContext;
 import org.openmaap.card.html.HtmlPreview;
 
-/** The pages: the preview tool and the card stylesheet they share with the renderer. */
+/** The pages: home, the preview tool, the phone simulator, and the renderer's card stylesheet. */
 public final class WebTools {
 
   public void previewPage(RoutingContext ctx) {
-    ctx.response().putHeader("Cache-Control", "no-cache").sendFile("web/preview.html");
+    page(ctx, "web/preview.html");
+  }
+
+  public void simulatorPage(RoutingContext ctx) {
+    page(ctx, "web/simulator.html");
   }
 
   public void cardStylesheet(RoutingContext ctx) {
@@ -16,6 +20,10 @@ public final class WebTools {
   }
 
   public void home(RoutingContext ctx) {
-    ctx.redirect("/preview");
+    page(ctx, "web/index.html");
+  }
+
+  private static void page(RoutingContext ctx, String file) {
+    ctx.response().putHeader("Cache-Control", "no-cache").sendFile(file);
   }
 }

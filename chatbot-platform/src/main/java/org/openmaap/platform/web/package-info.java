@@ -1,2 +1,2 @@
-/** The web tools people use: the rich-card preview (and, next, the phone simulator). */
+/** The web tools people use: the rich-card preview and the phone simulator. */
 package org.openmaap.platform.web;

@@ -52,6 +52,7 @@ public final class WebhookDispatcher {
   private final Backoff backoff;
   private final WebhookSender sender;
   private final WebhookCounters counters = new WebhookCounters();
+  private final DeliveredMarks marks;
 
   // Everything below is touched only on the dispatcher's context, which is why nothing is locked.
   private final Map<String, BotQueue> bots = new HashMap<>();
@@ -73,6 +74,7 @@ public final class WebhookDispatcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = new Backoff(settings, Objects.requireNonNull(random, "random"));
     this.sender = new WebhookSender(vertx, settings);
+    this.marks = new DeliveredMarks(store);
     this.context = vertx.getOrCreateContext();
   }
 
@@ -157,7 +159,7 @@ public final class WebhookDispatcher {
           .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
           .transform(ignored -> {
             sender.close();
-            return Future.<Void>succeededFuture();
+            return marks.drain();
           });
     });
   }
@@ -280,13 +282,11 @@ public final class WebhookDispatcher {
 
   private Future<Optional<Instant>> acknowledged(Delivery delivery, Answer answer) {
     counters.countDelivered(Duration.between(delivery.windowStart, clock.instant()));
-    return here(store.eventDelivered(delivery.eventId()))
-        // The bot has the event; if a restart sends it again, the bot dedupes on the event id.
-        .recover(error -> logged(error, "could not mark delivered", delivery))
-        .map(v -> {
-          syncReply(delivery, answer.body());
-          return Optional.empty();
-        });
+    // The bot has the event: its reply and the conversation's next event need not wait for the
+    // mark to be durable (after a crash the event is sent again, and the bot dedupes on its id).
+    marks.add(delivery.eventId());
+    syncReply(delivery, answer.body());
+    return Future.succeededFuture(Optional.empty());
   }
 
   private Future<Optional<Instant>> retryOrDead(Delivery delivery, String error) {

@@ -110,7 +110,8 @@ class FilesStoreTest {
     Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       db.createStatement().execute("DROP TABLE files");
-      db.createStatement().execute("UPDATE schema_version SET version = 1");
+      db.createStatement().execute("UPDATE schema_version SET version = "
+          + (Schema.MIGRATIONS.size() - 1));
     }
 
     store = SqliteStore.open(vertx, dir.resolve("data")).await();

@@ -293,6 +293,19 @@ class SqliteStoreTest {
   }
 
   @Test
+  void insertMessageAndEvent_storesBoth_andATakenMsgIdStoresNeither() {
+    MessageRow m = toUser("bot-one", "m1", "+8613800000001", "pending");
+
+    EventRow stored = store.insertMessageAndEvent(m, event("e1", "bot-one")).await().orElseThrow();
+    assertThatThrownBy(store.insertMessageAndEvent(m, event("e2", "bot-one"))::await)
+        .isInstanceOf(StoreConflict.class);
+
+    assertThat(stored.sequence()).isPositive();
+    assertThat(store.message("bot-one", "m1").await()).contains(m);
+    assertThat(store.pendingEvents().await()).extracting(EventRow::eventId).containsExactly("e1");
+  }
+
+  @Test
   void insertMessage_sameMsgIdFromAnotherBot_isInserted() {
     store.insertMessage(toUser("bot-one", "m1", "+8613800000001", "pending")).await();
 
@@ -541,7 +554,7 @@ class SqliteStoreTest {
     store.insertEvent(event("e2", "bot-one")).await();
     store.insertEvent(event("e3", "bot-one")).await();
 
-    store.eventDelivered("e1").await();
+    store.eventsDelivered(List.of("e1", "unknown")).await();
     store.eventRetry("e2", 3, T0.plusSeconds(8), "HTTP 500").await();
     store.eventDead("e3", "gave up after 24 h").await();
 
@@ -553,8 +566,7 @@ class SqliteStoreTest {
   }
 
   @Test
-  void eventDelivered_unknownEvent_failsWithNotFound() {
-    assertThatThrownBy(store.eventDelivered("nope")::await).isInstanceOf(StoreNotFound.class);
+  void eventRetryOrDead_unknownEvent_failsWithNotFound() {
     assertThatThrownBy(store.eventRetry("nope", 1, T0, "x")::await)
         .isInstanceOf(StoreNotFound.class);
     assertThatThrownBy(store.eventDead("nope", "x")::await).isInstanceOf(StoreNotFound.class);

@@ -135,7 +135,9 @@ class PreviewApiTest {
         .contains(".omp-card");
     assertThat(platform.http.get("/web/examples/carousel.json").send().await()
         .bodyAsJsonObject().containsKey("RCSMessage")).isTrue();
-    assertThat(platform.http.get("/").followRedirects(false).send().await().statusCode())
-        .isEqualTo(302);
+    assertThat(platform.http.get("/").send().await().bodyAsString())
+        .contains("href=\"/preview\"", "href=\"/simulator\"");
+    assertThat(platform.http.get("/simulator").send().await().bodyAsString())
+        .contains("Phone simulator");
   }
 }
