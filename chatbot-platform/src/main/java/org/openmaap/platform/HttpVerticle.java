@@ -1,5 +1,8 @@
 package org.openmaap.platform;
 
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.HEAD;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -25,6 +28,11 @@ final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/admin/v1/health").respond(s.health()::health);
     router.get("/metrics").handler(s.metrics()::scrape);
+    // Uploads stream to disk as they arrive: they come before the body handler would buffer them.
+    router.post("/bot/v1/:botId/files").handler(s.botAuth()).handler(s.rateLimits())
+        .respond(s.files()::upload);
+    router.post("/network/v1/devices/:msisdn/files").handler(s.networkAuth())
+        .respond(s.files()::deviceUpload);
 
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
@@ -34,6 +42,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
     router.route("/web/*").handler(StaticHandler.create("web"));
     router.post("/preview/v1/render").handler(s.preview().limit()).respond(s.preview()::render);
+    router.route("/files/v1/:fileId").method(GET).method(HEAD).handler(s.downloads()::file);
+    router.route("/files/v1/:fileId/thumbnail").method(GET).method(HEAD)
+        .handler(s.downloads()::thumbnail);
 
     router.post("/oauth2/v1/token").respond(s.token()::token);
     router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());
@@ -41,6 +52,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/bot/v1/:botId/messages/:msgId/status").respond(s.chatbotApi()::status);
     router.put("/bot/v1/:botId/messages/:msgId/status").respond(s.chatbotApi()::updateStatus);
     router.get("/bot/v1/:botId/contactCapabilities").respond(s.chatbotApi()::capabilities);
+    router.get("/bot/v1/:botId/files/:fileId").respond(s.files()::info);
+    router.delete("/bot/v1/:botId/files/:fileId").handler(s.files()::delete);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);

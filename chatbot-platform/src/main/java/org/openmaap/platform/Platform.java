@@ -19,9 +19,15 @@ import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.content.FileDownloads;
+import org.openmaap.platform.content.FileLibrary;
+import org.openmaap.platform.content.FileUrls;
+import org.openmaap.platform.content.FilesApi;
+import org.openmaap.platform.content.ThumbnailLinks;
 import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
+import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.fallback.SmsAnswers;
@@ -60,15 +66,18 @@ public final class Platform {
   private final Store store;
   private final WebhookDispatcher dispatcher;
   private final Sms sms;
+  private final FileLibrary files;
   private final String deploymentId;
   private final int port;
 
   private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Sms sms,
+      FileLibrary files,
       String deploymentId, int port) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
     this.sms = sms;
+    this.files = files;
     this.deploymentId = deploymentId;
     this.port = port;
   }
@@ -148,7 +157,11 @@ public final class Platform {
             config.webhookMaxInFlightPerBot()),
         clock, new Random());
     EventSink events = new DispatcherSink(dispatcher);
-    Inbound inbound = new Inbound(store, registry, online, events, clock, metrics);
+    FileUrls fileUrls = new FileUrls(config.files().publicUrl());
+    FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
+        config.dataDir(), clock);
+    MediaLinks links = new ThumbnailLinks(files, fileUrls);
+    Inbound inbound = new Inbound(store, registry, online, events, clock, metrics, links);
     SmsConfig smsConfig = config.sms();
     if (sms.gateway() != null) {
       sms.fallback()[0] = new SmsFallback(vertx, store, registry, sms.gateway(),
@@ -157,7 +170,7 @@ public final class Platform {
     }
     outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
         metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
-        smsConfig.fallback().revokeWait());
+        smsConfig.fallback().revokeWait(), links);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -178,10 +191,13 @@ public final class Platform {
         sms.smsc() == null ? null : new SmsInbox(sms.smsc()),
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
         new SimulatorApi(registry),
-        new WebTools());
+        new WebTools(),
+        new FilesApi(files, config.files()),
+        new FileDownloads(files));
     HttpVerticle[] first = new HttpVerticle[1];
     return outbound[0].start()
         .compose(v -> dispatcher.start())
+        .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
           if (first[0] == null) {
@@ -189,7 +205,10 @@ public final class Platform {
           }
           return verticle;
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
-        .map(id -> new Platform(vertx, store, dispatcher, sms, id, first[0].actualPort()));
+        .map(id -> {
+          fileUrls.listening(first[0].actualPort());
+          return new Platform(vertx, store, dispatcher, sms, files, id, first[0].actualPort());
+        });
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */
@@ -244,9 +263,10 @@ public final class Platform {
     return port;
   }
 
-  /** Stops serving, lets in-flight webhooks finish, flushes and closes the store. */
+  /** Stops serving and sweeping, lets in-flight webhooks finish, flushes and closes the store. */
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId)
+        .eventually(files::stop)
         .eventually(sms::stop)
         .eventually(dispatcher::stop)
         .eventually(store::close);

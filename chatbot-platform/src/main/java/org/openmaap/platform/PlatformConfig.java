@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openmaap.platform.content.FilesSettings;
 import org.openmaap.platform.webhook.WebhookSettings;
 
 /**
@@ -39,7 +40,8 @@ public record PlatformConfig(
     Duration webhookMaxDelay,
     Duration webhookRetryWindow,
     int webhookMaxInFlightPerBot,
-    SmsConfig sms) {
+    SmsConfig sms,
+    FilesSettings files) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -61,7 +63,8 @@ public record PlatformConfig(
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
-      "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms");
+      "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms",
+      "files");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -77,6 +80,9 @@ public record PlatformConfig(
     if (defaultRateLimitPerSecond < 1) {
       throw new IllegalArgumentException("defaultRateLimitPerSecond must be at least 1");
     }
+    if (files == null) {
+      throw new IllegalArgumentException("files settings must not be null");
+    }
   }
 
   /** Every default; tokens are generated at start. */
@@ -86,7 +92,7 @@ public record PlatformConfig(
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
         DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
         DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW,
-        DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT, SmsConfig.defaults());
+        DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT, SmsConfig.defaults(), FilesSettings.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -122,10 +128,14 @@ public record PlatformConfig(
         duration(settings, "webhookRetryWindow", webhookRetryWindow),
         settings.has("webhookMaxInFlightPerBot")
             ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
-        settings.has("sms") ? sms.with(settings.get("sms")) : sms);
+        settings.has("sms") ? sms.with(settings.get("sms")) : sms,
+        settings.has("files") ? files.with(settings.get("files")) : files);
   }
 
-  /** This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN applied. */
+  /**
+   * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN, the sms
+   * block's variables and _PUBLIC_URL applied.
+   */
   PlatformConfig withEnvironment(Map<String, String> env) {
     int envPort = port;
     String portText = env.get("OPENMAAP_PORT");
@@ -143,7 +153,8 @@ public record PlatformConfig(
         env.getOrDefault("OPENMAAP_NETWORK_TOKEN", networkToken),
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env));
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env),
+        files.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -151,7 +162,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
   }
 
   /** This config with other SMS settings (tests, the demo). */
@@ -159,7 +170,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, newSms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -167,7 +178,15 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
+  }
+
+  /** This config with other content server settings (tests, the demo). */
+  public PlatformConfig withFiles(FilesSettings newFiles) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();
@@ -184,7 +203,7 @@ public record PlatformConfig(
   }
 
   /** Fails unless {@code settings} is an object whose members are all among {@code known}. */
-  static void requireKnown(JsonNode settings, String prefix, Set<String> known) {
+  public static void requireKnown(JsonNode settings, String prefix, Set<String> known) {
     if (!settings.isObject()) {
       throw new IllegalArgumentException((prefix.isEmpty() ? "the config file" : prefix
           .substring(0, prefix.length() - 1) + " in the config file")
@@ -215,7 +234,7 @@ public record PlatformConfig(
   }
 
   /** A duration as ISO-8601 (PT5S) or as a number and unit: 500ms, 5s, 10m, 24h, 7d. */
-  static Duration duration(JsonNode settings, String name, Duration fallback) {
+  public static Duration duration(JsonNode settings, String name, Duration fallback) {
     JsonNode value = settings.get(name);
     if (value == null) {
       return fallback;

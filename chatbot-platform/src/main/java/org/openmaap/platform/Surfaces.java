@@ -4,6 +4,8 @@ import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.content.FileDownloads;
+import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -32,4 +34,6 @@ record Surfaces(
     SmsInbox smsInbox,
     PreviewApi preview,
     SimulatorApi simulator,
-    WebTools web) {}
+    WebTools web,
+    FilesApi files,
+    FileDownloads downloads) {}

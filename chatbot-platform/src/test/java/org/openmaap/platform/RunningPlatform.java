@@ -41,7 +41,8 @@ public final class RunningPlatform implements AutoCloseable {
         Duration.ofMillis(400), Duration.ofMinutes(5), defaults.webhookMaxInFlightPerBot(),
         // The platform's own SMSC, and a short wait for a delivered report racing a revoke.
         SmsConfig.defaults().withTimings(SmsConfig.defaults().fallback().timeout(),
-            Duration.ofMillis(200)));
+            Duration.ofMillis(200)),
+        defaults.files());
   }
 
   public static RunningPlatform start(Vertx vertx, PlatformConfig config) {

@@ -28,15 +28,17 @@ public final class Inbound {
   private final EventSink events;
   private final Clock clock;
   private final DeliveryMetrics metrics;
+  private final MediaLinks links;
 
   public Inbound(Store store, ChatbotRegistry registry, Online online, EventSink events,
-      Clock clock, DeliveryMetrics metrics) {
+      Clock clock, DeliveryMetrics metrics, MediaLinks links) {
     this.store = store;
     this.registry = registry;
     this.online = online;
     this.events = events;
     this.clock = clock;
     this.metrics = metrics;
+    this.links = links;
   }
 
   /**
@@ -64,22 +66,23 @@ public final class Inbound {
     Instant now = clock.instant();
     String msgId = MessageIds.next(now);
     String contributionId = UUID.randomUUID().toString();
-    JsonObject rcs = rcsMessage.copy().put("msgId", msgId).put("timestamp", now.toString());
     String event = content.equals("suggestedResponse") ? "response" : "message";
-    return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
-        .compose(conversation -> welcome(conversation, now)
-            // The message and its event in one write: one commit on the user's path, not two.
-            .compose(v -> events.publishWith(botId, conversation.conversationId(),
-                BotEvents.fromUser(event, msisdn, rcs, conversation.conversationId(),
-                    contributionId, channel),
-                report -> store.insertMessageAndEvent(new MessageRow(botId, msgId,
-                    Direction.USER_TO_BOT, msisdn, conversation.conversationId(), contributionId,
-                    rcs.getString("inReplyToContributionId"), rcs.encode(), null,
-                    Status.DELIVERED, channel, null, null, now, now), report))))
-        .map(published -> {
-          metrics.toBot(channel);
-          return msgId;
-        });
+    return links.complete(rcsMessage).compose(completed -> {
+      JsonObject rcs = completed.copy().put("msgId", msgId).put("timestamp", now.toString());
+      return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
+          .compose(conversation -> welcome(conversation, now)
+              // The message and its event in one write: one commit on the user's path, not two.
+              .compose(v -> events.publishWith(botId, conversation.conversationId(),
+                  BotEvents.fromUser(event, msisdn, rcs, conversation.conversationId(),
+                      contributionId, channel),
+                  report -> store.insertMessageAndEvent(new MessageRow(botId, msgId,
+                      Direction.USER_TO_BOT, msisdn, conversation.conversationId(),
+                      contributionId, rcs.getString("inReplyToContributionId"), rcs.encode(),
+                      null, Status.DELIVERED, channel, null, null, now, now), report))));
+    }).map(published -> {
+      metrics.toBot(channel);
+      return msgId;
+    });
   }
 
   /** The user's typing indicator, passed to the bot as an {@code isTyping} event. */

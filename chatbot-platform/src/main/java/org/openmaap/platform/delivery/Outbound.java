@@ -50,6 +50,7 @@ public final class Outbound {
   private final Fallback fallback;
   private final Duration fallbackTimeout;
   private final Duration revokeWait;
+  private final MediaLinks links;
   private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
 
   /**
@@ -58,17 +59,18 @@ public final class Outbound {
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
       EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics) {
     this(vertx, store, registry, online, events, clock, storeTtl, metrics, null, Duration.ZERO,
-        Duration.ZERO);
+        Duration.ZERO, MediaLinks.NONE);
   }
 
   /**
    * Delivery that falls back to SMS through {@code fallback} (null for none): a message written
    * to a device and not reported delivered within {@code fallbackTimeout} (zero: only at the
-   * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS.
+   * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS;
+   * {@code links} completes what messages say about platform files before they are stored.
    */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
       EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
-      Fallback fallback, Duration fallbackTimeout, Duration revokeWait) {
+      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -80,6 +82,7 @@ public final class Outbound {
     this.fallback = fallback;
     this.fallbackTimeout = fallbackTimeout;
     this.revokeWait = revokeWait;
+    this.links = links;
   }
 
   /** What a send answered: the stored message, and whether it is an idempotent repeat. */
@@ -130,13 +133,16 @@ public final class Outbound {
     Instant now = clock.instant();
     String supplied = rcs.getString("msgId");
     String msgId = supplied != null ? supplied : MessageIds.next(now);
+    // The hash is of what the bot sent, so a resend matches whatever the links complete to now.
     String hash = canonicalHash(request);
     Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;
-    return store.conversation(botId, user, UUID.randomUUID().toString(), now)
+    return links.complete(rcs).compose(completed -> store.conversation(botId, user,
+            UUID.randomUUID().toString(), now)
         .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,
             Direction.BOT_TO_USER, user, conversation.conversationId(),
-            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"), rcs.encode(),
-            hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now, now)))
+            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"),
+            completed.encode(), hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now,
+            now))))
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {

@@ -675,6 +675,95 @@ public final class SqliteStore implements Store {
         instant(row, "created_at"));
   }
 
+  // --- files ------------------------------------------------------------------------------------
+
+  private static final String FILE_COLUMNS = """
+      file_id, owner_kind, owner, file_name, content_type, file_size, thumbnail_type,
+      thumbnail_size, status, until, created_at""";
+
+  @Override
+  public Future<Void> insertFile(FileRow file, long quotaBytes) {
+    return write(db -> {
+      addFile(db, file, quotaBytes);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<EventRow>> insertFileAndEvent(FileRow file, long quotaBytes,
+      EventRow report) {
+    return write(db -> {
+      addFile(db, file, quotaBytes);
+      return Optional.of(addEvent(db, report));
+    });
+  }
+
+  private static void addFile(SqlConnection db, FileRow file, long quotaBytes)
+      throws SQLException {
+    // Summing then inserting is atomic: only the writer thread writes.
+    long used = db.queryOne("""
+        SELECT coalesce(sum(file_size + coalesce(thumbnail_size, 0)), 0) FROM files
+        WHERE owner_kind = ? AND owner = ? AND status = 'READY'""",
+        row -> row.getLong(1), file.ownerKind().name(), file.owner()).orElse(0L);
+    if (used + file.storedBytes() > quotaBytes) {
+      throw new QuotaExceeded(used, quotaBytes);
+    }
+    db.update("INSERT INTO files (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        file.fileId(), file.ownerKind().name(), file.owner(), file.fileName(),
+        file.contentType(), file.fileSize(), file.thumbnailType(), file.thumbnailSize(),
+        file.status().name(), millis(file.until()), millis(file.createdAt()));
+  }
+
+  @Override
+  public Future<Optional<FileRow>> file(String fileId) {
+    return read(db -> db.queryOne("SELECT " + FILE_COLUMNS + " FROM files WHERE file_id = ?",
+        SqliteStore::fileRow, fileId));
+  }
+
+  @Override
+  public Future<Boolean> deleteFile(String fileId) {
+    return write(db -> db.update("DELETE FROM files WHERE file_id = ?", fileId) > 0);
+  }
+
+  @Override
+  public Future<List<FileRow>> filesDue(Instant now, int limit) {
+    return read(db -> db.query("SELECT " + FILE_COLUMNS + " FROM files"
+            + " WHERE status = 'READY' AND until <= ? ORDER BY until LIMIT ?",
+        SqliteStore::fileRow, millis(now), limit));
+  }
+
+  @Override
+  public Future<Boolean> expireFile(String fileId) {
+    return write(db -> expire(db, fileId));
+  }
+
+  @Override
+  public Future<Optional<EventRow>> expireFileAndInsertEvent(String fileId, EventRow report) {
+    return write(db -> expire(db, fileId) ? Optional.of(addEvent(db, report)) : Optional.empty());
+  }
+
+  private static boolean expire(SqlConnection db, String fileId) throws SQLException {
+    return db.update("UPDATE files SET status = 'EXPIRED' WHERE file_id = ? AND status = 'READY'",
+        fileId) > 0;
+  }
+
+  private static FileRow fileRow(ResultSet row) throws SQLException {
+    long thumbnailSize = row.getLong("thumbnail_size");
+    Long thumbnail = row.wasNull() ? null : thumbnailSize;
+    return new FileRow(
+        row.getString("file_id"),
+        FileRow.Owner.valueOf(row.getString("owner_kind")),
+        row.getString("owner"),
+        row.getString("file_name"),
+        row.getString("content_type"),
+        row.getLong("file_size"),
+        row.getString("thumbnail_type"),
+        thumbnail,
+        FileRow.Status.valueOf(row.getString("status")),
+        instant(row, "until"),
+        instant(row, "created_at"));
+  }
+
   // --- lifecycle --------------------------------------------------------------------------------
 
   @Override

@@ -174,6 +174,37 @@ public interface Store {
   /** Makes a bot's dead letters pending again (attempts reset, due now); answers them. */
   Future<List<EventRow>> replayDeadLetters(String botId, Instant now);
 
+  // --- files ------------------------------------------------------------------------------------
+
+  /**
+   * Stores a file's row, unless the ready files of its owner would then take more than
+   * {@code quotaBytes}: then it fails with {@link QuotaExceeded} and stores nothing.
+   */
+  Future<Void> insertFile(FileRow file, long quotaBytes);
+
+  /**
+   * {@link #insertFile}, and {@code report} (the event telling the bot the file is ready) in the
+   * same transaction; answers the stored event with its sequence.
+   */
+  Future<Optional<EventRow>> insertFileAndEvent(FileRow file, long quotaBytes, EventRow report);
+
+  Future<Optional<FileRow>> file(String fileId);
+
+  /** Removes a file's row; true when it existed. */
+  Future<Boolean> deleteFile(String fileId);
+
+  /** Ready files whose {@code until} is not after {@code now}, earliest first, at most limit. */
+  Future<List<FileRow>> filesDue(Instant now, int limit);
+
+  /** Marks a ready file expired; false when it was not ready (expired already, or deleted). */
+  Future<Boolean> expireFile(String fileId);
+
+  /**
+   * {@link #expireFile}, and when it changes the file, stores {@code report} in the same
+   * transaction; answers the stored event, or empty when the file was not ready.
+   */
+  Future<Optional<EventRow>> expireFileAndInsertEvent(String fileId, EventRow report);
+
   /** Flushes what is queued and closes the database. */
   Future<Void> close();
 
