@@ -14,13 +14,13 @@ import org.openmaap.samples.kit.Profile;
 
 /**
  * A sample chatbot running as a brand would run it: its own webhook server, registered with the
- * platform, its pictures published, and events flowing to it.
+ * platform, its pictures uploaded, and events flowing to it.
  */
 public record SampleBot<B extends Chatbot>(B bot, Credentials credentials, ChatbotServer server,
     ChatbotClient api) {
 
   /**
-   * Starts the chatbot's server on a free port, registers it (admin API), publishes its pictures
+   * Starts the chatbot's server on a free port, registers it (admin API), uploads its pictures
    * and starts taking events.
    */
   public static <B extends Chatbot> Future<SampleBot<B>> start(Vertx vertx, String platformUrl,
@@ -31,7 +31,7 @@ public record SampleBot<B extends Chatbot>(B bot, Credentials credentials, Chatb
     return ChatbotServer.listen(vertx, "localhost", 0).compose(server ->
         registrar.register(profile, server.webhookUrl()).compose(credentials -> {
           ChatbotClient api = ChatbotClient.create(vertx, credentials);
-          return Assets.publish(api, server, pictures).map(assets -> {
+          return Assets.publish(api, pictures).map(assets -> {
             B bot = create.apply(api, assets);
             server.serve(credentials.webhookSecret(), bot);
             return new SampleBot<>(bot, credentials, server, api);

@@ -120,7 +120,7 @@ public final class FlightCheckIn implements Chatbot {
     return api.send(user, Message.text("You are checked in on " + flight.number() + " to "
             + flight.city() + ", seat " + seat + ". Boarding starts at " + boards + " at gate "
             + flight.gate() + ". Your boarding pass:"))
-        .compose(sent -> assets.publish(fileName, "application/pdf", Buffer.buffer(pass.pdf())))
+        .compose(sent -> api.upload(fileName, "application/pdf", Buffer.buffer(pass.pdf())))
         .compose(file -> api.send(user, Message.file(file, fileName).chips(agent())));
   }
 

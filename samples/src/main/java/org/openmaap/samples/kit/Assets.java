@@ -7,76 +7,45 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openmaap.card.model.Media;
 import org.openmaap.card.model.Media.MediaHeight;
 import org.openmaap.samples.kit.ChatbotClient.UploadedFile;
 
 /**
- * The pictures and files a chatbot shows, published where phones can fetch them: on the platform's
- * content server ({@link ChatbotClient#upload}), or, on a platform without one, on the chatbot's
- * own {@link ChatbotServer}.
+ * The pictures a chatbot shows on its cards, uploaded once at start to the platform's content
+ * server ({@link ChatbotClient#upload}), which serves them to phones.
  */
 public final class Assets {
 
   /** Where the samples keep their pictures on the classpath. */
   static final String RESOURCES = "org/openmaap/samples/media/";
 
-  private final ChatbotClient api;
-  private final ChatbotServer server;
-  private final Map<String, UploadedFile> published = new ConcurrentHashMap<>();
-  private volatile boolean platformHasNoFiles;
+  private final Map<String, UploadedFile> uploaded = new ConcurrentHashMap<>();
 
-  private Assets(ChatbotClient api, ChatbotServer server) {
-    this.api = api;
-    this.server = server;
-  }
+  private Assets() {}
 
-  /** Publishes these classpath pictures (paths under {@code org/openmaap/samples/media/}). */
-  public static Future<Assets> publish(ChatbotClient api, ChatbotServer server,
-      List<String> pictures) {
-    Assets assets = new Assets(api, server);
+  /** Uploads these classpath pictures (paths under {@code org/openmaap/samples/media/}). */
+  public static Future<Assets> publish(ChatbotClient api, List<String> pictures) {
+    Assets assets = new Assets();
     Future<?> done = Future.succeededFuture();
     for (String picture : pictures) {
-      done = done.compose(v -> assets.publish(picture.replace('/', '-'), contentType(picture),
+      done = done.compose(v -> api.upload(picture.replace('/', '-'), contentType(picture),
               Buffer.buffer(read(picture)))
-          .onSuccess(file -> assets.published.put(picture, file)));
+          .onSuccess(file -> assets.uploaded.put(picture, file)));
     }
     return done.map(v -> assets);
   }
 
-  /** A published picture as card media, described for screen readers and SMS. */
+  /** An uploaded picture as card media, described for screen readers and SMS. */
   public Media image(String picture, String description, MediaHeight height) {
-    UploadedFile file = published.get(picture);
+    UploadedFile file = uploaded.get(picture);
     if (file == null) {
-      throw new IllegalArgumentException(picture + " was not published; list it when the "
+      throw new IllegalArgumentException(picture + " was not uploaded; list it when the "
           + "chatbot starts");
     }
     return new Media(file.fileUrl(), file.contentType(), file.fileSize(), height, null, null, null,
         description);
-  }
-
-  /** Publishes a file made now, such as a boarding pass, and answers where it is. */
-  public Future<UploadedFile> publish(String fileName, String contentType, Buffer bytes) {
-    if (platformHasNoFiles) {
-      return Future.succeededFuture(hostOurselves(fileName, contentType, bytes));
-    }
-    return api.upload(fileName, contentType, bytes).recover(e -> {
-      if (e instanceof ApiException api && api.status() == 404) {
-        platformHasNoFiles = true;
-        return Future.succeededFuture(hostOurselves(fileName, contentType, bytes));
-      }
-      return Future.failedFuture(e);
-    });
-  }
-
-  private UploadedFile hostOurselves(String fileName, String contentType, Buffer bytes) {
-    // An unguessable name that needs no escaping: a boarding pass is nobody else's business.
-    int dot = fileName.lastIndexOf('.');
-    String extension = dot < 0 ? "" : fileName.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
-    String url = server.host(UUID.randomUUID() + extension, contentType, bytes);
-    return new UploadedFile(fileName, url, bytes.length(), contentType, null, null);
   }
 
   private static String contentType(String picture) {

@@ -2,28 +2,19 @@ package org.openmaap.samples.kit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * A chatbot's own HTTP server: {@code POST /webhook} for the platform's events, and
- * {@code GET /files/{name}} for files the chatbot hosts itself.
- */
+/** A chatbot's own HTTP server: {@code POST /webhook} takes the platform's events. */
 public final class ChatbotServer {
 
   /** Webhook events are small; a larger body is not from the platform. */
   static final long MAX_EVENT_BYTES = 1024 * 1024;
 
-  private record Hosted(String contentType, Buffer bytes) {}
-
   private final Router router;
   private final HttpServer server;
   private final String host;
-  private final Map<String, Hosted> files = new ConcurrentHashMap<>();
 
   private ChatbotServer(Router router, HttpServer server, String host) {
     this.router = router;
@@ -34,17 +25,8 @@ public final class ChatbotServer {
   /** Listens on {@code host} and {@code port} (0: any free one); events wait for {@link #serve}. */
   public static Future<ChatbotServer> listen(Vertx vertx, String host, int port) {
     Router router = Router.router(vertx);
-    ChatbotServer[] self = new ChatbotServer[1];
-    router.get("/files/:name").handler(ctx -> {
-      Hosted file = self[0].files.get(ctx.pathParam("name"));
-      if (file == null) {
-        ctx.fail(404);
-        return;
-      }
-      ctx.response().putHeader("Content-Type", file.contentType()).end(file.bytes());
-    });
     return vertx.createHttpServer().requestHandler(router).listen(port, host)
-        .map(server -> self[0] = new ChatbotServer(router, server, host));
+        .map(server -> new ChatbotServer(router, server, host));
   }
 
   /** Hands the platform's events to {@code chatbot}, checked by a {@link WebhookReceiver}. */
@@ -62,12 +44,6 @@ public final class ChatbotServer {
   /** The server's base URL, e.g. {@code http://localhost:40123}. */
   public String url() {
     return "http://" + host + ":" + server.actualPort();
-  }
-
-  /** Serves {@code bytes} at {@code /files/{name}} and answers the absolute URL. */
-  public String host(String name, String contentType, Buffer bytes) {
-    files.put(name, new Hosted(contentType, bytes));
-    return url() + "/files/" + name;
   }
 
   /** Stops listening. */

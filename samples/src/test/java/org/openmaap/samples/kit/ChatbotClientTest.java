@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openmaap.samples.kit.Suggestions.reply;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +125,20 @@ class ChatbotClientTest {
 
       assertThat(phone.next("displayed").getString("msgId")).isEqualTo(received);
     }
+  }
+
+  @Test
+  void upload_putsTheFileOnTheContentServer_whereThePhoneFetchesIt() {
+    Buffer menu = Buffer.buffer("%PDF-1.4 today's specials");
+
+    ChatbotClient.UploadedFile file = api.upload("menu.pdf", "application/pdf", menu).await();
+    HttpResponse<Buffer> fetched = platform.http.getAbs(file.fileUrl()).send().await();
+
+    assertThat(file.fileUrl()).startsWith("http://localhost:" + platform.port() + "/");
+    assertThat(file.fileSize()).isEqualTo(menu.length());
+    assertThat(file.contentType()).isEqualTo("application/pdf");
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(fetched.body()).isEqualTo(menu);
   }
 
   @Test
