@@ -136,8 +136,9 @@ public final class Platform {
     return SqliteStore.open(vertx, config.dataDir()).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
             .compose(registry -> Sms.start(vertx, config.sms())
+                // A failed start answers only once the SMS side it started has stopped.
                 .compose(sms -> wire(vertx, config, clock, store, registry, sms)
-                    .onFailure(e -> sms.stop())))
+                    .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e)))))
             .onFailure(e -> store.close()));
   }
 
