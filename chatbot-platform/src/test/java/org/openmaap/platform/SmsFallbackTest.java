@@ -91,6 +91,21 @@ class SmsFallbackTest {
   }
 
   @Test
+  void fileAndLocation_fallBackAsALinkAndAMapLink() {
+    for (String fixture : List.of("file.json", "geolocation.json")) {
+      JsonObject request = new JsonObject(Fixtures.text("cards/valid/" + fixture))
+          .put("messageContact", new JsonObject().put("userContact", SMS_USER));
+      sent(request);
+    }
+
+    List<InboxMessage> texts = Eventually.until(() -> smsc().inbox(SMS_USER),
+        list -> list.size() == 2, Duration.ofSeconds(5));
+    assertThat(texts).extracting(InboxMessage::text).containsExactlyInAnyOrder(
+        "boarding-pass.pdf: https://cdn.example.com/boarding-pass.pdf\n" + SIGNATURE,
+        "Meet here: https://www.openstreetmap.org/?mlat=31.2304&mlon=121.4737\n" + SIGNATURE);
+  }
+
+  @Test
   void smsBodyText_isSentInsteadOfTheRendering() {
     JsonObject request = ConversationTest.text(SMS_USER, "A rich text");
     request.getJsonObject("RCSMessage").put("smsBodyText", "Plain words for SMS");
