@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -68,20 +70,38 @@ public final class FileLibrary {
     this.workers = vertx.createSharedWorkerExecutor("openmaap-files", THUMBNAIL_THREADS);
   }
 
-  /** Makes the directories, drops uploads a crash left half-done, and starts the expiry sweep. */
+  /**
+   * Makes the directories, drops uploads a crash left half-done and bytes whose row a crash never
+   * wrote (or already deleted), and starts the expiry sweep.
+   */
   public Future<Void> start() {
-    return vertx.<Void>executeBlocking(() -> {
+    return vertx.<List<String>>executeBlocking(() -> {
       Files.createDirectories(tmp);
       try (Stream<Path> partial = Files.list(tmp)) {
         for (Path file : partial.toList()) {
           Files.deleteIfExists(file);
         }
       }
-      return null;
-    }).onSuccess(v -> {
+      try (Stream<Path> kept = Files.list(dir)) {
+        return kept.filter(Files::isRegularFile)
+            .map(file -> file.getFileName().toString().replace(".thumbnail", ""))
+            .distinct().toList();
+      }
+    }).compose(this::dropOrphans).onSuccess(v -> {
       sweep();
       sweeper = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweep());
     });
+  }
+
+  /** Deletes the bytes of files the store has no row for; nothing is serving them yet. */
+  private Future<Void> dropOrphans(List<String> fileIds) {
+    List<Future<Void>> checks = new ArrayList<>();
+    for (String fileId : fileIds) {
+      checks.add(store.file(fileId).compose(row -> row.isPresent()
+          ? Future.succeededFuture()
+          : removeBytes(fileId)));
+    }
+    return Future.all(checks).mapEmpty();
   }
 
   /** Stops the sweep and the fetch client. */

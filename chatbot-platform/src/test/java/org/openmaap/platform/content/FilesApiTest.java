@@ -269,6 +269,25 @@ class FilesApiTest {
 
   // --- helpers ----------------------------------------------------------------------------------
 
+  @Test
+  void restart_dropsBytesACrashLeftWithoutARow_andKeepsStoredFiles() throws Exception {
+    JsonObject kept = upload(token, MultipartForm.create().binaryFileUpload("fileContent",
+        "latte.png", Buffer.buffer(Images.png(400, 300)), "image/png")).bodyAsJsonObject();
+    platform.close();
+    Path orphan = Files.write(dataDir.resolve("files").resolve("orphan0000000000000000000000000"),
+        new byte[] {1, 2, 3});
+    Path orphanThumbnail = Files.write(orphan.resolveSibling(orphan.getFileName() + ".thumbnail"),
+        new byte[] {4});
+
+    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir));
+
+    assertThat(orphan).doesNotExist();
+    assertThat(orphanThumbnail).doesNotExist();
+    String url = "http://localhost:" + platform.port() + "/files/v1/" + kept.getString("fileId");
+    assertThat(get(url, null).statusCode()).isEqualTo(200);
+    assertThat(get(url + "/thumbnail", null).statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<Buffer> upload(String bearer, MultipartForm form) {
     return platform.http.post("/bot/v1/coffee/files").bearerTokenAuthentication(bearer)
         .sendMultipartForm(form).await();
