@@ -114,7 +114,7 @@ public final class Outbound {
         } else if (Status.PENDING.equals(row.status())) {
           route(row);
         } else {
-          scheduleDeadline(row, row.updatedAt());
+          scheduleDeadline(row, smsAllowed(row) ? row.updatedAt() : null);
         }
       });
       return null;
@@ -185,16 +185,13 @@ public final class Outbound {
     Future<Void> revoked = known
         .compose(v -> store.revokedFor(msisdn, clock.instant().minus(storeTtl)))
         .map(msgIds -> {
-          msgIds.forEach(msgId -> link.send(new JsonObject().put("type", "revoke")
-              .put("msgId", msgId)));
+          msgIds.forEach(msgId -> link.send(revokeFrame(msgId)));
           return null;
         });
     return revoked.compose(v -> store.waitingFor(msisdn)).map(rows -> {
       Online.Session session = online.session(msisdn).orElse(null);
       if (session != null && session.link() == link) {
-        // A send routed while this connection was being set up has written some already.
-        rows.stream().filter(row -> !session.botByMsgId().containsKey(row.msgId()))
-            .forEach(row -> writeTo(session, row));
+        rows.forEach(row -> writeTo(session, row));
       }
       return null;
     });
@@ -296,8 +293,11 @@ public final class Outbound {
   }
 
   private boolean smsAllowed(MessageRow row) {
-    return fallback != null
-        && new JsonObject(row.rcsMessageJson()).getBoolean("shortMessageSupported", true);
+    return fallback != null && smsAllowed(new JsonObject(row.rcsMessageJson()));
+  }
+
+  private boolean smsAllowed(JsonObject rcsMessage) {
+    return fallback != null && rcsMessage.getBoolean("shortMessageSupported", true);
   }
 
   /**
@@ -313,9 +313,16 @@ public final class Outbound {
     return waited.future();
   }
 
+  /**
+   * Writes the message to the device's connection once: a send routed while the connection was
+   * being set up and the connection's replay of waiting messages may both try.
+   */
   private void writeTo(Online.Session session, MessageRow row) {
-    session.botByMsgId().put(row.msgId(), row.botId());
+    if (session.botByMsgId().putIfAbsent(row.msgId(), row.botId()) != null) {
+      return;
+    }
     JsonObject rcs = new JsonObject(row.rcsMessageJson());
+    scheduleDeadline(row, smsAllowed(rcs) ? clock.instant() : null);
     DEVICE_HIDDEN.forEach(rcs::remove);
     rcs.put("msgId", row.msgId());
     JsonObject frame = new JsonObject()
@@ -326,7 +333,6 @@ public final class Outbound {
         .put("RCSMessage", rcs)
         .put("conversationId", row.conversationId())
         .put("contributionId", row.contributionId());
-    scheduleDeadline(row, clock.instant());
     session.link().send(frame).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
         store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
@@ -352,14 +358,10 @@ public final class Outbound {
         .orElse(Future.succeededFuture(false)))
         .map(changed -> {
           if (Status.DISPLAYED.equals(to)) {
-            session(msisdn).ifPresent(s -> s.botByMsgId().remove(msgId));
+            online.session(msisdn).ifPresent(s -> s.botByMsgId().remove(msgId));
           }
           return changed;
         });
-  }
-
-  private Optional<Online.Session> session(String msisdn) {
-    return online.session(msisdn);
   }
 
   /**
@@ -390,15 +392,16 @@ public final class Outbound {
   }
 
   /**
-   * Gives RCS until the message's {@code expiry}, else (once written to a device at
-   * {@code writtenAt}, when SMS may take over) the fallback timeout, never past the store TTL.
+   * Gives RCS until the message's {@code expiry}, else the fallback timeout from
+   * {@code fallbackFrom} (when it was written to a device and SMS may take over; null otherwise),
+   * never past the store TTL.
    */
-  private void scheduleDeadline(MessageRow row, Instant writtenAt) {
+  private void scheduleDeadline(MessageRow row, Instant fallbackFrom) {
     Instant deadline = row.createdAt().plus(storeTtl);
     if (row.expiry() != null) {
       deadline = row.expiry().isBefore(deadline) ? row.expiry() : deadline;
-    } else if (writtenAt != null && !fallbackTimeout.isZero() && smsAllowed(row)) {
-      Instant fallbackAt = writtenAt.plus(fallbackTimeout);
+    } else if (fallbackFrom != null && !fallbackTimeout.isZero()) {
+      Instant fallbackAt = fallbackFrom.plus(fallbackTimeout);
       deadline = fallbackAt.isBefore(deadline) ? fallbackAt : deadline;
     }
     long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
@@ -424,9 +427,12 @@ public final class Outbound {
   private boolean revokeOnDevice(MessageRow row) {
     Optional<Online.Session> session = online.session(row.userContact())
         .filter(s -> s.botByMsgId().containsKey(row.msgId()));
-    session.ifPresent(s -> s.link().send(new JsonObject().put("type", "revoke")
-        .put("msgId", row.msgId())));
+    session.ifPresent(s -> s.link().send(revokeFrame(row.msgId())));
     return session.isPresent();
+  }
+
+  private static JsonObject revokeFrame(String msgId) {
+    return new JsonObject().put("type", "revoke").put("msgId", msgId);
   }
 
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {
