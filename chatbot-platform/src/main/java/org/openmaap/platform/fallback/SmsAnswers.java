@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.openmaap.platform.ApiError;
@@ -81,20 +82,20 @@ public final class SmsAnswers {
           new JsonObject().put("suggestedResponse",
               new JsonObject().put("response", choice.tapped())), Status.CHANNEL_SMS);
     }
-    String botId = contact.latestBotId();
-    if (registry.find(botId).isEmpty()) {
+    Optional<Chatbot> chatbot = registry.find(contact.latestBotId());
+    if (chatbot.isEmpty()) {
       return drop(user, sender);
     }
     if (answer instanceof Keyword keyword) {
       keywords.increment();
-      return keyword(user, botId, keyword, text);
+      return keyword(user, chatbot.get(), keyword, text);
     }
-    return inbound.fromUser(user, botId,
+    return inbound.fromUser(user, chatbot.get().botId(),
         new JsonObject().put("textMessage", ((Text) answer).text()), Status.CHANNEL_SMS);
   }
 
-  private Future<?> keyword(String user, String botId, Keyword keyword, String text) {
-    Chatbot chatbot = registry.find(botId).orElseThrow();
+  private Future<?> keyword(String user, Chatbot chatbot, Keyword keyword, String text) {
+    String botId = chatbot.botId();
     return switch (keyword.kind()) {
       case HELP -> reply(user, chatbot.name() + ": "
           + (chatbot.website() != null ? chatbot.website() : "a chatbot on this number")

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.model.RcsMessage;
@@ -30,6 +31,7 @@ import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.sms.SmsRejected;
 import org.openmaap.platform.sms.SubmitResult;
+import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.SmsContact;
 import org.openmaap.platform.store.SmsParts;
@@ -57,8 +59,9 @@ public final class SmsFallback implements Fallback {
   private final FallbackSettings settings;
   private final DeliveryMetrics metrics;
 
-  public SmsFallback(Vertx vertx, Store store, ChatbotRegistry registry, SmsGateway gateway, String sender,
-      EventSink events, Clock clock, FallbackSettings settings, DeliveryMetrics metrics) {
+  public SmsFallback(Vertx vertx, Store store, ChatbotRegistry registry, SmsGateway gateway,
+      String sender, EventSink events, Clock clock, FallbackSettings settings,
+      DeliveryMetrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -121,11 +124,11 @@ public final class SmsFallback implements Fallback {
         return fail(message, QUEUED, Status.REASON_OPTED_OUT, null);
       }
       RcsMessage rcs = rcsMessage(message);
-      Optional<Chatbot> chatbot = registry.find(message.botId());
-      SmsRendering rendering = SmsText.render(rcs, SmsOptions.defaults()
-          .withSignature(chatbot.map(Chatbot::smsSignature).orElse(null)));
+      String signature = registry.find(message.botId()).map(Chatbot::smsSignature).orElse(null);
+      SmsRendering rendering = SmsText.render(rcs,
+          SmsOptions.defaults().withSignature(signature));
       String text = rcs.smsBodyText() != null
-          ? signed(rcs.smsBodyText(), chatbot.map(Chatbot::smsSignature).orElse(null))
+          ? signed(rcs.smsBodyText(), signature)
           : rendering.text();
       Instant now = clock.instant();
       // Recorded before the submit, so that an answer as quick as the phone maps back.
@@ -142,21 +145,9 @@ public final class SmsFallback implements Fallback {
   }
 
   private Future<Void> accepted(MessageRow message, SubmitResult result) {
-    Instant now = clock.instant();
-    StatusChange change = new StatusChange(Status.DELIVERED_TO_NETWORK, Status.CHANNEL_SMS, null,
-        now);
-    return events.publishWith(message.botId(), message.conversationId(),
-            BotEvents.status(message.userContact(), message.msgId(),
-                Status.DELIVERED_TO_NETWORK, (String) null, message.conversationId(),
-                Status.CHANNEL_SMS, now),
-            report -> store.smsAccepted(message.botId(), message.msgId(), result.messageIds(),
-                QUEUED, change, report))
-        .map(changed -> {
-          if (changed) {
-            metrics.toUser(Status.DELIVERED_TO_NETWORK, Status.CHANNEL_SMS);
-          }
-          return null;
-        });
+    return change(message, Status.DELIVERED_TO_NETWORK, null, null,
+        (accepted, report) -> store.smsAccepted(message.botId(), message.msgId(),
+            result.messageIds(), QUEUED, accepted, report));
   }
 
   private Future<Void> rejected(MessageRow message, Throwable failure) {
@@ -197,13 +188,24 @@ public final class SmsFallback implements Fallback {
 
   private Future<Void> change(MessageRow message, List<String> from, String status,
       String reason, JsonObject error) {
+    return change(message, status, reason, error,
+        (moved, report) -> store.updateStatusAndInsertEvent(message.botId(), message.msgId(),
+            from, Status.CHANNEL_SMS, moved, report));
+  }
+
+  /**
+   * Moves the message to {@code status} on SMS with {@code write}, which stores the change and
+   * its messageStatus event in one transaction (or neither, answering empty).
+   */
+  private Future<Void> change(MessageRow message, String status, String reason,
+      JsonObject error,
+      BiFunction<StatusChange, EventRow, Future<Optional<EventRow>>> write) {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(status, Status.CHANNEL_SMS, reason, now);
     return events.publishWith(message.botId(), message.conversationId(),
             BotEvents.status(message.userContact(), message.msgId(), status, error,
                 message.conversationId(), Status.CHANNEL_SMS, now),
-            report -> store.updateStatusAndInsertEvent(message.botId(), message.msgId(), from,
-                Status.CHANNEL_SMS, change, report))
+            report -> write.apply(change, report))
         .map(changed -> {
           if (changed) {
             metrics.toUser(status, Status.CHANNEL_SMS);

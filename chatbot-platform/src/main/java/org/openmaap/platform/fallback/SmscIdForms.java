@@ -18,7 +18,8 @@ final class SmscIdForms {
     forms.add(printed);
     String trimmed = printed.replaceFirst("^0+(?=.)", "");
     forms.add(trimmed);
-    if (!trimmed.isEmpty() && trimmed.length() <= 40 && trimmed.chars().allMatch(Character::isDigit)) {
+    if (!trimmed.isEmpty() && trimmed.length() <= 40
+        && trimmed.chars().allMatch(Character::isDigit)) {
       forms.add(new BigInteger(trimmed).toString(16));
     }
     if (!trimmed.isEmpty() && trimmed.length() <= 32 && trimmed.matches("[0-9a-fA-F]+")) {
