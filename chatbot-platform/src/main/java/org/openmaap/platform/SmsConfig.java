@@ -45,7 +45,9 @@ public record SmsConfig(Mode mode, SmppSettings smpp, FallbackSettings fallback)
     }
     s = s.withCredentials(text(settings, "systemId", s.systemId()),
         text(settings, "password", s.password()));
-    s = s.withSource(text(settings, "source", s.sourceAddress()));
+    if (settings.hasNonNull("source")) {
+      s = s.withSource(settings.get("source").asText());
+    }
     s = s.withFlow(settings.has("windowSize") ? number(settings, "windowSize") : s.windowSize(),
         settings.has("throughputPerSecond")
             ? number(settings, "throughputPerSecond") : s.throughputPerSecond());
@@ -62,18 +64,9 @@ public record SmsConfig(Mode mode, SmppSettings smpp, FallbackSettings fallback)
    * _PASSWORD, OPENMAAP_SMS_SOURCE and OPENMAAP_SMS_MODE (external, embedded or off) applied.
    */
   SmsConfig withEnvironment(Map<String, String> env) {
-    SmppSettings fromEnv = SmppSettings.fromEnvironment(env);
-    SmppSettings s = smpp
-        .withServer(env.containsKey("OPENMAAP_SMSC_HOST") ? fromEnv.host() : smpp.host(),
-            env.containsKey("OPENMAAP_SMSC_PORT") ? fromEnv.port() : smpp.port())
-        .withCredentials(
-            env.containsKey("OPENMAAP_SMSC_SYSTEM_ID") ? fromEnv.systemId() : smpp.systemId(),
-            env.containsKey("OPENMAAP_SMSC_PASSWORD") ? fromEnv.password() : smpp.password())
-        .withSource(env.containsKey("OPENMAAP_SMS_SOURCE")
-            ? fromEnv.sourceAddress() : smpp.sourceAddress());
     Mode chosen = env.containsKey("OPENMAAP_SMS_MODE") ? mode(env.get("OPENMAAP_SMS_MODE"))
         : env.containsKey("OPENMAAP_SMSC_HOST") ? Mode.EXTERNAL : mode;
-    return new SmsConfig(chosen, s, fallback);
+    return new SmsConfig(chosen, smpp.withEnvironment(env), fallback);
   }
 
   /** This config with another fallback timeout and revoke wait (tests, the demo). */

@@ -105,6 +105,24 @@ class PlatformConfigTest {
   }
 
   @Test
+  void load_environmentOverridingTheHost_keepsTheFilesInternationalSenderAsIs()
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("sender.yaml"), """
+        sms:
+          source: "+8610690000"
+          systemId: brand
+        """);
+
+    SmsConfig sms = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString(),
+        "OPENMAAP_SMSC_HOST", "10.0.0.5")).sms();
+
+    assertThat(sms.smpp().host()).isEqualTo("10.0.0.5");
+    assertThat(sms.smpp().systemId()).isEqualTo("brand");
+    assertThat(sms.smpp().sourceAddress()).isEqualTo("8610690000");
+    assertThat(sms.smpp().sourceTon()).isEqualTo(1);
+  }
+
+  @Test
   void load_unknownSmsSettingOrMode_isRefusedWithTheKnownOnes() throws IOException {
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"sms\": {\"hots\": \"x\"}}");
     Path mode = Files.writeString(dir.resolve("mode.json"), "{\"sms\": {\"mode\": \"cloud\"}}");

@@ -98,22 +98,37 @@ public record SmppSettings(
    * OPENMAAP_SMSC_PASSWORD and OPENMAAP_SMS_SOURCE applied.
    */
   public static SmppSettings fromEnvironment(Map<String, String> env) {
-    SmppSettings settings = defaults();
+    return defaults().withEnvironment(env);
+  }
+
+  /**
+   * These settings with whichever of OPENMAAP_SMSC_HOST, OPENMAAP_SMSC_PORT,
+   * OPENMAAP_SMSC_SYSTEM_ID, OPENMAAP_SMSC_PASSWORD and OPENMAAP_SMS_SOURCE are set applied; the
+   * others keep their values (a sender address keeps its TON and NPI).
+   */
+  public SmppSettings withEnvironment(Map<String, String> env) {
+    SmppSettings settings = this;
     String portText = env.get("OPENMAAP_SMSC_PORT");
-    int port = settings.port;
-    if (portText != null) {
-      try {
-        port = Integer.parseInt(portText.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "OPENMAAP_SMSC_PORT must be a number, got '" + portText + "'");
+    if (env.containsKey("OPENMAAP_SMSC_HOST") || portText != null) {
+      int newPort = port;
+      if (portText != null) {
+        try {
+          newPort = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "OPENMAAP_SMSC_PORT must be a number, got '" + portText + "'");
+        }
       }
+      settings = settings.withServer(env.getOrDefault("OPENMAAP_SMSC_HOST", host), newPort);
     }
-    return settings
-        .withServer(env.getOrDefault("OPENMAAP_SMSC_HOST", settings.host), port)
-        .withCredentials(env.getOrDefault("OPENMAAP_SMSC_SYSTEM_ID", settings.systemId),
-            env.getOrDefault("OPENMAAP_SMSC_PASSWORD", settings.password))
-        .withSource(env.getOrDefault("OPENMAAP_SMS_SOURCE", settings.sourceAddress));
+    if (env.containsKey("OPENMAAP_SMSC_SYSTEM_ID") || env.containsKey("OPENMAAP_SMSC_PASSWORD")) {
+      settings = settings.withCredentials(env.getOrDefault("OPENMAAP_SMSC_SYSTEM_ID", systemId),
+          env.getOrDefault("OPENMAAP_SMSC_PASSWORD", password));
+    }
+    if (env.containsKey("OPENMAAP_SMS_SOURCE")) {
+      settings = settings.withSource(env.get("OPENMAAP_SMS_SOURCE"));
+    }
+    return settings;
   }
 
   /** These settings with another SMSC host and port. */
