@@ -218,14 +218,33 @@ public record PlatformConfig(
     }
   }
 
-  private static int integer(JsonNode settings, String name) {
+  /** The whole number {@code settings.name}, written as a number or as text. */
+  public static long wholeNumber(JsonNode settings, String prefix, String name) {
     JsonNode value = settings.get(name);
     try {
-      return value.isInt() ? value.intValue() : Integer.parseInt(value.asText().trim());
+      return value.isIntegralNumber() && value.canConvertToLong()
+          ? value.longValue() : Long.parseLong(value.asText().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '"
-          + value.asText() + "'");
+      throw notWhole(prefix, name, value);
     }
+  }
+
+  /** {@link #wholeNumber}, which must also fit an int. */
+  public static int integer(JsonNode settings, String prefix, String name) {
+    long number = wholeNumber(settings, prefix, name);
+    if ((int) number != number) {
+      throw notWhole(prefix, name, settings.get(name));
+    }
+    return (int) number;
+  }
+
+  private static int integer(JsonNode settings, String name) {
+    return integer(settings, "", name);
+  }
+
+  private static IllegalArgumentException notWhole(String prefix, String name, JsonNode value) {
+    return new IllegalArgumentException(prefix + name + " must be a whole number, got '"
+        + value.asText() + "'");
   }
 
   private static String text(JsonNode settings, String name, String fallback) {

@@ -80,6 +80,10 @@ public record SmsConfig(Mode mode, SmppSettings smpp, FallbackSettings fallback)
     return new SmsConfig(newMode, smpp, fallback);
   }
 
+  private static int number(JsonNode settings, String name) {
+    return PlatformConfig.integer(settings, "sms.", name);
+  }
+
   private static Mode mode(String text) {
     try {
       return Mode.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -94,13 +98,4 @@ public record SmsConfig(Mode mode, SmppSettings smpp, FallbackSettings fallback)
     return value == null || value.isNull() ? fallback : value.asText();
   }
 
-  private static int number(JsonNode settings, String name) {
-    JsonNode value = settings.get(name);
-    try {
-      return value.isInt() ? value.intValue() : Integer.parseInt(value.asText().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("sms." + name + " must be a whole number, got '"
-          + value.asText() + "'");
-    }
-  }
 }

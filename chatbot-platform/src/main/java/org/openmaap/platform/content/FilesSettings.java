@@ -137,13 +137,7 @@ public record FilesSettings(
   }
 
   private static long number(JsonNode settings, String name) {
-    JsonNode value = settings.get(name);
-    try {
-      return value.isIntegralNumber() ? value.longValue() : Long.parseLong(value.asText().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("files." + name + " must be a whole number, got '"
-          + value.asText() + "'");
-    }
+    return PlatformConfig.wholeNumber(settings, "files.", name);
   }
 
   private static boolean bool(JsonNode settings, String name) {
