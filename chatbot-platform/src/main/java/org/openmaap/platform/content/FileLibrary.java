@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -95,13 +94,11 @@ public final class FileLibrary {
 
   /** Deletes the bytes of files the store has no row for; nothing is serving them yet. */
   private Future<Void> dropOrphans(List<String> fileIds) {
-    List<Future<Void>> checks = new ArrayList<>();
-    for (String fileId : fileIds) {
-      checks.add(store.file(fileId).compose(row -> row.isPresent()
-          ? Future.succeededFuture()
-          : removeBytes(fileId)));
-    }
-    return Future.all(checks).mapEmpty();
+    return store.fileIds().compose(known -> Future.all(fileIds.stream()
+            .filter(fileId -> !known.contains(fileId))
+            .map(this::removeBytes)
+            .toList())
+        .mapEmpty());
   }
 
   /** Stops the sweep and the fetch client. */

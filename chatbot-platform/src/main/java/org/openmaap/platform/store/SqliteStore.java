@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openmaap.platform.store.EventRow.State;
 import org.openmaap.platform.store.MessageRow.Direction;
@@ -718,6 +719,11 @@ public final class SqliteStore implements Store {
   public Future<Optional<FileRow>> file(String fileId) {
     return read(db -> db.queryOne("SELECT " + FILE_COLUMNS + " FROM files WHERE file_id = ?",
         SqliteStore::fileRow, fileId));
+  }
+
+  @Override
+  public Future<Set<String>> fileIds() {
+    return read(db -> Set.copyOf(db.query("SELECT file_id FROM files", row -> row.getString(1))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the platform must not lose, behind futures that complete once the data is durably
@@ -189,6 +190,9 @@ public interface Store {
   Future<Optional<EventRow>> insertFileAndEvent(FileRow file, long quotaBytes, EventRow report);
 
   Future<Optional<FileRow>> file(String fileId);
+
+  /** The id of every file with a row, whatever its status (for start-up's orphan check). */
+  Future<Set<String>> fileIds();
 
   /** Removes a file's row; true when it existed. */
   Future<Boolean> deleteFile(String fileId);
