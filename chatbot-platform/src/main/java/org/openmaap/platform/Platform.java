@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -48,6 +49,8 @@ import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
+import org.openmaap.platform.store.WorkRow;
+import org.openmaap.platform.work.Worker;
 import org.openmaap.platform.webhook.WebhookDispatcher;
 import org.openmaap.platform.webhook.WebhookSettings;
 import org.openmaap.platform.webhook.WebhookTargets;
@@ -61,21 +64,27 @@ public final class Platform {
   private static final Logger LOG = Logger.getLogger(Platform.class.getName());
   /** Enough for a person typing in the preview; a script hammering it gets 429. */
   private static final int PREVIEW_RENDERS_PER_SECOND = 20;
+  /**
+   * The name this process's work claims carry. The embedded store has one process, so the name is
+   * fixed: a restarted process takes back what it held before a crash at once.
+   */
+  private static final String NODE = "embedded";
 
   private final Vertx vertx;
   private final Store store;
   private final WebhookDispatcher dispatcher;
+  private final Worker worker;
   private final Sms sms;
   private final FileLibrary files;
   private final String deploymentId;
   private final int port;
 
-  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Sms sms,
-      FileLibrary files,
-      String deploymentId, int port) {
+  private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Worker worker,
+      Sms sms, FileLibrary files, String deploymentId, int port) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
+    this.worker = worker;
     this.sms = sms;
     this.files = files;
     this.deploymentId = deploymentId;
@@ -169,9 +178,11 @@ public final class Platform {
           sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
+    Worker worker = new Worker(vertx, store, NODE, clock, Worker.Settings.defaults(),
+        Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work)));
     outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
         metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
-        smsConfig.fallback().revokeWait(), links);
+        smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -196,8 +207,8 @@ public final class Platform {
         new FilesApi(files, config.files()),
         new FileDownloads(files));
     HttpVerticle[] first = new HttpVerticle[1];
-    return outbound[0].start()
-        .compose(v -> dispatcher.start())
+    return dispatcher.start()
+        .compose(v -> worker.start())
         .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
@@ -208,7 +219,8 @@ public final class Platform {
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
-          return new Platform(vertx, store, dispatcher, sms, files, id, first[0].actualPort());
+          return new Platform(vertx, store, dispatcher, worker, sms, files, id,
+              first[0].actualPort());
         });
   }
 
@@ -268,6 +280,7 @@ public final class Platform {
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId)
         .eventually(files::stop)
+        .eventually(worker::stop)
         .eventually(sms::stop)
         .eventually(dispatcher::stop)
         .eventually(store::close);

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
@@ -27,6 +26,8 @@ import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.MessageRow.Direction;
 import org.openmaap.platform.store.StatusChange;
 import org.openmaap.platform.store.Store;
+import org.openmaap.platform.store.WorkRow;
+import org.openmaap.platform.work.Worker;
 
 /**
  * Chatbot-to-user messages: accepted durably, written to the user's device when it is connected
@@ -51,26 +52,28 @@ public final class Outbound {
   private final Duration fallbackTimeout;
   private final Duration revokeWait;
   private final MediaLinks links;
-  private final Map<String, Long> expiryTimers = new ConcurrentHashMap<>();
+  private final Worker worker;
 
   /**
    * Delivery with no SMS path: undelivered messages fail at their expiry or the store TTL.
    */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics) {
+      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics, Worker worker) {
     this(vertx, store, registry, online, events, clock, storeTtl, metrics, null, Duration.ZERO,
-        Duration.ZERO, MediaLinks.NONE);
+        Duration.ZERO, MediaLinks.NONE, worker);
   }
 
   /**
    * Delivery that falls back to SMS through {@code fallback} (null for none): a message written
    * to a device and not reported delivered within {@code fallbackTimeout} (zero: only at the
    * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS;
-   * {@code links} completes what messages say about platform files before they are stored.
+   * {@code links} completes what messages say about platform files before they are stored;
+   * {@code worker} runs each message's next step when its work row comes due ({@link #step}).
    */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
       EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
-      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links) {
+      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links,
+      Worker worker) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
@@ -83,6 +86,7 @@ public final class Outbound {
     this.fallbackTimeout = fallbackTimeout;
     this.revokeWait = revokeWait;
     this.links = links;
+    this.worker = worker;
   }
 
   /** What a send answered: the stored message, and whether it is an idempotent repeat. */
@@ -96,29 +100,6 @@ public final class Outbound {
           .put("conversationId", message.conversationId())
           .put("contributionId", message.contributionId());
     }
-  }
-
-  /**
-   * Resumes every message still on its way after a restart: one that never left the platform is
-   * routed again (a user without RCS gets the SMS now, not at the end of the store TTL), one
-   * already written to a device waits for it with its timer, one on the SMS path carries on.
-   */
-  public Future<Void> start() {
-    return store.unfinished().map(rows -> {
-      rows.forEach(row -> {
-        if (Status.CHANNEL_SMS.equals(row.channel())) {
-          if (fallback != null) {
-            fallback.resume(row).onFailure(e -> LOG.warning(() -> "SMS for " + row.msgId()
-                + " not resumed: " + e.getMessage()));
-          }
-        } else if (Status.PENDING.equals(row.status())) {
-          route(row);
-        } else {
-          scheduleDeadline(row, smsAllowed(row) ? row.updatedAt() : null);
-        }
-      });
-      return null;
-    });
   }
 
   /**
@@ -136,13 +117,16 @@ public final class Outbound {
     // The hash is of what the bot sent, so a resend matches whatever the links complete to now.
     String hash = canonicalHash(request);
     Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;
+    // The message's work row is ours from the start: it is routed at once, not at the next poll.
+    WorkRow route = WorkRow.claimed(WorkRow.Kind.MESSAGE, botId, msgId, now, worker.node(),
+        worker.leaseFrom(now));
     return links.complete(rcs).compose(completed -> store.conversation(botId, user,
             UUID.randomUUID().toString(), now)
         .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,
             Direction.BOT_TO_USER, user, conversation.conversationId(),
             UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"),
             completed.encode(), hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now,
-            now))))
+            now), route)))
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {
@@ -152,7 +136,7 @@ public final class Outbound {
             return new Accepted(inserted.row(), true);
           }
           metrics.toUser(Status.PENDING, Status.CHANNEL_RCS);
-          route(inserted.row());
+          worker.run(route);
           return new Accepted(inserted.row(), false);
         });
   }
@@ -188,12 +172,18 @@ public final class Outbound {
           msgIds.forEach(msgId -> link.send(revokeFrame(msgId)));
           return null;
         });
-    return revoked.compose(v -> store.waitingFor(msisdn)).map(rows -> {
+    return revoked.compose(v -> store.waitingFor(msisdn)).compose(rows -> {
       Online.Session session = online.session(msisdn).orElse(null);
-      if (session != null && session.link() == link) {
-        rows.forEach(row -> writeTo(session, row));
+      if (session == null || session.link() != link) {
+        return Future.succeededFuture();
       }
-      return null;
+      // Each message written now gets its fallback deadline from now.
+      Instant now = clock.instant();
+      return Future.join(rows.stream()
+          .filter(row -> writeTo(session, row))
+          .map(row -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
+              row.msgId(), deadline(row, smsAllowed(row) ? now : null))))
+          .toList()).mapEmpty();
     });
   }
 
@@ -202,7 +192,11 @@ public final class Outbound {
     online.disconnect(msisdn, link);
   }
 
-  /** The device reports a message delivered: status and report to the bot. */
+  /**
+   * The device reports a message delivered: status and report to the bot. A report that comes
+   * after the message went as SMS (or was revoked) is refused with a 409, so that a device never
+   * holds an acknowledged delivery of a message the user also got by SMS.
+   */
   public Future<Boolean> delivered(String msisdn, String msgId) {
     return deviceReport(msisdn, msgId, Status.UNDELIVERED, Status.DELIVERED);
   }
@@ -256,39 +250,73 @@ public final class Outbound {
 
   // --- delivery ---------------------------------------------------------------------------------
 
-  private void route(MessageRow row) {
+  /**
+   * A bot-to-user message's next step, run when its work row comes due: route a new message, give
+   * up on one whose deadline passed, carry on with one on the SMS path; answers when to look at
+   * the message again, or empty when nothing is left to do.
+   */
+  public Future<Optional<Instant>> step(WorkRow work) {
+    return store.message(work.botId(), work.ref()).compose(found -> {
+      if (found.isEmpty() || found.get().direction() != Direction.BOT_TO_USER) {
+        return done();
+      }
+      MessageRow row = found.get();
+      if (Status.CHANNEL_SMS.equals(row.channel())) {
+        return Status.PENDING.equals(row.status()) && fallback != null
+            ? fallback.resume(row).compose(v -> done())
+            : done();
+      }
+      if (Status.PENDING.equals(row.status())) {
+        return route(row);
+      }
+      if (Status.SENT.equals(row.status())) {
+        return atDeadline(row, deadline(row, smsAllowed(row) ? row.updatedAt() : null));
+      }
+      return done();
+    });
+  }
+
+  private Future<Optional<Instant>> route(MessageRow row) {
     Optional<Online.Session> session = online.session(row.userContact());
     if (session.isPresent()) {
       writeTo(session.get(), row);
-      return;
+      return Future.succeededFuture(Optional.of(
+          deadline(row, smsAllowed(row) ? clock.instant() : null)));
     }
-    store.device(row.userContact()).onSuccess(device -> {
+    return store.device(row.userContact()).compose(device -> {
       if (device.isEmpty()) {
-        giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
-      } else if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
-        giveUp(row, Status.REASON_EXPIRED);
-      } else {
-        scheduleDeadline(row, null);
+        return giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
       }
+      if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
+        return giveUp(row, Status.REASON_EXPIRED);
+      }
+      return atDeadline(row, deadline(row, null));
     });
+  }
+
+  private Future<Optional<Instant>> atDeadline(MessageRow row, Instant deadline) {
+    return clock.instant().isBefore(deadline)
+        ? Future.succeededFuture(Optional.of(deadline))
+        : giveUp(row, Status.REASON_EXPIRED);
+  }
+
+  private static Future<Optional<Instant>> done() {
+    return Future.succeededFuture(Optional.empty());
   }
 
   /**
    * RCS cannot deliver the message (now, or in time): it goes as SMS when allowed, the RCS copy
    * revoked first; otherwise it fails with {@code reason}.
    */
-  private void giveUp(MessageRow row, String reason) {
+  private Future<Optional<Instant>> giveUp(MessageRow row, String reason) {
     if (smsAllowed(row)) {
-      revokeFirst(row)
-          .compose(v -> fallback.takeOver(row))
-          .onFailure(e -> LOG.warning(() -> "fallback of " + row.msgId() + " failed: "
-              + e.getMessage()));
-      return;
+      return revokeFirst(row).compose(v -> fallback.takeOver(row)).compose(v -> done());
     }
-    change(row, Status.UNDELIVERED, Status.FAILED, reason).onSuccess(changed -> {
+    return change(row, Status.UNDELIVERED, Status.FAILED, reason).compose(changed -> {
       if (changed) {
         revokeOnDevice(row);
       }
+      return done();
     });
   }
 
@@ -315,14 +343,14 @@ public final class Outbound {
 
   /**
    * Writes the message to the device's connection once: a send routed while the connection was
-   * being set up and the connection's replay of waiting messages may both try.
+   * being set up and the connection's replay of waiting messages may both try; answers whether
+   * this call wrote it.
    */
-  private void writeTo(Online.Session session, MessageRow row) {
+  private boolean writeTo(Online.Session session, MessageRow row) {
     if (session.botByMsgId().putIfAbsent(row.msgId(), row.botId()) != null) {
-      return;
+      return false;
     }
     JsonObject rcs = new JsonObject(row.rcsMessageJson());
-    scheduleDeadline(row, smsAllowed(rcs) ? clock.instant() : null);
     DEVICE_HIDDEN.forEach(rcs::remove);
     rcs.put("msgId", row.msgId());
     JsonObject frame = new JsonObject()
@@ -344,6 +372,7 @@ public final class Outbound {
             });
       }
     });
+    return true;
   }
 
   private Future<Boolean> deviceReport(String msisdn, String msgId, List<String> from,
@@ -354,7 +383,9 @@ public final class Outbound {
           + "' was delivered on this connection"));
     }
     return store.message(botId, msgId).compose(found -> found
-        .map(row -> change(row, from, to, null))
+        .map(row -> report(row, from, to).compose(changed -> changed
+            ? Future.succeededFuture(true)
+            : refuseIfGone(botId, msgId)))
         .orElse(Future.succeededFuture(false)))
         .map(changed -> {
           if (Status.DISPLAYED.equals(to)) {
@@ -362,6 +393,30 @@ public final class Outbound {
           }
           return changed;
         });
+  }
+
+  /** A report that changed nothing: a repeat (answered), or too late for a message gone. */
+  private Future<Boolean> refuseIfGone(String botId, String msgId) {
+    return store.message(botId, msgId).map(now -> {
+      MessageRow row = now.orElseThrow(() -> ApiError.notFound("no message '" + msgId + "'"));
+      if (Status.CHANNEL_SMS.equals(row.channel())
+          || List.of(Status.FAILED, Status.CANCELLED).contains(row.status())) {
+        throw ApiError.conflict("message '" + msgId + "' was revoked (it is " + row.status()
+            + " on " + row.channel() + "); drop it");
+      }
+      return false;
+    });
+  }
+
+  /** A device's report: the status change with its event, which wins over an SMS not yet sent. */
+  private Future<Boolean> report(MessageRow row, List<String> from, String to) {
+    Instant now = clock.instant();
+    StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, null, now);
+    return events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
+            row.userContact(), row.msgId(), to, (String) null, row.conversationId(),
+            Status.CHANNEL_RCS, now),
+        event -> store.reportFromDevice(row.botId(), row.msgId(), from, change, event))
+        .map(done -> settled(row, to, done));
   }
 
   /**
@@ -380,47 +435,37 @@ public final class Outbound {
                 Status.CHANNEL_RCS, now),
             report -> store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from,
                 Status.CHANNEL_RCS, change, report));
-    return changed.map(done -> {
-      if (done) {
-        metrics.toUser(to, Status.CHANNEL_RCS);
-      }
-      if (done && !to.equals(Status.DISPLAYED)) {
-        cancelExpiry(row);
-      }
-      return done;
-    });
+    return changed.map(done -> settled(row, to, done));
+  }
+
+  private boolean settled(MessageRow row, String to, boolean done) {
+    if (done) {
+      metrics.toUser(to, Status.CHANNEL_RCS);
+    }
+    if (done && !to.equals(Status.DISPLAYED)) {
+      // Nothing is left to do for the message: its deadline goes.
+      store.cancelWork(WorkRow.Kind.MESSAGE, row.botId(), row.msgId())
+          .onFailure(e -> LOG.fine(() -> "deadline of " + row.msgId() + " stays until it comes: "
+              + e.getMessage()));
+    }
+    return done;
   }
 
   /**
-   * Gives RCS until the message's {@code expiry}, else the fallback timeout from
+   * When RCS gives up on the message: its {@code expiry}, else the fallback timeout from
    * {@code fallbackFrom} (when it was written to a device and SMS may take over; null otherwise),
    * never past the store TTL.
    */
-  private void scheduleDeadline(MessageRow row, Instant fallbackFrom) {
+  private Instant deadline(MessageRow row, Instant fallbackFrom) {
     Instant deadline = row.createdAt().plus(storeTtl);
     if (row.expiry() != null) {
-      deadline = row.expiry().isBefore(deadline) ? row.expiry() : deadline;
-    } else if (fallbackFrom != null && !fallbackTimeout.isZero()) {
+      return row.expiry().isBefore(deadline) ? row.expiry() : deadline;
+    }
+    if (fallbackFrom != null && !fallbackTimeout.isZero()) {
       Instant fallbackAt = fallbackFrom.plus(fallbackTimeout);
-      deadline = fallbackAt.isBefore(deadline) ? fallbackAt : deadline;
+      return fallbackAt.isBefore(deadline) ? fallbackAt : deadline;
     }
-    long delay = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
-    String key = row.botId() + "/" + row.msgId();
-    long timer = vertx.setTimer(delay, id -> {
-      expiryTimers.remove(key);
-      giveUp(row, Status.REASON_EXPIRED);
-    });
-    Long previous = expiryTimers.put(key, timer);
-    if (previous != null) {
-      vertx.cancelTimer(previous);
-    }
-  }
-
-  private void cancelExpiry(MessageRow row) {
-    Long timer = expiryTimers.remove(row.botId() + "/" + row.msgId());
-    if (timer != null) {
-      vertx.cancelTimer(timer);
-    }
+    return deadline;
   }
 
   /** Tells a connected device that got the message to drop it; answers whether one did. */

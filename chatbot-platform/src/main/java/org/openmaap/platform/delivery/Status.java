@@ -31,6 +31,11 @@ public final class Status {
   public static final String REASON_SMS_REJECTED = "sms_rejected";
   /** The SMS receipt said UNDELIV, EXPIRED, REJECTD, UNKNOWN or DELETED. */
   public static final String REASON_SMS_NOT_DELIVERED = "sms_not_delivered";
+  /**
+   * A crash came between a part's submit_sm and the record of the SMSC's answer: whether the user
+   * got the SMS is unknown, and it is not sent again (SMS.md, "Crashes").
+   */
+  public static final String REASON_SMS_UNKNOWN = "sms_unknown";
 
   private Status() {}
 }

@@ -30,11 +30,14 @@ import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.sms.SmsRejected;
+import org.openmaap.platform.sms.SmsWithdrawn;
+import org.openmaap.platform.sms.SubmitJournal;
 import org.openmaap.platform.sms.SubmitResult;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.SmsContact;
 import org.openmaap.platform.store.SmsParts;
+import org.openmaap.platform.store.SmsSubmit;
 import org.openmaap.platform.store.StatusChange;
 import org.openmaap.platform.store.Store;
 
@@ -88,10 +91,25 @@ public final class SmsFallback implements Fallback {
         });
   }
 
+  /**
+   * Carries on with a message pending on SMS: one none of whose parts was submitted is sent; one
+   * whose every part the SMSC accepted is deliveredToNetwork; one with a part submitted and no
+   * answer recorded (a crash came between) fails with {@code sms_unknown} and is never sent again.
+   */
   @Override
   public Future<Void> resume(MessageRow message) {
     if (Status.PENDING.equals(message.status())) {
-      return send(message);
+      return store.smsSubmits(message.botId(), message.msgId()).compose(submits -> {
+        if (submits.isEmpty()) {
+          return send(message);
+        }
+        boolean allAccepted = submits.size() == submits.get(0).parts()
+            && submits.stream().allMatch(part -> part.smscId() != null);
+        return allAccepted
+            ? accepted(message, new SubmitResult(message.msgId(),
+                submits.stream().map(SmsSubmit::smscId).toList()))
+            : fail(message, QUEUED, Status.REASON_SMS_UNKNOWN, null);
+      });
     }
     // Accepted before the restart: finish it if every receipt came in meanwhile.
     return store.smsParts(message.botId(), message.msgId()).compose(this::settle);
@@ -139,9 +157,28 @@ public final class SmsFallback implements Fallback {
               message.botId(), message.msgId(), choicesJson(rendering.choices()),
               now.plus(settings.choicesTtl()));
       return store.putSmsContact(contact)
-          .compose(v -> gateway.submit(message.userContact(), text, message.msgId()))
+          .compose(v -> gateway.submit(message.userContact(), text, message.msgId(),
+              journal(message)))
           .compose(result -> accepted(message, result), e -> rejected(message, e));
     });
+  }
+
+  /** Notes each part in the store before it is submitted, while the message is pending on SMS. */
+  private SubmitJournal journal(MessageRow message) {
+    return new SubmitJournal() {
+      @Override
+      public Future<Boolean> submitting(int part, int parts) {
+        return store.smsSubmitting(message.botId(), message.msgId(), part, parts,
+            clock.instant());
+      }
+
+      @Override
+      public void answered(int part, String smscId) {
+        store.smsSubmitAnswered(message.botId(), message.msgId(), part, smscId)
+            .onFailure(e -> LOG.warning(() -> "the SMSC's id " + smscId + " for part " + part
+                + " of " + message.msgId() + " was not recorded: " + e.getMessage()));
+      }
+    };
   }
 
   private Future<Void> accepted(MessageRow message, SubmitResult result) {
@@ -156,9 +193,14 @@ public final class SmsFallback implements Fallback {
           .put("reason", Status.REASON_SMS_REJECTED)
           .put("commandStatus", String.format("0x%08X", rejected.commandStatus())));
     }
-    // The gateway stopped (shutdown): the message stays pending on SMS and resumes at start.
+    if (failure instanceof SmsWithdrawn) {
+      // A device reported it delivered (or the bot revoked it) before the first part went out.
+      return Future.succeededFuture();
+    }
+    // The gateway stopped (shutdown) or the store failed: the message stays pending on SMS, and
+    // its work row brings it back.
     LOG.warning(() -> "SMS for " + message.msgId() + " not sent: " + failure.getMessage());
-    return Future.succeededFuture();
+    return Future.failedFuture(failure);
   }
 
   private Future<Void> settle(SmsParts parts) {

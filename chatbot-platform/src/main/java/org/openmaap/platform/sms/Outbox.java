@@ -49,7 +49,8 @@ final class Outbox {
   }
 
   /** Queues the parts of one SMS; the future completes once the SMSC accepted every part. */
-  Future<SubmitResult> add(Address from, Address to, String text, String reference) {
+  Future<SubmitResult> add(Address from, Address to, String text, String reference,
+      SubmitJournal journal) {
     if (stopped) {
       return Future.failedFuture(new IllegalStateException("the SMS gateway is stopped"));
     }
@@ -59,7 +60,7 @@ final class Outbox {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Message message = new Message(from, to, reference, encoded);
+    Message message = new Message(from, to, reference, encoded, journal);
     open.add(message);
     for (int i = 0; i < encoded.parts().size(); i++) {
       ready.addLast(new Part(message, i));
@@ -125,14 +126,26 @@ final class Outbox {
 
   private void send(Part part, EsmeSession on) {
     inFlight++;
-    workers.executeBlocking(() -> submit(on, part), false).onComplete(result -> {
-      inFlight--;
-      if (result.succeeded()) {
-        accept(part, result.result());
-      } else {
-        failed(part, on, result.cause());
+    Message message = part.message;
+    // The intent is on disk before the submit_sm goes out: after a crash it is never resent.
+    message.journal.submitting(part.index, message.ids.length).onComplete(noted -> {
+      if (noted.failed() || !noted.result()) {
+        inFlight--;
+        if (!message.done) {
+          message.fail(noted.failed() ? noted.cause() : new SmsWithdrawn(message.reference));
+        }
+        pump();
+        return;
       }
-      pump();
+      workers.executeBlocking(() -> submit(on, part), false).onComplete(result -> {
+        inFlight--;
+        if (result.succeeded()) {
+          accept(part, result.result());
+        } else {
+          failed(part, on, result.cause());
+        }
+        pump();
+      });
     });
   }
 
@@ -145,6 +158,7 @@ final class Outbox {
   private void accept(Part part, String id) {
     accepted.accept(id);
     Message message = part.message;
+    message.journal.answered(part.index, id);
     message.ids[part.index] = id;
     if (message.acceptedParts() == message.ids.length && !message.done) {
       message.complete();
@@ -219,15 +233,18 @@ final class Outbox {
     final Address to;
     final String reference;
     final UserData.Encoded encoded;
+    final SubmitJournal journal;
     final String[] ids;
     final Promise<SubmitResult> promise = Promise.promise();
     boolean done;
 
-    Message(Address from, Address to, String reference, UserData.Encoded encoded) {
+    Message(Address from, Address to, String reference, UserData.Encoded encoded,
+        SubmitJournal journal) {
       this.from = from;
       this.to = to;
       this.reference = reference;
       this.encoded = encoded;
+      this.journal = journal;
       this.ids = new String[encoded.parts().size()];
     }
 

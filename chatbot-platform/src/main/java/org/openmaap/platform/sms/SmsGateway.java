@@ -92,8 +92,18 @@ public final class SmsGateway {
 
   /** Sends {@code text} from the configured sender address; see the four-argument form. */
   public Future<SubmitResult> submit(String to, String text, String reference) {
+    return submit(to, text, reference, SubmitJournal.NONE);
+  }
+
+  /**
+   * Sends {@code text} from the configured sender address, noting each part in {@code journal}
+   * before its submit_sm goes out and each answer as it comes; fails with {@link SmsWithdrawn}
+   * when the journal declines the first part.
+   */
+  public Future<SubmitResult> submit(String to, String text, String reference,
+      SubmitJournal journal) {
     return submit(new Address(settings.sourceAddress(), settings.sourceTon(),
-        settings.sourceNpi()), to, text, reference);
+        settings.sourceNpi()), to, text, reference, journal);
   }
 
   /**
@@ -108,10 +118,11 @@ public final class SmsGateway {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return submit(sender, to, text, reference);
+    return submit(sender, to, text, reference, SubmitJournal.NONE);
   }
 
-  private Future<SubmitResult> submit(Address from, String to, String text, String reference) {
+  private Future<SubmitResult> submit(Address from, String to, String text, String reference,
+      SubmitJournal journal) {
     Objects.requireNonNull(text, "text must not be null");
     Objects.requireNonNull(reference, "reference must not be null");
     if (settings.bindType() == SmppSettings.BindType.RECEIVER) {
@@ -125,7 +136,7 @@ public final class SmsGateway {
     }
     Context caller = vertx.getOrCreateContext();
     Promise<SubmitResult> promise = Promise.promise();
-    onContext(() -> outbox.add(from, recipient, text, reference))
+    onContext(() -> outbox.add(from, recipient, text, reference, journal))
         .onComplete(result -> caller.runOnContext(v -> promise.handle(result)));
     return promise.future();
   }

@@ -262,6 +262,10 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Inserted<MessageRow>> insertMessage(MessageRow message) {
+    if (message.direction() == Direction.BOT_TO_USER) {
+      return insertMessage(message, WorkRow.due(WorkRow.Kind.MESSAGE, message.botId(),
+          message.msgId(), message.createdAt()));
+    }
     return write(db -> addMessage(db, message));
   }
 
@@ -297,6 +301,17 @@ public final class SqliteStore implements Store {
         VALUES (last_insert_rowid(), ?, ?, ?, ?)""",
         message.status(), message.channel(), message.reason(), millis(message.createdAt()));
     return new Inserted<>(stored(message), true);
+  }
+
+  @Override
+  public Future<Inserted<MessageRow>> insertMessage(MessageRow message, WorkRow next) {
+    return write(db -> {
+      Inserted<MessageRow> inserted = addMessage(db, message);
+      if (inserted.inserted()) {
+        putWork(db, next);
+      }
+      return inserted;
+    });
   }
 
   // The row as it reads back: instants are kept to the millisecond.
@@ -336,21 +351,53 @@ public final class SqliteStore implements Store {
         : Optional.empty());
   }
 
-  private static boolean changeStatus(SqlConnection db, String botId, String msgId,
-      List<String> expected, String expectedChannel, StatusChange change) throws SQLException {
-    // Reading then writing is one atomic compare-and-set: only this thread writes.
-    Optional<String[]> current = db.queryOne(
+  @Override
+  public Future<Optional<EventRow>> reportFromDevice(String botId, String msgId,
+      List<String> from, StatusChange change, EventRow report) {
+    List<String> expected = List.copyOf(from);
+    return write(db -> {
+      Optional<String[]> current = currentStatus(db, botId, msgId);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      boolean onRcs = "rcs".equals(current.get()[2]) && expected.contains(current.get()[1]);
+      boolean smsNotStarted = "sms".equals(current.get()[2])
+          && "pending".equals(current.get()[1])
+          && db.queryOne("SELECT 1 FROM sms_submits WHERE bot_id = ? AND msg_id = ? LIMIT 1",
+              row -> 1, botId, msgId).isEmpty();
+      if (!onRcs && !smsNotStarted) {
+        return Optional.empty();
+      }
+      setStatus(db, Long.parseLong(current.get()[0]), current.get()[2], change);
+      return Optional.of(addEvent(db, report));
+    });
+  }
+
+  private static Optional<String[]> currentStatus(SqlConnection db, String botId, String msgId)
+      throws SQLException {
+    return db.queryOne(
         "SELECT id, status, channel FROM messages WHERE bot_id = ? AND msg_id = ?",
         row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
         botId, msgId);
+  }
+
+  private static boolean changeStatus(SqlConnection db, String botId, String msgId,
+      List<String> expected, String expectedChannel, StatusChange change) throws SQLException {
+    // Reading then writing is one atomic compare-and-set: only this thread writes.
+    Optional<String[]> current = currentStatus(db, botId, msgId);
     if (current.isEmpty()
         || (!expected.isEmpty() && !expected.contains(current.get()[1]))
         || (expectedChannel != null && !expectedChannel.equals(current.get()[2]))) {
       return false;
     }
-    long id = Long.parseLong(current.get()[0]);
+    setStatus(db, Long.parseLong(current.get()[0]), current.get()[2], change);
+    return true;
+  }
+
+  private static void setStatus(SqlConnection db, long id, String currentChannel,
+      StatusChange change) throws SQLException {
     // A change that names no channel leaves the message on the channel it was on.
-    String channel = change.channel() != null ? change.channel() : current.get()[2];
+    String channel = change.channel() != null ? change.channel() : currentChannel;
     db.update("UPDATE messages SET status = ?, channel = ?, reason = ?, updated_at = ?"
             + " WHERE id = ?",
         change.status(), channel, change.reason(), millis(change.at()), id);
@@ -358,7 +405,6 @@ public final class SqliteStore implements Store {
         INSERT INTO message_history (message_id, status, channel, reason, at)
         VALUES (?, ?, ?, ?, ?)""",
         id, change.status(), channel, change.reason(), millis(change.at()));
-    return true;
   }
 
   @Override
@@ -518,6 +564,157 @@ public final class SqliteStore implements Store {
       }
     }
     return new SmsParts(botId, msgId, parts.size(), delivered, failedStat, failedErr);
+  }
+
+  @Override
+  public Future<Boolean> smsSubmitting(String botId, String msgId, int part, int parts,
+      Instant at) {
+    return write(db -> {
+      Optional<String[]> current = currentStatus(db, botId, msgId);
+      if (current.isEmpty() || !"pending".equals(current.get()[1])
+          || !"sms".equals(current.get()[2])) {
+        return false;
+      }
+      // A part submitted again in this process (after a timeout) keeps its first intent.
+      db.update("""
+          INSERT INTO sms_submits (bot_id, msg_id, part, parts, at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (bot_id, msg_id, part) DO NOTHING""",
+          botId, msgId, part, parts, millis(at));
+      return true;
+    });
+  }
+
+  @Override
+  public Future<Void> smsSubmitAnswered(String botId, String msgId, int part, String smscId) {
+    return write(db -> {
+      db.update("UPDATE sms_submits SET smsc_id = ? WHERE bot_id = ? AND msg_id = ? AND part = ?",
+          smscId, botId, msgId, part);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<SmsSubmit>> smsSubmits(String botId, String msgId) {
+    return read(db -> db.query("""
+        SELECT part, parts, smsc_id FROM sms_submits WHERE bot_id = ? AND msg_id = ?
+        ORDER BY part""",
+        row -> new SmsSubmit(botId, msgId, row.getInt("part"), row.getInt("parts"),
+            row.getString("smsc_id")),
+        botId, msgId));
+  }
+
+  // --- work -------------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> schedule(WorkRow work) {
+    return write(db -> {
+      putWork(db, work);
+      return null;
+    });
+  }
+
+  private static void putWork(SqlConnection db, WorkRow work) throws SQLException {
+    db.update("""
+        INSERT INTO work (kind, bot_id, ref, due_at, claimed_by, lease_until, attempts, version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+        ON CONFLICT (kind, bot_id, ref) DO UPDATE SET due_at = excluded.due_at,
+          claimed_by = excluded.claimed_by, lease_until = excluded.lease_until,
+          version = work.version + 1""",
+        work.kind().name(), work.botId(), work.ref(), millis(work.dueAt()), work.claimedBy(),
+        millis(work.leaseUntil()), work.attempts());
+  }
+
+  @Override
+  public Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil,
+      int limit) {
+    return write(db -> {
+      // Selecting then updating is atomic: only this thread writes.
+      List<WorkRow> due = db.query("""
+          SELECT * FROM work
+          WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
+          ORDER BY due_at LIMIT ?""",
+          SqliteStore::workRow, millis(now), millis(now), limit);
+      List<WorkRow> claimed = new ArrayList<>(due.size());
+      for (WorkRow row : due) {
+        db.update("""
+            UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+              version = version + 1
+            WHERE kind = ? AND bot_id = ? AND ref = ?""",
+            node, millis(leaseUntil), row.kind().name(), row.botId(), row.ref());
+        claimed.add(new WorkRow(row.kind(), row.botId(), row.ref(), row.dueAt(), node,
+            truncate(leaseUntil), row.attempts() + 1, row.version() + 1));
+      }
+      return claimed;
+    });
+  }
+
+  @Override
+  public Future<Optional<Instant>> nextDue(Instant now) {
+    return read(db -> db.queryOne("""
+        SELECT min(due_at) FROM work WHERE claimed_by IS NULL OR lease_until <= ?""",
+        row -> {
+          long millis = row.getLong(1);
+          return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+        }, millis(now)).filter(java.util.Objects::nonNull));
+  }
+
+  @Override
+  public Future<Boolean> settle(WorkRow claim) {
+    return write(db -> db.update(
+        "DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?",
+        claim.kind().name(), claim.botId(), claim.ref(), claim.version()) > 0);
+  }
+
+  @Override
+  public Future<Boolean> release(WorkRow claim, Instant dueAt) {
+    return write(db -> db.update("""
+        UPDATE work SET due_at = ?, claimed_by = NULL, lease_until = NULL,
+          version = version + 1
+        WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
+        millis(dueAt), claim.kind().name(), claim.botId(), claim.ref(), claim.version()) > 0);
+  }
+
+  @Override
+  public Future<Void> extendLeases(String node, List<WorkRow> claims, Instant leaseUntil) {
+    List<WorkRow> held = List.copyOf(claims);
+    return write(db -> {
+      for (WorkRow claim : held) {
+        db.update("""
+            UPDATE work SET lease_until = ?
+            WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ? AND claimed_by = ?""",
+            millis(leaseUntil), claim.kind().name(), claim.botId(), claim.ref(),
+            claim.version(), node);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> cancelWork(WorkRow.Kind kind, String botId, String ref) {
+    return write(db -> {
+      db.update("DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ?",
+          kind.name(), botId, ref);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Integer> releaseClaims(String node) {
+    return write(db -> db.update("""
+        UPDATE work SET claimed_by = NULL, lease_until = NULL, version = version + 1
+        WHERE claimed_by = ?""", node));
+  }
+
+  private static WorkRow workRow(ResultSet row) throws SQLException {
+    return new WorkRow(
+        WorkRow.Kind.valueOf(row.getString("kind")),
+        row.getString("bot_id"),
+        row.getString("ref"),
+        instant(row, "due_at"),
+        row.getString("claimed_by"),
+        instant(row, "lease_until"),
+        row.getInt("attempts"),
+        row.getLong("version"));
   }
 
   @Override

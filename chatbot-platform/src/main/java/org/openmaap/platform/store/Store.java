@@ -42,7 +42,8 @@ public interface Store {
 
   /**
    * Stores a message unless (botId, msgId) exists; answers the stored row, and whether it was
-   * inserted now (false: an earlier message with that msgId, which the caller compares).
+   * inserted now (false: an earlier message with that msgId, which the caller compares). A
+   * bot-to-user message gets its work row too, due at its creation.
    */
   Future<Inserted<MessageRow>> insertMessage(MessageRow message);
 
@@ -51,6 +52,12 @@ public interface Store {
    * its bot, in one transaction; answers the stored event with its sequence.
    */
   Future<Optional<EventRow>> insertMessageAndEvent(MessageRow message, EventRow event);
+
+  /**
+   * {@link #insertMessage(MessageRow)}, and when it is inserted now, its first piece of work in the
+   * same transaction, so that a stored message always has its next step.
+   */
+  Future<Inserted<MessageRow>> insertMessage(MessageRow message, WorkRow next);
 
   Future<Optional<MessageRow>> message(String botId, String msgId);
 
@@ -83,6 +90,14 @@ public interface Store {
   /** {@link #updateStatusAndInsertEvent}, only when the message is on {@code fromChannel}. */
   Future<Optional<EventRow>> updateStatusAndInsertEvent(String botId, String msgId,
       List<String> from, String fromChannel, StatusChange change, EventRow report);
+
+  /**
+   * A device's report on a message: {@link #updateStatusAndInsertEvent} when the message is in one
+   * of {@code from} on RCS, or pending on SMS with no part submitted yet (the report wins over a
+   * fallback that has not started); answers the stored event, or empty when neither holds.
+   */
+  Future<Optional<EventRow>> reportFromDevice(String botId, String msgId, List<String> from,
+      StatusChange change, EventRow report);
 
   /** A message's status changes, oldest first, starting with the status it was stored with. */
   Future<List<StatusChange>> history(String botId, String msgId);
@@ -145,6 +160,51 @@ public interface Store {
   Future<Void> setSmsOptOut(String botId, String userContact, boolean optedOut, Instant at);
 
   Future<Boolean> smsOptedOut(String botId, String userContact);
+
+  /**
+   * Notes, before its submit_sm goes out, that part {@code part} (0-based) of {@code parts} of a
+   * fallback SMS is being submitted, only while the message is pending on SMS; false when it is
+   * not (a device's report won, or the bot revoked it): then the SMS must not go out.
+   */
+  Future<Boolean> smsSubmitting(String botId, String msgId, int part, int parts, Instant at);
+
+  /** Records the id the SMSC answered for a submitted part. */
+  Future<Void> smsSubmitAnswered(String botId, String msgId, int part, String smscId);
+
+  /** The parts of a fallback SMS that were being submitted, in part order. */
+  Future<List<SmsSubmit>> smsSubmits(String botId, String msgId);
+
+  // --- work -------------------------------------------------------------------------------------
+
+  /**
+   * Adds work, or moves the work with the same (kind, botId, ref) to the row's due time and holder
+   * (a new version either way).
+   */
+  Future<Void> schedule(WorkRow work);
+
+  /**
+   * Claims for {@code node} until {@code leaseUntil} up to {@code limit} rows due by {@code now}
+   * that nobody holds or whose lease ended, earliest first; answers them as claimed.
+   */
+  Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil, int limit);
+
+  /** The earliest due time of work nobody holds (or whose lease ended by {@code now}). */
+  Future<Optional<Instant>> nextDue(Instant now);
+
+  /** Deletes the work if {@code claim} (as claimed) is still its version: it is done. */
+  Future<Boolean> settle(WorkRow claim);
+
+  /** Gives claimed work back, due at {@code dueAt}, if {@code claim} is still its version. */
+  Future<Boolean> release(WorkRow claim, Instant dueAt);
+
+  /** Extends the leases {@code node} holds on these claims to {@code leaseUntil}. */
+  Future<Void> extendLeases(String node, List<WorkRow> claims, Instant leaseUntil);
+
+  /** Deletes the work of (kind, botId, ref) whoever holds it: nothing is left to do. */
+  Future<Void> cancelWork(WorkRow.Kind kind, String botId, String ref);
+
+  /** Gives back every claim {@code node} holds (a restarted node's, left by a crash). */
+  Future<Integer> releaseClaims(String node);
 
   // --- webhook events ---------------------------------------------------------------------------
 

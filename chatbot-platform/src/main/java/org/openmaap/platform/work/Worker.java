@@ -1,0 +1,263 @@
+package org.openmaap.platform.work;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.openmaap.platform.store.Store;
+import org.openmaap.platform.store.WorkRow;
+
+/**
+ * Takes due work from the store in batches and hands each row to its kind's handler, holding a
+ * lease on it (renewed while the handler runs) and settling it, moving it to its next due time, or
+ * retrying it later when the handler fails. Memory holds only the rows being worked on.
+ */
+public final class Worker {
+
+  private static final System.Logger LOG = System.getLogger(Worker.class.getName());
+
+  /** What one kind of work does: answers when the work is due again, or empty once it is done. */
+  @FunctionalInterface
+  public interface Handler {
+    Future<Optional<Instant>> run(WorkRow work);
+  }
+
+  /**
+   * How the worker pulls: how often it looks for due work when nothing woke it, how long a claim
+   * holds before another worker may take the row, how many rows it works on at once, and the
+   * first delay before a failed row is tried again (doubling up to a minute).
+   */
+  public record Settings(Duration pollInterval, Duration lease, int maxInFlight,
+      Duration firstRetry) {
+
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_IN_FLIGHT = 512;
+    public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofMinutes(1);
+
+    public Settings {
+      if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("the poll interval must be positive");
+      }
+      if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("the lease must be at least 1 s, got " + lease);
+      }
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("max in flight must be at least 1, got " + maxInFlight);
+      }
+      if (firstRetry == null || firstRetry.isNegative() || firstRetry.isZero()) {
+        throw new IllegalArgumentException("the first retry must be positive");
+      }
+    }
+
+    public static Settings defaults() {
+      return new Settings(DEFAULT_POLL_INTERVAL, DEFAULT_LEASE, DEFAULT_MAX_IN_FLIGHT,
+          DEFAULT_FIRST_RETRY);
+    }
+  }
+
+  private final Vertx vertx;
+  private final Store store;
+  private final String node;
+  private final Clock clock;
+  private final Settings settings;
+  private final Map<WorkRow.Kind, Handler> handlers;
+  private final Context context;
+
+  // Touched only on the worker's context.
+  private final Map<String, WorkRow> inFlight = new HashMap<>();
+  private boolean polling;
+  private boolean stopped;
+  private long pollTimer = -1;
+  private Instant pollAt;
+  private long renewTimer = -1;
+
+  public Worker(Vertx vertx, Store store, String node, Clock clock, Settings settings,
+      Map<WorkRow.Kind, Handler> handlers) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.store = Objects.requireNonNull(store, "store");
+    this.node = Objects.requireNonNull(node, "node");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.handlers = Map.copyOf(handlers);
+    this.context = vertx.getOrCreateContext();
+  }
+
+  /** The node whose name claims carry. */
+  public String node() {
+    return node;
+  }
+
+  /** How long a claim holds; work claimed outside the worker should hold as long. */
+  public Instant leaseFrom(Instant now) {
+    return now.plus(settings.lease());
+  }
+
+  /** Gives back what this node held before a restart, then starts pulling due work. */
+  public Future<Void> start() {
+    return store.releaseClaims(node).<Void>mapEmpty().onSuccess(v -> onContext(() -> {
+      long every = Math.max(1, settings.lease().toMillis() / 3);
+      renewTimer = vertx.setPeriodic(every, id -> renew());
+      poll();
+      return Future.succeededFuture();
+    }));
+  }
+
+  /** Stops pulling; work in flight finishes, and its rows wait for the next start. */
+  public Future<Void> stop() {
+    return onContext(() -> {
+      stopped = true;
+      vertx.cancelTimer(renewTimer);
+      if (pollTimer != -1) {
+        vertx.cancelTimer(pollTimer);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Work was added that is due at {@code dueAt}: look for it then, not only at the next poll. */
+  public void wake(Instant dueAt) {
+    context.runOnContext(v -> pollAt(dueAt));
+  }
+
+  /**
+   * Runs a row this node claimed itself when it stored it (a new message routed at once) like one
+   * it pulled: with its lease renewed, and settled or moved on by what the handler answers.
+   */
+  public void run(WorkRow claim) {
+    onContext(() -> {
+      start(claim);
+      return Future.succeededFuture();
+    });
+  }
+
+  private void poll() {
+    if (stopped || polling) {
+      return;
+    }
+    int room = settings.maxInFlight() - inFlight.size();
+    if (room <= 0) {
+      // A settling row makes room and polls again.
+      return;
+    }
+    polling = true;
+    Instant now = clock.instant();
+    here(store.nextDue(now))
+        .compose(next -> next.isPresent() && !next.get().isAfter(now)
+            ? here(store.claimDue(node, now, leaseFrom(now), room)).map(claimed -> {
+              claimed.forEach(this::start);
+              return claimed.size() == room ? Optional.of(now) : Optional.<Instant>empty();
+            })
+            : Future.succeededFuture(next))
+        .onComplete(result -> {
+          polling = false;
+          Instant later = clock.instant().plus(settings.pollInterval());
+          if (result.failed()) {
+            LOG.log(Level.WARNING, "could not take due work from the store", result.cause());
+            pollAt(later);
+          } else {
+            Optional<Instant> next = result.result();
+            pollAt(next.filter(at -> at.isBefore(later)).orElse(later));
+          }
+        });
+  }
+
+  private void pollAt(Instant at) {
+    if (stopped) {
+      return;
+    }
+    if (pollTimer != -1) {
+      if (!at.isBefore(pollAt)) {
+        return;
+      }
+      vertx.cancelTimer(pollTimer);
+    }
+    pollAt = at;
+    long delay = Duration.between(clock.instant(), at).toMillis();
+    pollTimer = vertx.setTimer(Math.max(1, delay), id -> {
+      pollTimer = -1;
+      poll();
+    });
+  }
+
+  private void start(WorkRow claim) {
+    String key = key(claim);
+    // Our own lease ran out while the handler still runs: the row is ours already.
+    if (inFlight.putIfAbsent(key, claim) != null) {
+      return;
+    }
+    Handler handler = handlers.get(claim.kind());
+    Future<Optional<Instant>> ran;
+    try {
+      ran = handler == null
+          ? Future.failedFuture(new IllegalStateException("no handler for " + claim.kind()))
+          : handler.run(claim);
+    } catch (RuntimeException e) {
+      ran = Future.failedFuture(e);
+    }
+    here(ran).transform(result -> {
+      if (result.succeeded()) {
+        Optional<Instant> next = result.result();
+        return next.isPresent() ? store.release(claim, next.get()) : store.settle(claim);
+      }
+      LOG.log(Level.WARNING, "work " + key + " failed (attempt " + claim.attempts()
+          + "); tried again later", result.cause());
+      return store.release(claim, clock.instant().plus(retryDelay(claim.attempts())));
+    }).onComplete(settled -> onContext(() -> {
+      if (settled.failed()) {
+        // The lease runs out and the row comes back by itself.
+        LOG.log(Level.WARNING, "could not settle work " + key, settled.cause());
+      }
+      inFlight.remove(key);
+      poll();
+      return Future.succeededFuture();
+    }));
+  }
+
+  private void renew() {
+    if (stopped || inFlight.isEmpty()) {
+      return;
+    }
+    List<WorkRow> held = List.copyOf(inFlight.values());
+    store.extendLeases(node, held, leaseFrom(clock.instant()))
+        .onFailure(e -> LOG.log(Level.WARNING, "could not renew the leases of " + held.size()
+            + " rows of work", e));
+  }
+
+  Duration retryDelay(int attempts) {
+    Duration delay = settings.firstRetry();
+    for (int i = 1; i < attempts && delay.compareTo(Settings.MAX_RETRY) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(Settings.MAX_RETRY) > 0 ? Settings.MAX_RETRY : delay;
+  }
+
+  private static String key(WorkRow work) {
+    return work.kind() + "/" + work.botId() + "/" + work.ref();
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> work) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> Future.<Void>succeededFuture().compose(ignored -> work.get())
+        .onComplete(promise));
+    return promise.future();
+  }
+
+  /** Brings a store's future back onto the worker's context, where its state lives. */
+  private <T> Future<T> here(Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(result -> context.runOnContext(v -> promise.handle(result)));
+    return promise.future();
+  }
+}
