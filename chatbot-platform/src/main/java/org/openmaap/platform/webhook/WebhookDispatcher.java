@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.retry.Backoff;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.webhook.WebhookSender.Answer;
@@ -71,7 +72,8 @@ public final class WebhookDispatcher {
     this.replies = Objects.requireNonNull(replies, "replies");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.backoff = new Backoff(settings, Objects.requireNonNull(random, "random"));
+    this.backoff = new Backoff(settings.firstRetry(), settings.maxDelay(),
+        Objects.requireNonNull(random, "random"));
     this.sender = new WebhookSender(vertx, settings);
     this.marks = new DeliveredMarks(store);
     this.context = vertx.getOrCreateContext();
@@ -276,7 +278,8 @@ public final class WebhookDispatcher {
   }
 
   private Future<Optional<Instant>> retryOrDead(Delivery delivery, String error) {
-    Optional<Instant> next = backoff.next(delivery.attempts, clock.instant(), delivery.windowStart);
+    Optional<Instant> next = backoff.next(delivery.attempts, clock.instant(),
+        delivery.windowStart.plus(settings.retryWindow()));
     if (next.isEmpty()) {
       return dead(delivery, error);
     }
