@@ -124,7 +124,7 @@ public record PlatformConfig(
         settings.has("webhookMaxInFlightPerBot")
             ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
         settings.has("sms") ? sms.with(settings.get("sms")) : sms,
-        settings.has("files") ? files.with(settings.get("files")) : files);
+        settings.has("files") ? FilesConfig.with(files, settings.get("files")) : files);
   }
 
   /**
