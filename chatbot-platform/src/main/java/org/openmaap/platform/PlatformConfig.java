@@ -53,12 +53,6 @@ public record PlatformConfig(
   public static final Duration DEFAULT_STORE_TTL = Duration.ofHours(24);
   public static final Duration DEFAULT_CAPABILITY_TTL = Duration.ofHours(24);
   public static final Duration DEFAULT_NEGATIVE_CAPABILITY_TTL = Duration.ofMinutes(10);
-  public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_WEBHOOK_FIRST_RETRY = Duration.ofSeconds(1);
-  public static final Duration DEFAULT_WEBHOOK_MAX_DELAY = Duration.ofMinutes(5);
-  public static final Duration DEFAULT_WEBHOOK_RETRY_WINDOW = Duration.ofHours(24);
-  public static final int DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT =
-      WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT;
 
   private static final Set<String> KEYS = Set.of("port", "dataDir", "domain", "adminToken",
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
@@ -90,9 +84,10 @@ public record PlatformConfig(
     return new PlatformConfig(DEFAULT_PORT, DEFAULT_DATA_DIR, DEFAULT_DOMAIN, null, null,
         DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL, DEFAULT_SECRET_GRACE_PERIOD,
         DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_STORE_TTL, DEFAULT_CAPABILITY_TTL,
-        DEFAULT_NEGATIVE_CAPABILITY_TTL, DEFAULT_WEBHOOK_TIMEOUT, DEFAULT_WEBHOOK_FIRST_RETRY,
-        DEFAULT_WEBHOOK_MAX_DELAY, DEFAULT_WEBHOOK_RETRY_WINDOW,
-        DEFAULT_WEBHOOK_MAX_IN_FLIGHT_PER_BOT, SmsConfig.defaults(), FilesSettings.defaults());
+        DEFAULT_NEGATIVE_CAPABILITY_TTL, WebhookSettings.DEFAULT_TIMEOUT,
+        WebhookSettings.DEFAULT_FIRST_RETRY, WebhookSettings.DEFAULT_MAX_DELAY,
+        WebhookSettings.DEFAULT_RETRY_WINDOW, WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT,
+        SmsConfig.defaults(), FilesSettings.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -129,7 +124,7 @@ public record PlatformConfig(
         settings.has("webhookMaxInFlightPerBot")
             ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
         settings.has("sms") ? sms.with(settings.get("sms")) : sms,
-        settings.has("files") ? files.with(settings.get("files")) : files);
+        settings.has("files") ? FilesConfig.with(files, settings.get("files")) : files);
   }
 
   /**

@@ -23,6 +23,7 @@ import org.openmaap.card.sms.SmsText;
 import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
+import org.openmaap.platform.sms.SmscFaults;
 
 /**
  * SMS.md end to end: the platform's own SMSC over real SMPP, a real webhook server as the bot and
@@ -303,7 +304,7 @@ class SmsFallbackTest {
 
   @Test
   void throttledSubmit_isRetried_andArrivesOnce() {
-    smsc().throttleNext(2);
+    SmscFaults.of(smsc()).throttleNext(2);
 
     sent(ConversationTest.text(SMS_USER, "Slowly"));
 
@@ -313,7 +314,7 @@ class SmsFallbackTest {
 
   @Test
   void failedReceipt_becomesFailedWithTheReceiptsStatAndErr() {
-    smsc().failNextReceipts(1, "UNDELIV", "013");
+    SmscFaults.of(smsc()).failNextReceipts(1, "UNDELIV", "013");
 
     sent(ConversationTest.text(SMS_USER, "Nobody home"));
 

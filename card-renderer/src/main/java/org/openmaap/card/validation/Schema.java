@@ -3,6 +3,7 @@ package org.openmaap.card.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.openmaap.card.validation.Shape.Choice;
@@ -26,7 +27,7 @@ final class Schema {
   /** Half the Earth's circumference: no uncertainty circle is larger. */
   static final double MAX_RADIUS_METRES = 20_037_509;
 
-  static final Set<String> MEDIA_TYPES = Set.of(
+  static final List<String> MEDIA_TYPES = List.of(
       "image/jpeg", "image/png", "image/gif", "image/webp",
       "video/mp4", "video/webm", "video/3gpp",
       "audio/mpeg", "audio/mp4", "audio/aac", "audio/amr", "audio/ogg");
@@ -52,7 +53,7 @@ final class Schema {
     return new Choice(List.of(values));
   }
 
-  static Choice choice(Set<String> values) {
+  static Choice choice(Collection<String> values) {
     return new Choice(values.stream().sorted().toList());
   }
 

@@ -16,6 +16,9 @@ public final class Validator {
   /** The largest document accepted, in bytes of JSON (CARDS.md: whole message). */
   public static final int MAX_DOCUMENT_BYTES = 250_000;
 
+  /** The media types a card's media may have (CARDS.md): images, videos and audio clips. */
+  public static final List<String> MEDIA_TYPES = Schema.MEDIA_TYPES;
+
   private Validator() {}
 
   /** Validates JSON text given as a string (its size is counted in UTF-8 bytes). */

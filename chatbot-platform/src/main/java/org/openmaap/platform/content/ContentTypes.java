@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.ApiError;
 
 /**
@@ -19,11 +21,8 @@ final class ContentTypes {
   /** How many leading bytes {@link #sniff} looks at. */
   static final int HEAD_BYTES = 64;
 
-  static final List<String> ALLOWED = List.of(
-      "image/jpeg", "image/png", "image/gif", "image/webp",
-      "video/mp4", "video/webm", "video/3gpp",
-      "audio/mpeg", "audio/mp4", "audio/aac", "audio/amr", "audio/ogg",
-      "application/pdf", "text/plain", "text/vcard", "text/calendar");
+  static final List<String> ALLOWED = Stream.concat(Validator.MEDIA_TYPES.stream(),
+      Stream.of("application/pdf", "text/plain", "text/vcard", "text/calendar")).toList();
 
   /** Types a thumbnail is generated for. */
   private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/gif");

@@ -1,14 +1,10 @@
 package org.openmaap.platform.content;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.openmaap.platform.PlatformConfig;
 
 /**
  * How the content server keeps files: the URL devices fetch them from, the largest file, each
@@ -39,10 +35,6 @@ public record FilesSettings(
   public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_REDIRECTS = 5;
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
-
-  private static final Set<String> KEYS = Set.of("publicUrl", "maxFileBytes", "perBotQuotaBytes",
-      "defaultUntil", "maxUntil", "allowPrivateFetch", "allowedFetchNetworks", "fetchTimeout",
-      "maxRedirects", "sweepInterval");
 
   public FilesSettings {
     if (publicUrl != null) {
@@ -87,23 +79,6 @@ public record FilesSettings(
         DEFAULT_MAX_REDIRECTS, DEFAULT_SWEEP_INTERVAL);
   }
 
-  /** These settings with the members of the config file's {@code files} object applied. */
-  public FilesSettings with(JsonNode files) {
-    PlatformConfig.requireKnown(files, "files.", KEYS);
-    return new FilesSettings(
-        files.has("publicUrl") ? files.get("publicUrl").asText() : publicUrl,
-        files.has("maxFileBytes") ? number(files, "maxFileBytes") : maxFileBytes,
-        files.has("perBotQuotaBytes") ? number(files, "perBotQuotaBytes") : perBotQuotaBytes,
-        PlatformConfig.duration(files, "defaultUntil", defaultUntil),
-        PlatformConfig.duration(files, "maxUntil", maxUntil),
-        files.has("allowPrivateFetch") ? bool(files, "allowPrivateFetch") : allowPrivateFetch,
-        files.has("allowedFetchNetworks") ? texts(files, "allowedFetchNetworks")
-            : allowedFetchNetworks,
-        PlatformConfig.duration(files, "fetchTimeout", fetchTimeout),
-        files.has("maxRedirects") ? (int) number(files, "maxRedirects") : maxRedirects,
-        PlatformConfig.duration(files, "sweepInterval", sweepInterval));
-  }
-
   /** These settings with OPENMAAP_PUBLIC_URL applied. */
   public FilesSettings withEnvironment(Map<String, String> env) {
     String url = env.get("OPENMAAP_PUBLIC_URL");
@@ -134,34 +109,6 @@ public record FilesSettings(
   public FilesSettings withSweepInterval(Duration interval) {
     return new FilesSettings(publicUrl, maxFileBytes, perBotQuotaBytes, defaultUntil, maxUntil,
         allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, interval);
-  }
-
-  private static long number(JsonNode settings, String name) {
-    return PlatformConfig.wholeNumber(settings, "files.", name);
-  }
-
-  private static boolean bool(JsonNode settings, String name) {
-    JsonNode value = settings.get(name);
-    if (value.isBoolean()) {
-      return value.booleanValue();
-    }
-    return switch (value.asText().trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("files." + name
-          + " must be true or false, got '" + value.asText() + "'");
-    };
-  }
-
-  private static List<String> texts(JsonNode settings, String name) {
-    JsonNode value = settings.get(name);
-    if (!value.isArray()) {
-      throw new IllegalArgumentException("files." + name
-          + " must be a list such as [\"10.20.0.0/16\"]");
-    }
-    List<String> texts = new ArrayList<>();
-    value.forEach(item -> texts.add(item.asText()));
-    return texts;
   }
 
   private static void requirePositive(String name, Duration value) {

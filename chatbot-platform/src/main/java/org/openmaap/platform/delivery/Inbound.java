@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.ConversationRow;
 import org.openmaap.platform.store.MessageRow;
@@ -64,7 +65,7 @@ public final class Inbound {
           "a user sends one of " + String.join(", ", USER_CONTENT)));
     }
     Instant now = clock.instant();
-    String msgId = MessageIds.next(now);
+    String msgId = TimeOrderedIds.next(now);
     String contributionId = UUID.randomUUID().toString();
     String event = content.equals("suggestedResponse") ? "response" : "message";
     return links.complete(rcsMessage).compose(completed -> {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;
 import org.openmaap.platform.store.MessageRow;
@@ -113,7 +114,7 @@ public final class Outbound {
     JsonObject rcs = request.getJsonObject("RCSMessage");
     Instant now = clock.instant();
     String supplied = rcs.getString("msgId");
-    String msgId = supplied != null ? supplied : MessageIds.next(now);
+    String msgId = supplied != null ? supplied : TimeOrderedIds.next(now);
     // The hash is of what the bot sent, so a resend matches whatever the links complete to now.
     String hash = canonicalHash(request);
     Instant expiry = rcs.containsKey("expiry") ? Instant.parse(rcs.getString("expiry")) : null;

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jsmpp.session.MessageReceiverListener;
+import org.openmaap.platform.retry.Backoff;
 
 /**
  * Keeps one SMPP session bound: binds on a worker thread, notices when the bind is lost and binds

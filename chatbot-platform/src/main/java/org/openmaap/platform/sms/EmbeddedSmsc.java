@@ -54,8 +54,8 @@ import org.jsmpp.util.MessageId;
 
 /**
  * An SMSC inside the JVM for tests and the demo, on 127.0.0.1, that keeps an inbox per number,
- * sends delivery receipts and injects users' SMS, and can be told to throttle, drop the bind or
- * report non-delivery.
+ * sends delivery receipts and injects users' SMS. Tests can also tell it to throttle, drop the bind
+ * or report non-delivery, through package-private hooks that are no part of the shipped API.
  */
 public final class EmbeddedSmsc {
   // jSMPP's server side. A part counts as accepted once its submit_sm_resp is on the wire, so that
@@ -233,24 +233,24 @@ public final class EmbeddedSmsc {
   }
 
   /** Answers the next {@code submits} submit_sm with ESME_RTHROTTLED. */
-  public void throttleNext(int submits) {
+  void throttleNext(int submits) {
     throttle.set(submits);
   }
 
   /** Drops every bind now, as an SMSC that went away. */
-  public void dropBinds() {
+  void dropBinds() {
     for (SMPPServerSession session : sessions.keySet()) {
       drop(session);
     }
   }
 
   /** Drops the bind that brings the {@code submits}-th submit_sm from now, before answering it. */
-  public void dropBindAfter(int submits) {
+  void dropBindAfter(int submits) {
     dropAfter.set(submits);
   }
 
   /** Gives the next {@code receipts} receipts the state {@code stat} and error {@code err}. */
-  public void failNextReceipts(int receipts, String stat, String err) {
+  void failNextReceipts(int receipts, String stat, String err) {
     DeliveryReceiptState.valueOf(stat); // names a receipt state, or fails here
     synchronized (outcomes) {
       for (int i = 0; i < receipts; i++) {
@@ -260,7 +260,7 @@ public final class EmbeddedSmsc {
   }
 
   /** Sends each of the next {@code pdus} deliver_sm twice, as an SMSC that missed the answer. */
-  public void redeliverNext(int pdus) {
+  void redeliverNext(int pdus) {
     deliveries.redeliverNext(pdus);
   }
 

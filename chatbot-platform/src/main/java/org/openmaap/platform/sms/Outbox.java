@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.extra.NegativeResponseException;
+import org.openmaap.platform.retry.Backoff;
 
 /**
  * The SMS parts waiting to go out and in flight. At most a window of submit_sm are outstanding, at

@@ -20,6 +20,7 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.openmaap.platform.retry.Backoff;
 
 /**
  * The platform's ESME: one SMPP session to the SMSC, kept bound, through which SMS go out and

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openmaap.card.sms.Encoding;
+import org.openmaap.card.sms.Gsm7;
 import org.openmaap.card.sms.Segment;
 import org.openmaap.card.sms.Segmentation;
 import org.openmaap.card.sms.SmsSegments;

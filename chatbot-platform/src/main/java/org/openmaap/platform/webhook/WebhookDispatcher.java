@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.retry.Backoff;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.webhook.WebhookSender.Answer;
@@ -72,7 +72,8 @@ public final class WebhookDispatcher {
     this.replies = Objects.requireNonNull(replies, "replies");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.backoff = new Backoff(settings, Objects.requireNonNull(random, "random"));
+    this.backoff = new Backoff(settings.firstRetry(), settings.maxDelay(),
+        Objects.requireNonNull(random, "random"));
     this.sender = new WebhookSender(vertx, settings);
     this.marks = new DeliveredMarks(store);
     this.context = vertx.getOrCreateContext();
@@ -116,24 +117,11 @@ public final class WebhookDispatcher {
     String body = event.encode();
     return onContext(() -> {
       Instant now = clock.instant();
-      EventRow row = new EventRow(newEventId(now), botId, conversationId, 0, body,
+      EventRow row = new EventRow(TimeOrderedIds.next(now), botId, conversationId, 0, body,
           EventRow.State.PENDING, 0, now, null, now);
       return insertInTurn(row, storeWith).onSuccess(stored -> stored.ifPresent(inserted ->
           loaded.future().onSuccess(v -> schedule(inserted, inserted.createdAt()))));
     });
-  }
-
-  /**
-   * A unique event id that sorts by creation time (the layout of a version 7 UUID: 48 bits of
-   * milliseconds, then 74 random bits): the store's unique index on event ids then grows at its
-   * end, where a random UUID would dirty a different page of it, and one more page of every
-   * commit, at each insert.
-   */
-  static String newEventId(Instant now) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (now.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-    return new UUID(high, low).toString();
   }
 
   /** Makes the bot's dead letters pending again and delivers them in their original order. */
@@ -290,7 +278,8 @@ public final class WebhookDispatcher {
   }
 
   private Future<Optional<Instant>> retryOrDead(Delivery delivery, String error) {
-    Optional<Instant> next = backoff.next(delivery.attempts, clock.instant(), delivery.windowStart);
+    Optional<Instant> next = backoff.next(delivery.attempts, clock.instant(),
+        delivery.windowStart.plus(settings.retryWindow()));
     if (next.isEmpty()) {
       return dead(delivery, error);
     }

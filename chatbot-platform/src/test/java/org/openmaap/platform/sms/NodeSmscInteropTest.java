@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openmaap.card.sms.Gsm7;
 import org.openmaap.platform.Eventually;
 import org.openmaap.platform.sms.Recorder.Receipt;
 import org.openmaap.platform.sms.Recorder.Sms;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openmaap.card.sms.Gsm7;
 import org.openmaap.card.sms.SmsSegments;
 import org.openmaap.platform.sms.EmbeddedSmsc.IdFormat;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;

@@ -1,4 +1,4 @@
-package org.openmaap.platform.webhook;
+package org.openmaap.platform.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration RETRY_WINDOW = Duration.ofHours(24);
 
-  private final Backoff backoff = new Backoff(WebhookSettings.defaults(), new SplittableRandom(7));
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
+      new SplittableRandom(7));
 
   @Test
   void delay_eachFailure_withinHalfToFullOfDoubledDelay() {
@@ -47,7 +49,7 @@ class BackoffTest {
   void next_insideWindow_failureTimePlusDelay() {
     Instant failedAt = CREATED.plusSeconds(60);
 
-    Optional<Instant> next = backoff.next(1, failedAt, CREATED);
+    Optional<Instant> next = backoff.next(1, failedAt, CREATED.plus(RETRY_WINDOW));
 
     assertThat(next).hasValueSatisfying(at ->
         assertThat(at).isBetween(failedAt.plusMillis(500), failedAt.plusSeconds(1)));
@@ -55,22 +57,31 @@ class BackoffTest {
 
   @Test
   void next_delayWouldCrossWindowEnd_lastAttemptAtWindowEnd() {
-    Instant windowEnd = CREATED.plus(WebhookSettings.DEFAULT_RETRY_WINDOW);
+    Instant windowEnd = CREATED.plus(RETRY_WINDOW);
 
-    Optional<Instant> next = backoff.next(30, windowEnd.minusSeconds(10), CREATED);
+    Optional<Instant> next = backoff.next(30, windowEnd.minusSeconds(10), windowEnd);
 
     assertThat(next).contains(windowEnd);
   }
 
   @Test
   void next_failureAtOrAfterWindowEnd_empty() {
-    Instant windowEnd = CREATED.plus(WebhookSettings.DEFAULT_RETRY_WINDOW);
+    Instant windowEnd = CREATED.plus(RETRY_WINDOW);
 
-    assertThat(backoff.next(300, windowEnd, CREATED)).isEmpty();
-    assertThat(backoff.next(300, windowEnd.plusSeconds(1), CREATED)).isEmpty();
+    assertThat(backoff.next(300, windowEnd, windowEnd)).isEmpty();
+    assertThat(backoff.next(300, windowEnd.plusSeconds(1), windowEnd)).isEmpty();
+  }
+
+  @Test
+  void delay_ceilingOfOneMillisecond_neverBelowATimersLeast() {
+    Backoff tight = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1),
+        new SplittableRandom(7));
+
+    assertThat(IntStream.range(0, 100).mapToLong(i -> tight.delay(1))).containsOnly(1L);
   }
 
   private List<Duration> samples(int failures) {
-    return IntStream.range(0, 1000).mapToObj(i -> backoff.delay(failures)).toList();
+    return IntStream.range(0, 1000).mapToObj(i -> Duration.ofMillis(backoff.delay(failures)))
+        .toList();
   }
 }

@@ -1,4 +1,4 @@
-package org.openmaap.platform.webhook;
+package org.openmaap.platform.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class EventIdTest {
+class TimeOrderedIdsTest {
 
   @Test
-  void newEventId_isAVersion7UuidThatSortsByTime() {
+  void next_isAVersion7UuidThatSortsByTime() {
     Instant now = Instant.parse("2026-11-26T12:00:00.123Z");
 
-    UUID id = UUID.fromString(WebhookDispatcher.newEventId(now));
-    String later = WebhookDispatcher.newEventId(now.plusMillis(1));
+    UUID id = UUID.fromString(TimeOrderedIds.next(now));
+    String later = TimeOrderedIds.next(now.plusMillis(1));
 
     assertThat(id.version()).isEqualTo(7);
     assertThat(id.variant()).isEqualTo(2);
@@ -24,12 +24,12 @@ class EventIdTest {
   }
 
   @Test
-  void newEventId_inTheSameMillisecond_isUnique() {
+  void next_inTheSameMillisecond_isUnique() {
     Instant now = Instant.now();
     Set<String> ids = new HashSet<>();
 
     for (int i = 0; i < 100_000; i++) {
-      ids.add(WebhookDispatcher.newEventId(now));
+      ids.add(TimeOrderedIds.next(now));
     }
 
     assertThat(ids).hasSize(100_000);

@@ -1,4 +1,4 @@
-package org.openmaap.platform.sms;
+package org.openmaap.card.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openmaap.card.sms.Encoding;
-import org.openmaap.card.sms.Segmentation;
-import org.openmaap.card.sms.SmsSegments;
 
 class Gsm7Test {
 

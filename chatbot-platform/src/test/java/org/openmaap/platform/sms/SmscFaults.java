@@ -1,0 +1,41 @@
+package org.openmaap.platform.sms;
+
+/** The embedded SMSC's fault hooks, for tests outside its package (the jar does not ship them). */
+public final class SmscFaults {
+
+  private final EmbeddedSmsc smsc;
+
+  private SmscFaults(EmbeddedSmsc smsc) {
+    this.smsc = smsc;
+  }
+
+  /** The faults {@code smsc} can be told to inject. */
+  public static SmscFaults of(EmbeddedSmsc smsc) {
+    return new SmscFaults(smsc);
+  }
+
+  /** Answers the next {@code submits} submit_sm with ESME_RTHROTTLED. */
+  public void throttleNext(int submits) {
+    smsc.throttleNext(submits);
+  }
+
+  /** Drops every bind now, as an SMSC that went away. */
+  public void dropBinds() {
+    smsc.dropBinds();
+  }
+
+  /** Drops the bind that brings the {@code submits}-th submit_sm from now, before answering it. */
+  public void dropBindAfter(int submits) {
+    smsc.dropBindAfter(submits);
+  }
+
+  /** Gives the next {@code receipts} receipts the state {@code stat} and error {@code err}. */
+  public void failNextReceipts(int receipts, String stat, String err) {
+    smsc.failNextReceipts(receipts, stat, err);
+  }
+
+  /** Sends each of the next {@code pdus} deliver_sm twice, as an SMSC that missed the answer. */
+  public void redeliverNext(int pdus) {
+    smsc.redeliverNext(pdus);
+  }
+}
