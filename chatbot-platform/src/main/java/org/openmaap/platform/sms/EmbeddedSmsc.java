@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
@@ -123,6 +125,8 @@ public final class EmbeddedSmsc {
   private final Map<SMPPServerSession, Boolean> sessions = new ConcurrentHashMap<>();
   private final AtomicLong serials = new AtomicLong(FIRST_ID);
   private final AtomicInteger throttle = new AtomicInteger();
+  private final List<SubmittedPart> everySubmit = new ArrayList<>();
+  private volatile long answerDelayMillis;
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger binds = new AtomicInteger();
   private final AtomicInteger dropAfter = new AtomicInteger();
@@ -230,6 +234,21 @@ public final class EmbeddedSmsc {
           }));
     }
     return accepted.future();
+  }
+
+  /** Holds each submit_sm's answer back by {@code delay}, as a slow SMSC. */
+  void delayAnswers(Duration delay) {
+    answerDelayMillis = delay.toMillis();
+  }
+
+  /**
+   * Every submit_sm that arrived, in order, answered or not: an ESME that submits a part twice
+   * shows here twice, where the inbox keeps it once.
+   */
+  List<SubmittedPart> everySubmit() {
+    synchronized (everySubmit) {
+      return List.copyOf(everySubmit);
+    }
   }
 
   /** Answers the next {@code submits} submit_sm with ESME_RTHROTTLED. */
@@ -399,6 +418,16 @@ public final class EmbeddedSmsc {
           submitSm.getEsmClass(), submitSm.getDataCoding(), submitSm.getRegisteredDelivery(),
           submitSm.getShortMessage() == null ? new byte[0] : submitSm.getShortMessage(),
           clock.instant());
+      synchronized (everySubmit) {
+        everySubmit.add(part);
+      }
+      if (answerDelayMillis > 0) {
+        try {
+          Thread.sleep(answerDelayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       // The part counts as accepted only once its answer is on the wire (onSubmitSmRespSent):
       // an ESME that never saw the answer will send it again, and must not find it twice here.
       awaitingResponse.put(id, part);

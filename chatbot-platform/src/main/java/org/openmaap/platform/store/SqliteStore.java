@@ -651,11 +651,9 @@ public final class SqliteStore implements Store {
   @Override
   public Future<Optional<Instant>> nextDue(Instant now) {
     return read(db -> db.queryOne("""
-        SELECT min(due_at) FROM work WHERE claimed_by IS NULL OR lease_until <= ?""",
-        row -> {
-          long millis = row.getLong(1);
-          return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-        }, millis(now)).filter(java.util.Objects::nonNull));
+        SELECT due_at FROM work WHERE claimed_by IS NULL OR lease_until <= ?
+        ORDER BY due_at LIMIT 1""",
+        row -> instant(row, "due_at"), millis(now)));
   }
 
   @Override

@@ -1,5 +1,9 @@
 package org.openmaap.platform.sms;
 
+import java.time.Duration;
+import java.util.List;
+import org.openmaap.card.sms.Gsm7;
+
 /** The embedded SMSC's fault hooks, for tests outside its package (the jar does not ship them). */
 public final class SmscFaults {
 
@@ -12,6 +16,17 @@ public final class SmscFaults {
   /** The faults {@code smsc} can be told to inject. */
   public static SmscFaults of(EmbeddedSmsc smsc) {
     return new SmscFaults(smsc);
+  }
+
+  /** Holds each submit_sm's answer back by {@code delay}, as a slow SMSC. */
+  public void delayAnswers(Duration delay) {
+    smsc.delayAnswers(delay);
+  }
+
+  /** The text of every submit_sm that arrived, in order, answered or not (GSM-7, one part). */
+  public List<String> everySubmittedText() {
+    return smsc.everySubmit().stream().map(part -> Gsm7.decode(part.shortMessage(), 0,
+        part.shortMessage().length)).toList();
   }
 
   /** Answers the next {@code submits} submit_sm with ESME_RTHROTTLED. */
