@@ -462,6 +462,15 @@ class Fnw11ClientsTest {
     }
   }
 
+  @Test
+  void deviceWebSocketPath_plainGet_is400NotAServerError() {
+    HttpResponse<Buffer> answer = platform.http.get("/network/v1/devices/" + USER + "/ws")
+        .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN).send().await();
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(reason(answer).getString("code")).isEqualTo("not_a_websocket");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   private HttpResponse<Buffer> post(String bearer, String path, String json) {
