@@ -10,7 +10,10 @@ import java.util.logging.Logger;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.validation.Violation;
 
-/** The one failure handler: every failed route answers with API.md's error body. */
+/**
+ * The one failure handler: every failed route answers with API.md's error body, whose
+ * {@code reason} repeats the code and message where FNW.11 client SDKs read them.
+ */
 public final class Failures {
 
   private static final Logger LOG = Logger.getLogger(Failures.class.getName());
@@ -43,7 +46,8 @@ public final class Failures {
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", body).encode());
+        .end(new JsonObject().put("error", body).put("reason", new JsonObject()
+            .put("code", error.code()).put("text", error.getMessage())).encode());
   }
 
   private static ApiError toApiError(RoutingContext ctx) {

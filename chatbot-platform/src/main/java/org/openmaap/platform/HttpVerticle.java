@@ -33,6 +33,9 @@ final class HttpVerticle extends VerticleBase {
         .respond(s.files()::upload);
     router.post("/network/v1/devices/:msisdn/files").handler(s.networkAuth())
         .respond(s.files()::deviceUpload);
+    // An upgrade request may say Content-Length: 0 (the JDK's client does): unread, it upgrades.
+    router.get("/network/v1/devices/:msisdn/ws").handler(s.networkAuth())
+        .handler(s.devices()::connect);
 
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
@@ -68,7 +71,6 @@ final class HttpVerticle extends VerticleBase {
         .respond(s.deadLetters()::replay);
 
     router.route("/network/v1/*").handler(s.networkAuth());
-    router.get("/network/v1/devices/:msisdn/ws").handler(s.devices()::connect);
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
     router.delete("/network/v1/devices/:msisdn").handler(s.provisioning()::delete);
     router.get("/network/v1/chatbots").respond(s.simulator()::chatbots);

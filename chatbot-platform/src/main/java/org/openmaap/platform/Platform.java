@@ -34,6 +34,7 @@ import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.maap.BotAuth;
+import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
@@ -144,15 +145,21 @@ public final class Platform {
     }
     return SqliteStore.open(vertx, config.dataDir()).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> Sms.start(vertx, config.sms())
+            .compose(registry -> chatIds(store).compose(chatIds -> Sms.start(vertx, config.sms())
                 // A failed start answers only once the SMS side it started has stopped.
-                .compose(sms -> wire(vertx, config, clock, store, registry, sms)
-                    .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e)))))
+                .compose(sms -> wire(vertx, config, clock, store, registry, chatIds, sms)
+                    .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
             .onFailure(e -> store.close()));
   }
 
+  /** FNW.11 chatIds under the secret the store made once, so they outlive restarts. */
+  private static Future<ChatIds> chatIds(Store store) {
+    return store.platformSecret("chat_id").map(secret -> new ChatIds(secret.orElseThrow(() ->
+        new IllegalStateException("the store has no chat_id secret; its schema is incomplete"))));
+  }
+
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
-      Store store, ChatbotRegistry registry, Sms sms) {
+      Store store, ChatbotRegistry registry, ChatIds chatIds, Sms sms) {
     Online online = new Online();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
@@ -166,7 +173,7 @@ public final class Platform {
             config.webhookMaxDelay(), config.webhookRetryWindow(),
             config.webhookMaxInFlightPerBot()),
         clock, new Random());
-    EventSink events = new DispatcherSink(dispatcher);
+    EventSink events = new DispatcherSink(dispatcher, chatIds);
     FileUrls fileUrls = new FileUrls(config.files().publicUrl());
     FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
         config.dataDir(), clock);
@@ -190,7 +197,7 @@ public final class Platform {
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
         new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime),
-        new ChatbotApi(outbound[0], inbound, capabilities),
+        new ChatbotApi(outbound[0], inbound, capabilities, chatIds),
         TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
@@ -224,41 +231,59 @@ public final class Platform {
         });
   }
 
-  /** Events of the delivery domain go to the webhook dispatcher. */
-  private record DispatcherSink(WebhookDispatcher dispatcher) implements EventSink {
+  /**
+   * Events of the delivery domain go to the webhook dispatcher, each user named also by the
+   * chatId that this bot may send back.
+   */
+  private record DispatcherSink(WebhookDispatcher dispatcher, ChatIds chatIds)
+      implements EventSink {
 
     @Override
     public Future<?> publish(String botId, String conversationId, JsonObject event) {
-      return dispatcher.enqueue(botId, conversationId, event);
+      return dispatcher.enqueue(botId, conversationId, withChatId(botId, event));
     }
 
     @Override
     public Future<Boolean> publishWith(String botId, String conversationId, JsonObject event,
         Function<EventRow, Future<Optional<EventRow>>> storeWith) {
-      return dispatcher.enqueue(botId, conversationId, event, storeWith)
+      return dispatcher.enqueue(botId, conversationId, withChatId(botId, event), storeWith)
           .map(Optional::isPresent);
+    }
+
+    private JsonObject withChatId(String botId, JsonObject event) {
+      JsonObject contact = event.getJsonObject("messageContact");
+      if (contact != null && contact.getString("userContact") != null) {
+        contact.put("chatId", chatIds.of(botId, contact.getString("userContact")));
+      }
+      return event;
     }
   }
 
-  /** A 2xx webhook answer carrying an RCSMessage goes to the same user as a new message. */
+  /**
+   * A 2xx webhook answer carrying an RCSMessage goes to the same user as a new message, as read
+   * (its null members absent).
+   */
   private static void syncReply(Outbound outbound, String botId, EventRow event,
       JsonObject body) {
     JsonObject sent = new JsonObject(event.bodyJson());
     JsonObject rcs = body.getJsonObject("RCSMessage").copy();
-    if (!rcs.containsKey("inReplyToContributionId") && !rcs.containsKey("isTyping")
+    if (rcs.getValue("inReplyToContributionId") == null && rcs.getValue("isTyping") == null
         && sent.containsKey("contributionId")) {
       rcs.put("inReplyToContributionId", sent.getString("contributionId"));
     }
-    JsonObject request = new JsonObject()
-        .put("messageContact", sent.getJsonObject("messageContact"))
+    JsonObject contact = sent.getJsonObject("messageContact");
+    JsonObject asSent = new JsonObject()
+        .put("messageContact", new JsonObject().put("userContact", contact == null ? null
+            : contact.getString("userContact")))
         .put("RCSMessage", rcs);
-    Validation validation = Validator.validate(request.encode());
+    Validation validation = Validator.validate(asSent.encode());
     if (!validation.valid()) {
       LOG.warning(() -> "chatbot " + botId + " answered event " + event.eventId()
           + " with an invalid message; dropped: " + validation.errors());
       return;
     }
-    if (rcs.containsKey("isTyping")) {
+    JsonObject request = new JsonObject(validation.tree().toString());
+    if (request.getJsonObject("RCSMessage").containsKey("isTyping")) {
       outbound.typing(botId, request);
       return;
     }

@@ -38,9 +38,18 @@ public final class FakeChatbot implements AutoCloseable {
     }
   }
 
-  /** What the endpoint answers: a status and an optional JSON body. */
-  public record Answer(int status, JsonObject body) {
+  /** What the endpoint answers: a status and an optional JSON object body, or a body as text. */
+  public record Answer(int status, JsonObject body, String text) {
     public static final Answer OK = new Answer(200, null);
+
+    public Answer(int status, JsonObject body) {
+      this(status, body, null);
+    }
+
+    /** An answer whose body is this text, as it is (any JSON value, or none). */
+    public static Answer text(int status, String text) {
+      return new Answer(status, null, text);
+    }
   }
 
   private final HttpServer server;
@@ -68,7 +77,8 @@ public final class FakeChatbot implements AutoCloseable {
           }
           request.response().setStatusCode(answer.status())
               .putHeader("Content-Type", "application/json")
-              .end(answer.body() == null ? "" : answer.body().encode());
+              .end(answer.text() != null ? answer.text()
+                  : answer.body() == null ? "" : answer.body().encode());
         }));
     bot[0] = new FakeChatbot(server);
     server.listen(0, "localhost").await();

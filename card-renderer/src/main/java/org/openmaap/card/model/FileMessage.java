@@ -8,4 +8,13 @@ public record FileMessage(
     Long fileSize,
     String thumbnailUrl,
     String thumbnailMIMEType,
-    Long thumbnailFileSize) {}
+    Long thumbnailFileSize,
+    String thumbnailFileName) {
+
+  /** A file transfer whose thumbnail, if any, has no file name. */
+  public FileMessage(String fileUrl, String fileName, String fileMIMEType, Long fileSize,
+      String thumbnailUrl, String thumbnailMIMEType, Long thumbnailFileSize) {
+    this(fileUrl, fileName, fileMIMEType, fileSize, thumbnailUrl, thumbnailMIMEType,
+        thumbnailFileSize, null);
+  }
+}

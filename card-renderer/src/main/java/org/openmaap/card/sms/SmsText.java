@@ -68,7 +68,7 @@ public final class SmsText {
       draft.content(Line.fixed(orDefault(file.fileName(), "File") + ": " + file.fileUrl()));
     } else if (message.audioMessage() != null) {
       AudioMessage audio = message.audioMessage();
-      draft.content(Line.fixed("File: " + audio.fileUrl()));
+      draft.content(Line.fixed(orDefault(audio.fileName(), "File") + ": " + audio.fileUrl()));
     } else if (message.geolocationPushMessage() != null) {
       GeolocationPushMessage location = message.geolocationPushMessage();
       draft.content(Line.fixed(orDefault(location.label(), "Location") + ": "

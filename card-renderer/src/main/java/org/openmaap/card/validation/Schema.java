@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.openmaap.card.validation.Shape.Aliased;
 import org.openmaap.card.validation.Shape.Choice;
 import org.openmaap.card.validation.Shape.Decimal;
 import org.openmaap.card.validation.Shape.Flag;
@@ -32,6 +34,11 @@ final class Schema {
       "video/mp4", "video/webm", "video/3gpp",
       "audio/mpeg", "audio/mp4", "audio/aac", "audio/amr", "audio/ogg");
   static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+  /** Names clients use for a type that has another registered name; read as that one. */
+  static final Map<String, String> TYPE_ALIASES = Map.of("image/jpg", "image/jpeg");
+  /** FNW.11's timeOffset: whole minutes from UTC, UTC-12:00 to UTC+14:00. */
+  static final int MIN_TIME_OFFSET = -720;
+  static final int MAX_TIME_OFFSET = 840;
 
   private Schema() {}
 
@@ -55,6 +62,11 @@ final class Schema {
 
   static Choice choice(Collection<String> values) {
     return new Choice(values.stream().sorted().toList());
+  }
+
+  /** One of a set of content types, or an alias of one (accepted with a warning). */
+  static Shape contentType(Set<String> values) {
+    return new Aliased(choice(values), TYPE_ALIASES);
   }
 
   static ListOf list(Shape item, int min, int max) {
@@ -167,11 +179,11 @@ final class Schema {
 
   static final Obj MEDIA = obj()
       .required("mediaUrl", URL)
-      .required("mediaContentType", choice(MEDIA_TYPES))
+      .required("mediaContentType", contentType(MEDIA_TYPES))
       .required("mediaFileSize", BYTES)
       .required("height", choice("SHORT_HEIGHT", "MEDIUM_HEIGHT", "TALL_HEIGHT"))
       .optional("thumbnailUrl", URL)
-      .optional("thumbnailContentType", choice(IMAGE_TYPES))
+      .optional("thumbnailContentType", contentType(IMAGE_TYPES))
       .optional("thumbnailFileSize", new Whole(1, MAX_MEDIA_BYTES, Code.TOO_LARGE, THUMBNAIL_WARN_BYTES))
       .optional("contentDescription", text(1, 200))
       .rule(allOrNone("thumbnailUrl", "thumbnailContentType", "thumbnailFileSize"))
@@ -217,22 +229,26 @@ final class Schema {
       .required("fileMIMEType", formatted(Format.MIME_TYPE))
       .required("fileSize", BYTES)
       .optional("thumbnailUrl", URL)
-      .optional("thumbnailMIMEType", choice(IMAGE_TYPES))
+      .optional("thumbnailMIMEType", contentType(IMAGE_TYPES))
       .optional("thumbnailFileSize", new Whole(1, MAX_MEDIA_BYTES, Code.TOO_LARGE, THUMBNAIL_WARN_BYTES))
+      .optional("thumbnailFileName", text(1, 255))
       .rule(allOrNone("thumbnailUrl", "thumbnailMIMEType", "thumbnailFileSize"));
 
   static final Obj AUDIO_MESSAGE = obj()
       .required("fileUrl", URL)
       .required("fileMIMEType", formatted(Format.MIME_TYPE))
       .required("fileSize", BYTES)
-      .optional("playingLength", new Whole(0, Integer.MAX_VALUE, Code.OUT_OF_RANGE, Long.MAX_VALUE));
+      .optional("playingLength", new Whole(0, Integer.MAX_VALUE, Code.OUT_OF_RANGE, Long.MAX_VALUE))
+      .optional("fileName", text(1, 255));
 
   static final Obj GEOLOCATION_PUSH = obj()
       .required("pos", formatted(Format.POSITION))
       .optional("label", text(1, 100))
       .optional("timestamp", DATETIME)
       .optional("expiry", DATETIME)
-      .optional("radius", new Decimal(0, MAX_RADIUS_METRES));
+      .optional("radius", new Decimal(0, MAX_RADIUS_METRES))
+      .optional("timeOffset",
+          new Whole(MIN_TIME_OFFSET, MAX_TIME_OFFSET, Code.OUT_OF_RANGE, Long.MAX_VALUE));
 
   static final String[] CONTENT_MEMBERS = {"textMessage", "fileMessage", "audioMessage",
       "geolocationPushMessage", "richcardMessage", "isTyping", "suggestedResponse"};
@@ -257,10 +273,22 @@ final class Schema {
       .rule(exactlyOne(CONTENT_MEMBERS))
       .rule(Schema::noChipsWithSignals);
 
+  static final Text USER_CONTACT = formatted(Format.USER_CONTACT);
+
   static final Obj MESSAGE_CONTACT = obj()
-      .optional("userContact", formatted(Format.USER_CONTACT))
+      .optional("userContact", USER_CONTACT)
       .optional("chatbotContact", text(1, 255))
-      .rule(atLeastOne("userContact", "chatbotContact"));
+      .optional("chatId", text(1, 255))
+      .rule(atLeastOne("userContact", "chatbotContact", "chatId"));
+
+  /** A messageContact object, or (as FNW.11 clients also send it) the user's number alone. */
+  static final Shape CONTACT = (node, at, out) -> {
+    if (node.isTextual()) {
+      USER_CONTACT.check(node, at, out);
+    } else {
+      MESSAGE_CONTACT.check(node, at, out);
+    }
+  };
 
   static final Obj SHARED_CLIENT_DATA = obj()
       .required("sharedData", obj()
@@ -277,7 +305,7 @@ final class Schema {
 
   /** Any document of CARDS.md: an RCSMessage body (maybe with messageContact), or a bare one. */
   static final Obj DOCUMENT = obj()
-      .optional("messageContact", MESSAGE_CONTACT)
+      .optional("messageContact", CONTACT)
       .optional("RCSMessage", RCS_MESSAGE)
       .optional("message", BOTMESSAGE.member("message"))
       .optional("suggestions", CHIP_LIST.member("suggestions"))

@@ -1,6 +1,7 @@
 package org.openmaap.card.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -113,6 +114,21 @@ interface Shape {
       } else if (!values.contains(node.textValue())) {
         out.error(at, Code.BAD_VALUE, at.name() + " must be one of " + String.join(", ", values)
             + "; got '" + node.textValue() + "'");
+      }
+    }
+  }
+
+  /** A {@link Choice}, or an alias of one of its values, which is accepted with a warning. */
+  record Aliased(Choice choice, Map<String, String> aliases) implements Shape {
+
+    @Override
+    public void check(JsonNode node, Pointer at, Findings out) {
+      String meant = node.isTextual() ? aliases.get(node.textValue()) : null;
+      if (meant != null && choice.values().contains(meant)) {
+        out.warning(at, Code.BAD_VALUE, at.name() + " '" + node.textValue() + "' is read as "
+            + meant + "; send " + meant + ", the registered name");
+      } else {
+        choice.check(node, at, out);
       }
     }
   }
@@ -238,23 +254,31 @@ interface Shape {
         wrongType(node, at, "an object", out);
         return;
       }
+      ObjectNode present = null;
       for (var it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> member = it.next();
         Shape shape = members.get(member.getKey());
         Pointer memberAt = at.field(member.getKey());
         if (shape == null) {
           out.error(memberAt, Code.UNKNOWN_FIELD, unknown(member.getKey(), at));
+        } else if (member.getValue().isNull()) {
+          // CARDS.md: null on a member means it is absent; the rules below must see it so.
+          present = present == null ? ((ObjectNode) node).objectNode().setAll((ObjectNode) node)
+              : present;
+          present.remove(member.getKey());
         } else {
           shape.check(member.getValue(), memberAt, out);
         }
       }
+      JsonNode object = present == null ? node : present;
       for (String name : required) {
-        if (!node.has(name)) {
-          out.error(at.field(name), Code.REQUIRED, at.name() + " needs " + name);
+        if (!object.has(name)) {
+          out.error(at.field(name), Code.REQUIRED, at.name() + " needs " + name
+              + (node.has(name) ? " (null counts as absent)" : ""));
         }
       }
       for (Rule rule : rules) {
-        rule.check(node, at, out);
+        rule.check(object, at, out);
       }
     }
 

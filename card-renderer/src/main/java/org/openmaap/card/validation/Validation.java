@@ -5,7 +5,10 @@ import java.util.List;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.model.Document;
 
-/** The outcome of validating one document: its violations and, when it parsed, its JSON tree. */
+/**
+ * The outcome of validating one document: its violations and, when it parsed, its JSON tree as
+ * read: without null members, and with a bare string messageContact as {@code {"userContact"}}.
+ */
 public record Validation(List<Violation> violations, JsonNode tree) {
 
   /** Whether the document has no error (warnings allowed). */

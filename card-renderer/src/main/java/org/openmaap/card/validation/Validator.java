@@ -59,11 +59,15 @@ public final class Validator {
     return validate(json);
   }
 
-  /** Validates an already parsed document (the caller enforces the size limit). */
+  /**
+   * Validates an already parsed document (the caller enforces the size limit); a null member
+   * counts as absent, and the validation's tree is the document as read (see {@link Validation}).
+   */
   public static Validation validateTree(JsonNode tree) {
     Findings findings = new Findings();
     Schema.DOCUMENT.check(tree, Pointer.ROOT, findings);
-    return new Validation(findings.list(), tree);
+    return new Validation(findings.list(),
+        AsRead.withContactObject(AsRead.withoutNullMembers(tree)));
   }
 
   private static Validation tooLarge(String message) {

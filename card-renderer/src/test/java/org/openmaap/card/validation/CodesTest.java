@@ -106,8 +106,8 @@ class CodesTest {
   }
 
   @Test
-  void validate_nullMember_isWrongType() {
-    Violation v = only(with(card(), CARD + "/content/title",
+  void validate_nullArrayItem_isWrongType() {
+    Violation v = only(with(card(), CARD + "/layout/titleFontStyle/0",
         Docs.JSON.getNodeFactory().nullNode()));
 
     assertThat(v.code()).isEqualTo(Code.WRONG_TYPE);

@@ -43,21 +43,21 @@ public final class Inbound {
   }
 
   /**
-   * Takes a user's message to a bot (validated with card-renderer), stores it and publishes it as
-   * a {@code message} or {@code response} event, after {@code newUser} on first contact; answers
-   * the message id once the event is durable.
+   * Takes a user's message to a bot (validated with card-renderer, and passed on as read: null
+   * members absent), stores it and publishes it as a {@code message} or {@code response} event,
+   * after {@code newUser} on first contact; answers the message id once the event is durable.
    */
-  public Future<String> fromUser(String msisdn, String botId, JsonObject rcsMessage,
-      String channel) {
+  public Future<String> fromUser(String msisdn, String botId, JsonObject sent, String channel) {
     if (botId == null || registry.find(botId).isEmpty()) {
       return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
     }
     Validation validation =
-        Validator.validate(new JsonObject().put("RCSMessage", rcsMessage).encode());
+        Validator.validate(new JsonObject().put("RCSMessage", sent).encode());
     if (!validation.valid()) {
       return Future.failedFuture(ApiError.invalid("invalid_message",
           "the message has " + validation.errors().size() + " problem(s)", validation.errors()));
     }
+    JsonObject rcsMessage = new JsonObject(validation.tree().get("RCSMessage").toString());
     String content = USER_CONTENT.stream().filter(rcsMessage::containsKey).findFirst()
         .orElse(null);
     if (content == null) {

@@ -3,6 +3,7 @@ package org.openmaap.platform.maap;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.openmaap.card.model.MessageContact;
 import org.openmaap.card.model.SendRequest;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
@@ -19,14 +20,20 @@ public final class ChatbotApi {
   private final Outbound outbound;
   private final Inbound inbound;
   private final Capabilities capabilities;
+  private final ChatIds chatIds;
 
-  public ChatbotApi(Outbound outbound, Inbound inbound, Capabilities capabilities) {
+  public ChatbotApi(Outbound outbound, Inbound inbound, Capabilities capabilities,
+      ChatIds chatIds) {
     this.outbound = outbound;
     this.inbound = inbound;
     this.capabilities = capabilities;
+    this.chatIds = chatIds;
   }
 
-  /** {@code POST /bot/v1/{botId}/messages}: 202 once stored, 200 for an idempotent repeat. */
+  /**
+   * {@code POST /bot/v1/{botId}/messages}: 202 once stored, 200 for an idempotent repeat. The
+   * message goes on as read (no null members) and addressed by number alone.
+   */
   public Future<JsonObject> send(RoutingContext ctx) {
     Validation validation = Validator.validate(Bodies.bytes(ctx));
     if (!validation.valid()) {
@@ -34,16 +41,19 @@ public final class ChatbotApi {
           + " problem(s); see violations", validation.errors());
     }
     if (!(validation.document() instanceof SendRequest request)
-        || request.messageContact() == null || request.messageContact().userContact() == null) {
+        || request.messageContact() == null || (request.messageContact().userContact() == null
+            && request.messageContact().chatId() == null)) {
       throw ApiError.badRequest("invalid_message", "send {\"messageContact\": {\"userContact\": "
-          + "\"+86...\"}, \"RCSMessage\": {...}}");
+          + "\"+86...\"} (or {\"chatId\": ...}), \"RCSMessage\": {...}}");
     }
     if (request.rcsMessage().suggestedResponse() != null) {
       throw ApiError.badRequest("invalid_message",
           "suggestedResponse is what users send; a chatbot sends content");
     }
-    JsonObject body = ctx.body().asJsonObject();
     String botId = ctx.pathParam("botId");
+    MessageContact contact = request.messageContact();
+    JsonObject body = new JsonObject(validation.tree().toString()).put("messageContact",
+        new JsonObject().put("userContact", user(botId, contact.userContact(), contact.chatId())));
     if (request.rcsMessage().isTyping() != null) {
       ctx.response().setStatusCode(202);
       return Future.succeededFuture(outbound.typing(botId, body));
@@ -69,16 +79,38 @@ public final class ChatbotApi {
     if ("displayed".equals(status)) {
       return inbound.markDisplayed(botId, msgId);
     }
-    if ("cancelled".equals(status)) {
+    if ("cancelled".equals(status) || "canceled".equals(status)) {
       return outbound.revoke(botId, msgId);
     }
     throw ApiError.badRequest("bad_value", "send {\"RCSMessage\": {\"status\": \"displayed\"}} "
         + "for a message you received, or \"cancelled\" to revoke one you sent");
   }
 
-  /** {@code GET /bot/v1/{botId}/contactCapabilities?userContact=...[&refresh=true]}. */
+  /**
+   * {@code GET /bot/v1/{botId}/contactCapabilities?userContact=...} (or {@code ?chatId=...})
+   * {@code [&refresh=true]}.
+   */
   public Future<JsonObject> capabilities(RoutingContext ctx) {
-    String user = Msisdn.normalize(ctx.request().getParam("userContact"));
-    return capabilities.lookup(user, "true".equalsIgnoreCase(ctx.request().getParam("refresh")));
+    String chatId = ctx.request().getParam("chatId");
+    String user = user(ctx.pathParam("botId"), ctx.request().getParam("userContact"), chatId);
+    return capabilities.lookup(user, "true".equalsIgnoreCase(ctx.request().getParam("refresh")))
+        .map(answer -> chatId == null ? answer : answer.put("chatId", chatId));
+  }
+
+  /**
+   * The normalized number a contact names: its userContact, or the user behind its chatId (404
+   * when this bot was never given that chatId); both must name the same user.
+   */
+  private String user(String botId, String userContact, String chatId) {
+    if (chatId == null) {
+      return Msisdn.normalize(userContact);
+    }
+    String user = chatIds.user(botId, chatId).orElseThrow(() -> ApiError.notFound(
+        "no user has chatId '" + chatId + "' with chatbot '" + botId + "'"));
+    if (userContact != null && !Msisdn.normalize(userContact).equals(user)) {
+      throw ApiError.badRequest("invalid_message",
+          "chatId '" + chatId + "' and userContact '" + userContact + "' name different users");
+    }
+    return user;
   }
 }

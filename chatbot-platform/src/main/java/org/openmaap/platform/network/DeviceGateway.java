@@ -35,6 +35,11 @@ public final class DeviceGateway {
   /** Upgrades an authenticated request to the device's WebSocket. */
   public void connect(RoutingContext ctx) {
     String msisdn = Msisdn.normalize(ctx.pathParam("msisdn"));
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ctx.fail(ApiError.badRequest("not_a_websocket", "connect with a WebSocket client: "
+          + "this path takes an RFC 6455 upgrade request (Upgrade: websocket)"));
+      return;
+    }
     ctx.request().toWebSocket().onSuccess(socket -> attach(msisdn, socket)).onFailure(ctx::fail);
   }
 

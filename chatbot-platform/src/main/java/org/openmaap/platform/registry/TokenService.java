@@ -35,15 +35,24 @@ public final class TokenService {
   }
 
   /**
-   * A token for the client in an {@code Authorization: Basic} header and a form grant type, as the
-   * token endpoint answers it; fails with 400 or 401.
+   * A token for the client in an {@code Authorization: Basic} header, or (RFC 6749
+   * client_secret_post) in the form's {@code client_id} and {@code client_secret}, with the form's
+   * grant type, as the token endpoint answers it; fails with 400 or 401.
    */
-  public JsonObject issue(String authorization, String grantType) {
+  public JsonObject issue(String authorization, String grantType, String formClientId,
+      String formClientSecret) {
     if (!"client_credentials".equals(grantType)) {
       throw ApiError.badRequest("unsupported_grant_type",
           "grant_type must be client_credentials, sent as a form field");
     }
-    String[] credentials = basicCredentials(authorization);
+    boolean inForm = formClientId != null || formClientSecret != null;
+    if (authorization != null && inForm) {
+      throw ApiError.badRequest("invalid_request", "send the client credentials once: either as "
+          + "Authorization: Basic or as client_id and client_secret in the form, not both");
+    }
+    String[] credentials = inForm
+        ? formCredentials(formClientId, formClientSecret)
+        : basicCredentials(authorization);
     ChatbotRegistry.Client client = registry.authenticate(credentials[0], credentials[1])
         .orElseThrow(() -> ApiError.unauthorized("the client id or secret is wrong"));
     String token = Secrets.newSecret();
@@ -67,10 +76,17 @@ public final class TokenService {
     return Optional.of(grant.botId());
   }
 
+  private static String[] formCredentials(String clientId, String clientSecret) {
+    if (clientId == null || clientSecret == null) {
+      throw ApiError.unauthorized("the form needs both client_id and client_secret");
+    }
+    return new String[] {clientId, clientSecret};
+  }
+
   private static String[] basicCredentials(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw ApiError.unauthorized(
-          "send the client id and secret as Authorization: Basic base64(clientId:clientSecret)");
+      throw ApiError.unauthorized("send the client id and secret as Authorization: Basic "
+          + "base64(clientId:clientSecret), or as client_id and client_secret in the form");
     }
     String decoded;
     try {

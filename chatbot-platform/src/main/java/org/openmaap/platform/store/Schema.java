@@ -184,6 +184,15 @@ final class Schema {
         SELECT 'MESSAGE', bot_id, msg_id, CAST(strftime('%s', 'now') AS INTEGER) * 1000
         FROM messages
         WHERE direction = 'BOT_TO_USER' AND status IN ('pending', 'sent');
+      """,
+      """
+      -- Secrets of the whole platform, made once here; chat_id keys FNW.11's anonymised chatIds.
+      CREATE TABLE platform_secrets (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      INSERT INTO platform_secrets (name, value) VALUES ('chat_id', lower(hex(randomblob(32))));
       """);
 
   private Schema() {}

@@ -976,6 +976,12 @@ public final class SqliteStore implements Store {
     return closing;
   }
 
+  @Override
+  public Future<Optional<String>> platformSecret(String name) {
+    return read(db -> db.queryOne("SELECT value FROM platform_secrets WHERE name = ?",
+        row -> row.getString("value"), name));
+  }
+
   /** How many transactions the writer has committed (each holds a batch of writes). */
   long transactions() {
     return writer.transactions();

@@ -269,6 +269,11 @@ public interface Store {
    */
   Future<Optional<EventRow>> expireFileAndInsertEvent(String fileId, EventRow report);
 
+  // --- platform ----------------------------------------------------------------------------------
+
+  /** A platform-wide secret the schema made (hex), such as {@code chat_id}; empty if unknown. */
+  Future<Optional<String>> platformSecret(String name);
+
   /** Flushes what is queued and closes the database. */
   Future<Void> close();
 
