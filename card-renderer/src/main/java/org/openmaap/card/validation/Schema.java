@@ -65,7 +65,7 @@ final class Schema {
   }
 
   /** One of a set of content types, or an alias of one (accepted with a warning). */
-  static Shape contentType(Set<String> values) {
+  static Shape contentType(Collection<String> values) {
     return new Aliased(choice(values), TYPE_ALIASES);
   }
 
