@@ -7,9 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 
 /** The one HTTP server: every surface of API.md, routed from this table. */
 final class HttpVerticle extends VerticleBase {
@@ -17,6 +19,7 @@ final class HttpVerticle extends VerticleBase {
   private final PlatformConfig config;
   private final Surfaces s;
   private HttpServer server;
+  private Router router;
 
   HttpVerticle(PlatformConfig config, Surfaces surfaces) {
     this.config = config;
@@ -25,7 +28,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.get("/admin/v1/health").respond(s.health()::health);
     router.get("/metrics").handler(s.metrics()::scrape);
     // Uploads stream to disk as they arrive: they come before the body handler would buffer them.
@@ -43,6 +46,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/preview").handler(s.web()::previewPage);
     router.get("/simulator").handler(s.web()::simulatorPage);
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
+    router.get("/openapi.json").handler(s.web()::openApi);
+    router.get("/docs").handler(s.web()::docsPage);
+    router.get("/docs/:asset").handler(s.web()::docsAsset);
     router.route("/web/*").handler(StaticHandler.create("web"));
     router.post("/preview/v1/render").handler(s.preview().limit()).respond(s.preview()::render);
     router.route("/files/v1/:fileId").method(GET).method(HEAD).handler(s.downloads()::file);
@@ -93,5 +99,10 @@ final class HttpVerticle extends VerticleBase {
 
   int actualPort() {
     return server.actualPort();
+  }
+
+  /** The route table as served, for the test that holds it against /openapi.json. */
+  List<Route> routes() {
+    return router.getRoutes();
   }
 }

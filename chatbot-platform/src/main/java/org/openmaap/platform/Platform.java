@@ -7,7 +7,9 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -78,10 +80,10 @@ public final class Platform {
   private final Sms sms;
   private final FileLibrary files;
   private final String deploymentId;
-  private final int port;
+  private final HttpVerticle http;
 
   private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Worker worker,
-      Sms sms, FileLibrary files, String deploymentId, int port) {
+      Sms sms, FileLibrary files, String deploymentId, HttpVerticle http) {
     this.vertx = vertx;
     this.store = store;
     this.dispatcher = dispatcher;
@@ -89,7 +91,7 @@ public final class Platform {
     this.sms = sms;
     this.files = files;
     this.deploymentId = deploymentId;
-    this.port = port;
+    this.http = http;
   }
 
   /**
@@ -226,8 +228,7 @@ public final class Platform {
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
-          return new Platform(vertx, store, dispatcher, worker, sms, files, id,
-              first[0].actualPort());
+          return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0]);
         });
   }
 
@@ -298,7 +299,12 @@ public final class Platform {
 
   /** The port the HTTP server listens on. */
   public int port() {
-    return port;
+    return http.actualPort();
+  }
+
+  /** The routes the HTTP server serves (every instance serves the same table). */
+  List<Route> routes() {
+    return http.routes();
   }
 
   /** Stops serving and sweeping, lets in-flight webhooks finish, flushes and closes the store. */

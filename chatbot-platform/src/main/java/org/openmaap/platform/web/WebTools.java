@@ -1,10 +1,29 @@
 package org.openmaap.platform.web;
 
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.Set;
 import org.openmaap.card.html.HtmlPreview;
 
-/** The pages: home, the preview tool, the phone simulator, and the renderer's card stylesheet. */
+/**
+ * The pages: home, the preview tool, the phone simulator, the API reference, and the renderer's
+ * card stylesheet.
+ */
 public final class WebTools {
+
+  private static final String SWAGGER_UI = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+  /** What /docs loads of the Swagger UI WebJar; nothing else of the jar is served. */
+  private static final Set<String> DOCS_ASSETS = Set.of("swagger-ui.css", "swagger-ui-bundle.js",
+      "favicon-16x16.png", "favicon-32x32.png");
+
+  private final String swaggerUiRoot;
+
+  public WebTools() {
+    this.swaggerUiRoot = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+  }
 
   public void previewPage(RoutingContext ctx) {
     page(ctx, "web/preview.html");
@@ -23,7 +42,47 @@ public final class WebTools {
     page(ctx, "web/index.html");
   }
 
+  /** The OpenAPI 3.1 document of every HTTP surface, as kept in the resources. */
+  public void openApi(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-cache")
+        // Editors and client generators running in a browser fetch it from their own origin.
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .sendFile("openapi.json");
+  }
+
+  /** The OpenAPI document rendered by Swagger UI, all of it served by the platform. */
+  public void docsPage(RoutingContext ctx) {
+    page(ctx, "web/docs.html");
+  }
+
+  /** A script, stylesheet or icon of the Swagger UI WebJar that /docs loads. */
+  public void docsAsset(RoutingContext ctx) {
+    String asset = ctx.pathParam("asset");
+    if (!DOCS_ASSETS.contains(asset)) {
+      ctx.fail(404);
+      return;
+    }
+    // The WebJar's path carries its version, so a new version is a new URL: cache for a day.
+    ctx.response().putHeader("Cache-Control", "public, max-age=86400")
+        .sendFile(swaggerUiRoot + asset);
+  }
+
   private static void page(RoutingContext ctx, String file) {
     ctx.response().putHeader("Cache-Control", "no-cache").sendFile(file);
+  }
+
+  private static String swaggerUiVersion() {
+    try (InputStream in = WebTools.class.getClassLoader().getResourceAsStream(SWAGGER_UI)) {
+      if (in == null) {
+        throw new IllegalStateException("the Swagger UI WebJar is not on the classpath: no "
+            + SWAGGER_UI);
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
