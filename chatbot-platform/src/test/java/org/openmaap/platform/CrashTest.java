@@ -2,7 +2,6 @@ package org.openmaap.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,7 +98,7 @@ class CrashTest {
     // Act, part 1: sends, deliveries, user messages and webhooks in flight, then SIGKILL.
     long started = System.nanoTime();
     long userMessages = startUserMessages(online);
-    Sends sends = new Sends(port, token(http, registration));
+    Sends sends = new Sends(port, Bots.token(http, registration));
     // The kill comes from another thread while this one keeps sending, so sends are in flight.
     CompletableFuture<Kill> kill = CompletableFuture.supplyAsync(() -> {
       sends.awaitKillPoint();
@@ -119,7 +117,7 @@ class CrashTest {
     long restarted = System.nanoTime();
     ChildPlatform second = startChild(env, "platform-2.log");
     all.forEach(phone -> phone.connect(port, NETWORK_TOKEN));
-    Sends resends = new Sends(port, token(http, registration));
+    Sends resends = new Sends(port, Bots.token(http, registration));
     resends.resend(sends.unanswered());
     resends.sendFrom(killedAt);
     resends.awaitAnswers();
@@ -468,24 +466,9 @@ class CrashTest {
   }
 
   private JsonObject register(WebClient http) {
-    HttpResponse<Buffer> response = http.post("/admin/v1/chatbots")
-        .bearerTokenAuthentication(ADMIN_TOKEN)
-        .sendJsonObject(new JsonObject().put("botId", BOT).put("name", "Crash bot")
-            .put("webhookUrl", bot.url()).put("rateLimitPerSecond", 100_000))
-        .await();
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-    return response.bodyAsJsonObject();
-  }
-
-  private static String token(WebClient http, JsonObject registration) {
-    String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
-        + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<Buffer> response = http.post("/oauth2/v1/token")
-        .putHeader("Authorization", "Basic " + basic)
-        .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials"))
-        .await();
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getString("access_token");
+    return Bots.register(http, ADMIN_TOKEN, new JsonObject().put("botId", BOT)
+        .put("name", "Crash bot").put("webhookUrl", bot.url())
+        .put("rateLimitPerSecond", 100_000));
   }
 
   private static void provision(WebClient http, String msisdn) {

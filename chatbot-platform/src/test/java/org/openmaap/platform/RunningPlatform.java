@@ -8,11 +8,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /** A platform started in this JVM on a temporary data dir, and a client for its HTTP API. */
 public final class RunningPlatform implements AutoCloseable {
@@ -63,29 +61,13 @@ public final class RunningPlatform implements AutoCloseable {
 
   /** Registers a bot with its webhook; answers the registration (with its secrets). */
   public JsonObject register(String botId, String webhookUrl) {
-    HttpResponse<Buffer> response = admin(HttpMethod.POST, "/admin/v1/chatbots")
-        .sendJsonObject(new JsonObject().put("botId", botId).put("name", "Bot " + botId)
-            .put("webhookUrl", webhookUrl).put("color", "#6F4E37"))
-        .await();
-    if (response.statusCode() != 201) {
-      throw new AssertionError("registration failed: " + response.bodyAsString());
-    }
-    return response.bodyAsJsonObject();
+    return Bots.register(http, ADMIN_TOKEN, new JsonObject().put("botId", botId)
+        .put("name", "Bot " + botId).put("webhookUrl", webhookUrl).put("color", "#6F4E37"));
   }
 
   /** An access token for a registered bot. */
   public String token(JsonObject registration) {
-    String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
-        + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<Buffer> response = http.post("/oauth2/v1/token")
-        .putHeader("Authorization", "Basic " + basic)
-        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-            .add("grant_type", "client_credentials"))
-        .await();
-    if (response.statusCode() != 200) {
-      throw new AssertionError("token failed: " + response.bodyAsString());
-    }
-    return response.bodyAsJsonObject().getString("access_token");
+    return Bots.token(http, registration);
   }
 
   /** POSTs a send request for the bot; answers the raw response. */

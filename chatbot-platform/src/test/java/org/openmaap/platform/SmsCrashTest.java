@@ -2,7 +2,6 @@ package org.openmaap.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +91,7 @@ class SmsCrashTest {
         .setDefaultPort(port));
     ChildPlatform first = startChild(env, "platform-1.log");
     JsonObject registration = register(http);
-    String token = token(http, registration);
+    String token = Bots.token(http, registration);
 
     // Act: a burst of SMS to users without RCS, then SIGKILL while submits wait for answers.
     for (int i = 0; i < MESSAGES; i++) {
@@ -113,7 +111,7 @@ class SmsCrashTest {
     faults.delayAnswers(Duration.ZERO);
     ChildPlatform second = startChild(env, "platform-2.log");
     // Tokens do not survive a restart yet: the bot fetches a new one.
-    Map<String, JsonObject> finals = awaitFinalStatuses(http, token(http, registration));
+    Map<String, JsonObject> finals = awaitFinalStatuses(http, Bots.token(http, registration));
 
     // Assert.
     Map<String, Long> submits = faults.everySubmittedText().stream()
@@ -186,23 +184,8 @@ class SmsCrashTest {
   }
 
   private JsonObject register(WebClient http) {
-    HttpResponse<Buffer> response = http.post("/admin/v1/chatbots")
-        .bearerTokenAuthentication(ADMIN_TOKEN)
-        .sendJsonObject(new JsonObject().put("botId", BOT).put("name", "SMS crash bot")
-            .put("webhookUrl", bot.url()).put("rateLimitPerSecond", 1_000))
-        .await();
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-    return response.bodyAsJsonObject();
-  }
-
-  private static String token(WebClient http, JsonObject registration) {
-    String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
-        + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<Buffer> response = http.post("/oauth2/v1/token")
-        .putHeader("Authorization", "Basic " + basic)
-        .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials"))
-        .await();
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getString("access_token");
+    return Bots.register(http, ADMIN_TOKEN, new JsonObject().put("botId", BOT)
+        .put("name", "SMS crash bot").put("webhookUrl", bot.url())
+        .put("rateLimitPerSecond", 1_000));
   }
 }
