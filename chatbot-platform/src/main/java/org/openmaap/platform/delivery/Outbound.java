@@ -13,16 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;
+import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.MessageRow.Direction;
 import org.openmaap.platform.store.StatusChange;
@@ -411,32 +412,39 @@ public final class Outbound {
 
   /** A device's report: the status change with its event, which wins over an SMS not yet sent. */
   private Future<Boolean> report(MessageRow row, List<String> from, String to) {
-    Instant now = clock.instant();
-    StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, null, now);
-    return events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
-            row.userContact(), row.msgId(), to, (String) null, row.conversationId(),
-            Status.CHANNEL_RCS, now),
-        event -> store.reportFromDevice(row.botId(), row.msgId(), from, change, event))
-        .map(done -> settled(row, to, done));
+    return changeWithEvent(row, to, null, (change, event) ->
+        store.reportFromDevice(row.botId(), row.msgId(), from, change, event));
   }
 
   /**
    * Moves a message's status on RCS (compare-and-set; a message that went to SMS is not touched)
    * and stores its report to the bot in the same transaction, so a crash never keeps one without
-   * the other; ends its timer.
+   * the other; ends its deadline.
    */
   private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
+    if (to.equals(Status.CANCELLED)) {
+      // The bot revoked the message itself: nothing to report.
+      return store.updateStatus(row.botId(), row.msgId(), from, Status.CHANNEL_RCS,
+              new StatusChange(to, Status.CHANNEL_RCS, reason, clock.instant()))
+          .map(done -> settled(row, to, done));
+    }
+    return changeWithEvent(row, to, reason, (change, event) -> store.updateStatusAndInsertEvent(
+        row.botId(), row.msgId(), from, Status.CHANNEL_RCS, change, event));
+  }
+
+  /**
+   * Moves the message to {@code to} on RCS with {@code write}, which stores the change and its
+   * messageStatus event in one transaction (or neither, answering empty).
+   */
+  private Future<Boolean> changeWithEvent(MessageRow row, String to, String reason,
+      BiFunction<StatusChange, EventRow, Future<Optional<EventRow>>> write) {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, reason, now);
-    Future<Boolean> changed = to.equals(Status.CANCELLED)
-        // The bot revoked the message itself: nothing to report.
-        ? store.updateStatus(row.botId(), row.msgId(), from, Status.CHANNEL_RCS, change)
-        : events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
+    return events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
                 row.userContact(), row.msgId(), to, reason, row.conversationId(),
                 Status.CHANNEL_RCS, now),
-            report -> store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from,
-                Status.CHANNEL_RCS, change, report));
-    return changed.map(done -> settled(row, to, done));
+            event -> write.apply(change, event))
+        .map(done -> settled(row, to, done));
   }
 
   private boolean settled(MessageRow row, String to, boolean done) {
