@@ -411,6 +411,9 @@ class Fnw11ClientsTest {
       String sentId = post(token, "/bot/v1/coffee/messages", """
           {"messageContact": {"userContact": "%s"}, "RCSMessage": {"textMessage": "ping"}}"""
           .formatted(USER)).bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+      // A phone reports what it has been given: the report follows the message's frame.
+      phone.next(frame -> "message".equals(frame.getString("type"))
+          && sentId.equals(frame.getString("msgId")));
       phone.send(new JsonObject().put("type", "delivered").put("msgId", sentId));
 
       for (String type : new String[] {"newUser", "message", "isTyping", "response",

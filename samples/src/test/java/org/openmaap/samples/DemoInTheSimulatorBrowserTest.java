@@ -22,6 +22,7 @@ import org.openmaap.samples.parcel.ParcelTracking;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,8 +98,7 @@ class DemoInTheSimulatorBrowserTest {
     browser.get(link("SMS-only phone"));
     await(() -> "sms-only".equals(connection()));
     By thread = By.cssSelector("#conversations .conversation");
-    await(() -> !browser.findElements(thread).isEmpty());
-    browser.findElement(thread).click();
+    click(thread);
     await(() -> texts("#messages .entry.sms").stream().anyMatch(t -> t.contains("OpenParcel")));
 
     type("1");
@@ -118,16 +118,22 @@ class DemoInTheSimulatorBrowserTest {
 
   private static void openChat(String botId) {
     By chat = By.cssSelector("[data-key='rcs:" + botId + "']");
-    await(() -> !browser.findElements(chat).isEmpty());
-    browser.findElement(chat).click();
+    click(chat);
     await(() -> browser.findElement(By.id("text")).isDisplayed());
+  }
+
+  /** Clicks the element once it is there, again if it went stale before the click landed. */
+  private static void click(By element) {
+    await(() -> {
+      browser.findElement(element).click();
+      return true;
+    });
   }
 
   private static WebElement shownWith(String text) {
     By shown = By.cssSelector("#messages .entry[data-state='shown']");
-    await(() -> browser.findElements(shown).stream().anyMatch(e -> e.getText().contains(text)));
-    return browser.findElements(shown).stream().filter(e -> e.getText().contains(text))
-        .findFirst().orElseThrow();
+    return waiting().until(d -> browser.findElements(shown).stream()
+        .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
   }
 
   private static boolean loaded(WebElement image) {
@@ -149,7 +155,13 @@ class DemoInTheSimulatorBrowserTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+    // Pages re-render lists as frames arrive: an element gone stale is looked up again.
+    waiting().until(d -> condition.getAsBoolean());
+  }
+
+  private static WebDriverWait waiting() {
+    return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   private static void screenshot(String name) throws IOException {
