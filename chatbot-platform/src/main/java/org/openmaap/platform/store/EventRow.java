@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A webhook event for one chatbot: the JSON body exactly as it is signed and sent, its place in
- * its conversation's order, and its delivery state.
+ * its conversation's order, its delivery state, and where its retry window starts (its creation,
+ * or its replay from the dead letters); its work row says when it is tried next.
  */
 public record EventRow(
     String eventId,
@@ -14,7 +15,7 @@ public record EventRow(
     String bodyJson,
     State state,
     int attempts,
-    Instant nextAttemptAt,
+    Instant retryFrom,
     String lastError,
     Instant createdAt) {
 

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -626,41 +628,146 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil,
-      int limit) {
+      int limit, Map<WorkRow.Kind, Integer> maxPerBot) {
+    Map<WorkRow.Kind, Integer> bounds = Map.copyOf(maxPerBot);
     return write(db -> {
       // Selecting then updating is atomic: only this thread writes.
-      List<WorkRow> due = db.query("""
-          SELECT * FROM work
-          WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
-          ORDER BY due_at LIMIT ?""",
-          SqliteStore::workRow, millis(now), millis(now), limit);
-      List<WorkRow> claimed = new ArrayList<>(due.size());
-      for (WorkRow row : due) {
-        db.update("""
-            UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
-              version = version + 1
-            WHERE kind = ? AND bot_id = ? AND ref = ?""",
-            node, millis(leaseUntil), row.kind().name(), row.botId(), row.ref());
-        claimed.add(new WorkRow(row.kind(), row.botId(), row.ref(), row.dueAt(), node,
-            truncate(leaseUntil), row.attempts() + 1, row.version() + 1));
+      Map<String, Integer> held = bounds.isEmpty() ? new HashMap<>() : held(db, now);
+      List<WorkRow> claimed = new ArrayList<>();
+      Due last = null;
+      // Pages in due order; rows of a bot at its bound are passed over, so a bot with a backlog
+      // never holds back another's due work.
+      while (claimed.size() < limit) {
+        List<Due> page = duePage(db, now, last, CLAIM_PAGE);
+        for (Due due : page) {
+          WorkRow row = due.row();
+          Integer bound = bounds.get(row.kind());
+          String heldKey = row.kind() + "/" + row.botId();
+          if (bound != null && held.getOrDefault(heldKey, 0) >= bound) {
+            continue;
+          }
+          held.merge(heldKey, 1, Integer::sum);
+          db.update("""
+              UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+                version = version + 1
+              WHERE id = ?""", node, millis(leaseUntil), due.id());
+          claimed.add(new WorkRow(row.kind(), row.botId(), row.ref(), row.dueAt(), node,
+              truncate(leaseUntil), row.attempts() + 1, row.version() + 1));
+          if (claimed.size() == limit) {
+            break;
+          }
+        }
+        if (page.size() < CLAIM_PAGE) {
+          break;
+        }
+        last = page.get(page.size() - 1);
       }
       return claimed;
     });
   }
 
+  private static final int CLAIM_PAGE = 256;
+
+  /** How many rows each (kind, bot) holds under a lease still running at {@code now}. */
+  private static Map<String, Integer> held(SqlConnection db, Instant now) throws SQLException {
+    Map<String, Integer> held = new HashMap<>();
+    for (Object[] row : db.query("""
+        SELECT kind, bot_id, count(*) FROM work
+        WHERE claimed_by IS NOT NULL AND lease_until > ?
+        GROUP BY kind, bot_id""",
+        row -> new Object[] {row.getString(1) + "/" + row.getString(2), row.getInt(3)},
+        millis(now))) {
+      held.put((String) row[0], (Integer) row[1]);
+    }
+    return held;
+  }
+
+  /** A claimable row and its place in the table. */
+  private record Due(long id, WorkRow row) {}
+
+  /** Claimable rows due by {@code now}, in (due time, id) order after {@code after}. */
+  private static List<Due> duePage(SqlConnection db, Instant now, Due after, int size)
+      throws SQLException {
+    SqlConnection.RowMapper<Due> due = row -> new Due(row.getLong("id"), workRow(row));
+    if (after == null) {
+      return db.query("""
+          SELECT * FROM work
+          WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
+          ORDER BY due_at, id LIMIT ?""",
+          due, millis(now), millis(now), size);
+    }
+    long afterDue = millis(after.row().dueAt());
+    return db.query("""
+        SELECT * FROM work
+        WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
+          AND (due_at > ? OR (due_at = ? AND id > ?))
+        ORDER BY due_at, id LIMIT ?""",
+        due, millis(now), millis(now), afterDue, afterDue, after.id(), size);
+  }
+
   @Override
   public Future<Optional<Instant>> nextDue(Instant now) {
     return read(db -> db.queryOne("""
-        SELECT due_at FROM work WHERE claimed_by IS NULL OR lease_until <= ?
+        SELECT due_at FROM work
+        WHERE due_at IS NOT NULL AND (claimed_by IS NULL OR lease_until <= ?)
         ORDER BY due_at LIMIT 1""",
         row -> instant(row, "due_at"), millis(now)));
   }
 
   @Override
   public Future<Boolean> settle(WorkRow claim) {
-    return write(db -> db.update(
-        "DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?",
-        claim.kind().name(), claim.botId(), claim.ref(), claim.version()) > 0);
+    return write(db -> {
+      Optional<Lane> held = db.queryOne("""
+          SELECT lane FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
+          row -> new Lane(row.getString("lane")),
+          claim.kind().name(), claim.botId(), claim.ref(), claim.version());
+      if (held.isEmpty()) {
+        return false;
+      }
+      db.update("DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ?",
+          claim.kind().name(), claim.botId(), claim.ref());
+      if (claim.kind() == WorkRow.Kind.EVENT) {
+        db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ? AND state = 'PENDING'",
+            claim.ref());
+      }
+      if (held.get().name() != null) {
+        // The lane's next row has waited at least since this one was due.
+        startLane(db, claim.kind(), claim.botId(), held.get().name(), claim.dueAt());
+      }
+      return true;
+    });
+  }
+
+  /** A lane of work rows run one at a time; null when the row is in none. */
+  private record Lane(String name) {}
+
+  /** Makes the lane's first row due, unless a row of the lane is due or held already. */
+  private static void startLane(SqlConnection db, WorkRow.Kind kind, String botId, String lane,
+      Instant dueAt) throws SQLException {
+    db.update("""
+        UPDATE work SET due_at = ?, version = version + 1
+        WHERE id = (SELECT id FROM work WHERE kind = ? AND bot_id = ? AND lane = ?
+                    ORDER BY seq LIMIT 1)
+          AND due_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM work WHERE kind = ? AND bot_id = ? AND lane = ?
+                          AND due_at IS NOT NULL)""",
+        millis(dueAt), kind.name(), botId, lane, kind.name(), botId, lane);
+  }
+
+  /** Adds an event's work: due at once when its conversation has no other, else waiting. */
+  private static void addEventWork(SqlConnection db, String botId, String eventId,
+      String conversationId, long sequence, Instant dueAt) throws SQLException {
+    db.update("""
+        INSERT INTO work (kind, bot_id, ref, due_at, lane, seq)
+        VALUES ('EVENT', ?, ?, NULL, ?, ?)
+        ON CONFLICT (kind, bot_id, ref) DO NOTHING""",
+        botId, eventId, conversationId, sequence);
+    if (conversationId == null) {
+      db.update("UPDATE work SET due_at = ? WHERE kind = 'EVENT' AND bot_id = ? AND ref = ?",
+          millis(dueAt), botId, eventId);
+    } else {
+      startLane(db, WorkRow.Kind.EVENT, botId, conversationId, dueAt);
+    }
   }
 
   @Override
@@ -783,33 +890,36 @@ public final class SqliteStore implements Store {
     }
     db.update("""
         INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
-          next_attempt_at, last_error, created_at)
+          retry_from, last_error, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
-        event.state().name(), event.attempts(), millis(event.nextAttemptAt()),
+        event.state().name(), event.attempts(), millis(retryFrom(event)),
         event.lastError(), millis(event.createdAt()));
-    return new EventRow(event.eventId(), event.botId(), event.conversationId(),
-        db.lastInsertRowid(), event.bodyJson(), event.state(), event.attempts(),
-        truncate(event.nextAttemptAt()), event.lastError(), truncate(event.createdAt()));
+    long sequence = db.lastInsertRowid();
+    if (event.state() == State.PENDING) {
+      addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
+          event.createdAt());
+    }
+    return new EventRow(event.eventId(), event.botId(), event.conversationId(), sequence,
+        event.bodyJson(), event.state(), event.attempts(), truncate(retryFrom(event)),
+        event.lastError(), truncate(event.createdAt()));
+  }
+
+  private static Instant retryFrom(EventRow event) {
+    return event.retryFrom() != null ? event.retryFrom() : event.createdAt();
   }
 
   @Override
-  public Future<Void> eventsDelivered(List<String> eventIds) {
-    List<String> ids = List.copyOf(eventIds);
-    return write(db -> {
-      for (String id : ids) {
-        db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ?", id);
-      }
-      return null;
-    });
+  public Future<Optional<EventRow>> event(String eventId) {
+    return read(db -> db.queryOne("SELECT * FROM events WHERE event_id = ?",
+        SqliteStore::eventRow, eventId));
   }
 
   @Override
-  public Future<Void> eventRetry(
-      String eventId, int attempts, Instant nextAttemptAt, String lastError) {
+  public Future<Void> eventRetry(String eventId, int attempts, String lastError) {
     return updateEvent(eventId, """
-        UPDATE events SET attempts = ?, next_attempt_at = ?, last_error = ?
-        WHERE event_id = ?""", attempts, millis(nextAttemptAt), lastError, eventId);
+        UPDATE events SET attempts = ?, last_error = ? WHERE event_id = ?""",
+        attempts, lastError, eventId);
   }
 
   @Override
@@ -848,8 +958,11 @@ public final class SqliteStore implements Store {
           "SELECT * FROM events WHERE state = 'DEAD' AND bot_id = ? ORDER BY sequence",
           SqliteStore::eventRow, botId);
       db.update("""
-          UPDATE events SET state = 'PENDING', attempts = 0, next_attempt_at = ?
+          UPDATE events SET state = 'PENDING', attempts = 0, retry_from = ?
           WHERE state = 'DEAD' AND bot_id = ?""", millis(now), botId);
+      for (EventRow event : dead) {
+        addEventWork(db, botId, event.eventId(), event.conversationId(), event.sequence(), now);
+      }
       return dead.stream()
           .map(e -> new EventRow(e.eventId(), e.botId(), e.conversationId(), e.sequence(),
               e.bodyJson(), State.PENDING, 0, truncate(now), e.lastError(), e.createdAt()))
@@ -866,7 +979,7 @@ public final class SqliteStore implements Store {
         row.getString("body_json"),
         State.valueOf(row.getString("state")),
         row.getInt("attempts"),
-        instant(row, "next_attempt_at"),
+        instant(row, "retry_from"),
         row.getString("last_error"),
         instant(row, "created_at"));
   }

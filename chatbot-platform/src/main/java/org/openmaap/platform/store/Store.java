@@ -3,6 +3,7 @@ package org.openmaap.platform.store;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -184,14 +185,27 @@ public interface Store {
 
   /**
    * Claims for {@code node} until {@code leaseUntil} up to {@code limit} rows due by {@code now}
-   * that nobody holds or whose lease ended, earliest first; answers them as claimed.
+   * that nobody holds or whose lease ended, earliest first, never taking a bot past
+   * {@code maxPerBot} rows of a kind held at once (kinds not named have no such bound); answers
+   * them as claimed.
    */
-  Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil, int limit);
+  Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil, int limit,
+      Map<WorkRow.Kind, Integer> maxPerBot);
+
+  /** {@link #claimDue(String, Instant, Instant, int, Map)} with no bound per bot. */
+  default Future<List<WorkRow>> claimDue(String node, Instant now, Instant leaseUntil,
+      int limit) {
+    return claimDue(node, now, leaseUntil, limit, Map.of());
+  }
 
   /** The earliest due time of work nobody holds (or whose lease ended by {@code now}). */
   Future<Optional<Instant>> nextDue(Instant now);
 
-  /** Deletes the work if {@code claim} (as claimed) is still its version: it is done. */
+  /**
+   * Deletes the work if {@code claim} (as claimed) is still its version: it is done. Settling an
+   * {@link WorkRow.Kind#EVENT} row delivers its event, unless it went to the dead letters, and
+   * makes the next event of its conversation due.
+   */
   Future<Boolean> settle(WorkRow claim);
 
   /** Gives claimed work back, due at {@code dueAt}, if {@code claim} is still its version. */
@@ -209,30 +223,32 @@ public interface Store {
   // --- webhook events ---------------------------------------------------------------------------
 
   /**
-   * Stores an event for delivery and answers it with its {@code sequence} assigned: increasing in
-   * insertion order, which is the order events of one conversation must be delivered in.
+   * Stores an event for delivery with its {@link WorkRow.Kind#EVENT} work, and answers it with its
+   * {@code sequence} assigned: increasing in insertion order, which is the order events of one
+   * conversation are delivered in (the work of a conversation's later events waits for the one
+   * before it to be settled). Every operation here that stores an event stores its work too.
    */
   Future<EventRow> insertEvent(EventRow event);
 
-  /**
-   * Marks events acknowledged by their chatbots, in one operation (they will not be sent again);
-   * unknown ids are skipped.
-   */
-  Future<Void> eventsDelivered(List<String> eventIds);
+  /** The event with this id. */
+  Future<Optional<EventRow>> event(String eventId);
 
-  /** Records a failed attempt and when to try next. */
-  Future<Void> eventRetry(String eventId, int attempts, Instant nextAttemptAt, String lastError);
+  /** Records a failed attempt (its work row says when the next one is). */
+  Future<Void> eventRetry(String eventId, int attempts, String lastError);
 
   /** Moves an event to its bot's dead letters after the retry window. */
   Future<Void> eventDead(String eventId, String lastError);
 
-  /** Events not yet acknowledged and not dead, oldest first (for restart). */
+  /** Events not yet acknowledged and not dead, oldest first. */
   Future<List<EventRow>> pendingEvents();
 
   /** A bot's dead letters, oldest first. */
   Future<List<EventRow>> deadLetters(String botId);
 
-  /** Makes a bot's dead letters pending again (attempts reset, due now); answers them. */
+  /**
+   * Makes a bot's dead letters pending again, with their work (attempts reset, retry window from
+   * {@code now}, each conversation's in order); answers them.
+   */
   Future<List<EventRow>> replayDeadLetters(String botId, Instant now);
 
   // --- files ------------------------------------------------------------------------------------

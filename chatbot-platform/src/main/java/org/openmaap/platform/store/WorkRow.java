@@ -20,7 +20,12 @@ public record WorkRow(
   /** What the work acts on, which says what the worker does with it. */
   public enum Kind {
     /** A bot-to-user message still on its way: route it, or act at its deadline (ref: msgId). */
-    MESSAGE
+    MESSAGE,
+    /**
+     * A webhook event to deliver to its chatbot (ref: eventId); the events of one conversation are
+     * worked on one at a time, in order.
+     */
+    EVENT
   }
 
   /** Work due at {@code dueAt} that nobody holds yet. */

@@ -8,11 +8,13 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
@@ -34,11 +36,12 @@ public final class Worker {
 
   /**
    * How the worker pulls: how often it looks for due work when nothing woke it, how long a claim
-   * holds before another worker may take the row, how many rows it works on at once, and the
-   * first delay before a failed row is tried again (doubling up to a minute).
+   * holds before another worker may take the row, how many rows it works on at once, the first
+   * delay before a failed row is tried again (doubling up to a minute), and how many rows of a kind
+   * one bot may have in flight (kinds not named: no bound but {@code maxInFlight}).
    */
   public record Settings(Duration pollInterval, Duration lease, int maxInFlight,
-      Duration firstRetry) {
+      Duration firstRetry, Map<WorkRow.Kind, Integer> maxInFlightPerBot) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
@@ -59,11 +62,31 @@ public final class Worker {
       if (firstRetry == null || firstRetry.isNegative() || firstRetry.isZero()) {
         throw new IllegalArgumentException("the first retry must be positive");
       }
+      maxInFlightPerBot = Map.copyOf(maxInFlightPerBot);
+      maxInFlightPerBot.forEach((kind, bound) -> {
+        if (bound < 1) {
+          throw new IllegalArgumentException("max in flight per bot of " + kind
+              + " must be at least 1, got " + bound);
+        }
+      });
+    }
+
+    public Settings(Duration pollInterval, Duration lease, int maxInFlight,
+        Duration firstRetry) {
+      this(pollInterval, lease, maxInFlight, firstRetry, Map.of());
     }
 
     public static Settings defaults() {
       return new Settings(DEFAULT_POLL_INTERVAL, DEFAULT_LEASE, DEFAULT_MAX_IN_FLIGHT,
           DEFAULT_FIRST_RETRY);
+    }
+
+    /** These settings with at most {@code bound} rows of {@code kind} in flight per bot. */
+    public Settings withMaxInFlightPerBot(WorkRow.Kind kind, int bound) {
+      Map<WorkRow.Kind, Integer> bounds = new EnumMap<>(WorkRow.Kind.class);
+      bounds.putAll(maxInFlightPerBot);
+      bounds.put(kind, bound);
+      return new Settings(pollInterval, lease, maxInFlight, firstRetry, bounds);
     }
   }
 
@@ -74,6 +97,7 @@ public final class Worker {
   private final Settings settings;
   private final Map<WorkRow.Kind, Handler> handlers;
   private final Context context;
+  private final Promise<Void> drained = Promise.promise();
 
   // Touched only on the worker's context.
   private final Map<String, WorkRow> inFlight = new HashMap<>();
@@ -114,7 +138,10 @@ public final class Worker {
     }));
   }
 
-  /** Stops pulling; work in flight finishes, and its rows wait for the next start. */
+  /**
+   * Stops pulling, and waits (at most a lease) for the work in flight to finish and be settled;
+   * what is left waits for the next start.
+   */
   public Future<Void> stop() {
     return onContext(() -> {
       stopped = true;
@@ -122,7 +149,16 @@ public final class Worker {
       if (pollTimer != -1) {
         vertx.cancelTimer(pollTimer);
       }
-      return Future.succeededFuture();
+      if (inFlight.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return drained.future()
+          .timeout(settings.lease().toMillis(), TimeUnit.MILLISECONDS)
+          .recover(late -> {
+            LOG.log(Level.WARNING, inFlight.size() + " rows of work were still running at the"
+                + " stop; their leases run out and they are done again");
+            return Future.succeededFuture();
+          });
     });
   }
 
@@ -155,7 +191,8 @@ public final class Worker {
     Instant now = clock.instant();
     here(store.nextDue(now))
         .compose(next -> next.isPresent() && !next.get().isAfter(now)
-            ? here(store.claimDue(node, now, leaseFrom(now), room)).map(claimed -> {
+            ? here(store.claimDue(node, now, leaseFrom(now), room,
+                settings.maxInFlightPerBot())).map(claimed -> {
               claimed.forEach(this::start);
               return claimed.size() == room ? Optional.of(now) : Optional.<Instant>empty();
             })
@@ -192,6 +229,10 @@ public final class Worker {
   }
 
   private void start(WorkRow claim) {
+    if (stopped) {
+      // Not started: the lease runs out, or the next start gives the claim back.
+      return;
+    }
     String key = key(claim);
     // Our own lease ran out while the handler still runs: the row is ours already.
     if (inFlight.putIfAbsent(key, claim) != null) {
@@ -220,6 +261,9 @@ public final class Worker {
         LOG.log(Level.WARNING, "could not settle work " + key, settled.cause());
       }
       inFlight.remove(key);
+      if (stopped && inFlight.isEmpty()) {
+        drained.tryComplete();
+      }
       poll();
       return Future.succeededFuture();
     }));

@@ -109,10 +109,12 @@ class FilesStoreTest {
     store.close().await();
     Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      // Version 2 is the schema before files; later migrations' tables go with it.
+      // Version 2 is the schema before files; later migrations' tables and columns go with it.
       for (String table : List.of("files", "work", "sms_submits", "platform_secrets")) {
         db.createStatement().execute("DROP TABLE " + table);
       }
+      db.createStatement().execute(
+          "ALTER TABLE events RENAME COLUMN retry_from TO next_attempt_at");
       db.createStatement().execute("UPDATE schema_version SET version = 2");
     }
 

@@ -554,20 +554,22 @@ class SqliteStoreTest {
     store.insertEvent(event("e2", "bot-one")).await();
     store.insertEvent(event("e3", "bot-one")).await();
 
-    store.eventsDelivered(List.of("e1", "unknown")).await();
-    store.eventRetry("e2", 3, T0.plusSeconds(8), "HTTP 500").await();
+    WorkRow first = store.claimDue("n1", T0, T0.plusSeconds(10), 10).await().get(0);
+    assertThat(store.settle(first).await()).isTrue();
+    store.eventRetry("e2", 3, "HTTP 500").await();
     store.eventDead("e3", "gave up after 24 h").await();
 
     List<EventRow> pending = store.pendingEvents().await();
+    assertThat(first.ref()).isEqualTo("e1");
     assertThat(pending).extracting(EventRow::eventId).containsExactly("e2");
     assertThat(pending.get(0).attempts()).isEqualTo(3);
-    assertThat(pending.get(0).nextAttemptAt()).isEqualTo(T0.plusSeconds(8));
+    assertThat(pending.get(0).retryFrom()).isEqualTo(T0);
     assertThat(pending.get(0).lastError()).isEqualTo("HTTP 500");
   }
 
   @Test
   void eventRetryOrDead_unknownEvent_failsWithNotFound() {
-    assertThatThrownBy(store.eventRetry("nope", 1, T0, "x")::await)
+    assertThatThrownBy(store.eventRetry("nope", 1, "x")::await)
         .isInstanceOf(StoreNotFound.class);
     assertThatThrownBy(store.eventDead("nope", "x")::await).isInstanceOf(StoreNotFound.class);
   }
@@ -592,7 +594,7 @@ class SqliteStoreTest {
     store.insertEvent(event("a1", "bot-a")).await();
     store.insertEvent(event("a2", "bot-a")).await();
     store.insertEvent(event("b1", "bot-b")).await();
-    store.eventRetry("a1", 17, T0.plusSeconds(300), "timeout").await();
+    store.eventRetry("a1", 17, "timeout").await();
     store.eventDead("a1", "timeout").await();
     store.eventDead("b1", "HTTP 404").await();
     Instant now = T0.plusSeconds(86_400);
@@ -602,7 +604,7 @@ class SqliteStoreTest {
     assertThat(replayed).extracting(EventRow::eventId).containsExactly("a1");
     assertThat(replayed.get(0).state()).isEqualTo(State.PENDING);
     assertThat(replayed.get(0).attempts()).isZero();
-    assertThat(replayed.get(0).nextAttemptAt()).isEqualTo(now);
+    assertThat(replayed.get(0).retryFrom()).isEqualTo(now);
     assertThat(store.pendingEvents().await()).containsExactly(
         replayed.get(0), store.pendingEvents().await().get(1));
     assertThat(store.pendingEvents().await()).extracting(EventRow::eventId)
