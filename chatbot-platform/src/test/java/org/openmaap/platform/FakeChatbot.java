@@ -128,6 +128,13 @@ public final class FakeChatbot implements AutoCloseable {
     return next(event -> type.equals(event.getString("event")), Duration.ofSeconds(10));
   }
 
+  /** Takes every acknowledged event received since the last call (or the last next()). */
+  public List<Received> drain() {
+    List<Received> taken = new ArrayList<>();
+    received.drainTo(taken);
+    return taken;
+  }
+
   /** Every acknowledged event so far, in arrival order. */
   public List<Received> all() {
     synchronized (all) {

@@ -638,7 +638,7 @@ public final class SqliteStore implements Store {
       // Pages in due order; rows of a bot at its bound are passed over, so a bot with a backlog
       // never holds back another's due work.
       while (claimed.size() < limit) {
-        List<Due> page = duePage(db, now, last, CLAIM_PAGE);
+        List<Due> page = duePage(db, now, last, CLAIM_PAGE, atBound(held, bounds));
         for (Due due : page) {
           WorkRow row = due.row();
           Integer bound = bounds.get(row.kind());
@@ -685,24 +685,34 @@ public final class SqliteStore implements Store {
   /** A claimable row and its place in the table. */
   private record Due(long id, WorkRow row) {}
 
-  /** Claimable rows due by {@code now}, in (due time, id) order after {@code after}. */
-  private static List<Due> duePage(SqlConnection db, Instant now, Due after, int size)
-      throws SQLException {
+  /** The "kind/bot" keys already holding as many rows as their kind's bound, as a JSON array. */
+  private static String atBound(Map<String, Integer> held, Map<WorkRow.Kind, Integer> bounds) {
+    JsonArray full = new JsonArray();
+    held.forEach((key, count) -> {
+      Integer bound = bounds.get(WorkRow.Kind.valueOf(key.substring(0, key.indexOf('/'))));
+      if (bound != null && count >= bound) {
+        full.add(key);
+      }
+    });
+    return full.encode();
+  }
+
+  /**
+   * Claimable rows due by {@code now}, in (due time, id) order after {@code after}, leaving out
+   * the bots at their bound ({@code full}) in SQL, so a bot's backlog is not read row by row.
+   */
+  private static List<Due> duePage(SqlConnection db, Instant now, Due after, int size,
+      String full) throws SQLException {
     SqlConnection.RowMapper<Due> due = row -> new Due(row.getLong("id"), workRow(row));
-    if (after == null) {
-      return db.query("""
-          SELECT * FROM work
-          WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
-          ORDER BY due_at, id LIMIT ?""",
-          due, millis(now), millis(now), size);
-    }
-    long afterDue = millis(after.row().dueAt());
+    long afterDue = after == null ? Long.MIN_VALUE : millis(after.row().dueAt());
+    long afterId = after == null ? Long.MIN_VALUE : after.id();
     return db.query("""
         SELECT * FROM work
         WHERE due_at <= ? AND (claimed_by IS NULL OR lease_until <= ?)
           AND (due_at > ? OR (due_at = ? AND id > ?))
+          AND kind || '/' || bot_id NOT IN (SELECT value FROM json_each(?))
         ORDER BY due_at, id LIMIT ?""",
-        due, millis(now), millis(now), afterDue, afterDue, after.id(), size);
+        due, millis(now), millis(now), afterDue, afterDue, afterId, full, size);
   }
 
   @Override

@@ -102,6 +102,7 @@ public final class Worker {
   // Touched only on the worker's context.
   private final Map<String, WorkRow> inFlight = new HashMap<>();
   private boolean polling;
+  private boolean pollAgain;
   private boolean stopped;
   private long pollTimer = -1;
   private Instant pollAt;
@@ -179,7 +180,12 @@ public final class Worker {
   }
 
   private void poll() {
-    if (stopped || polling) {
+    if (stopped) {
+      return;
+    }
+    if (polling) {
+      // Work settled or came due while the store was asked: ask again right after.
+      pollAgain = true;
       return;
     }
     int room = settings.maxInFlight() - inFlight.size();
@@ -199,6 +205,11 @@ public final class Worker {
             : Future.succeededFuture(next))
         .onComplete(result -> {
           polling = false;
+          if (pollAgain && result.succeeded()) {
+            pollAgain = false;
+            poll();
+            return;
+          }
           Instant later = clock.instant().plus(settings.pollInterval());
           if (result.failed()) {
             LOG.log(Level.WARNING, "could not take due work from the store", result.cause());
