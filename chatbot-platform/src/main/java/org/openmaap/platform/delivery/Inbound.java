@@ -109,8 +109,9 @@ public final class Inbound {
       MessageRow row = found.filter(m -> m.direction() == Direction.USER_TO_BOT)
           .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' received by chatbot '"
               + botId + "'"));
-      return store.updateStatus(botId, msgId, List.of(Status.DELIVERED),
-              new StatusChange(Status.DISPLAYED, row.channel(), null, clock.instant()))
+      StatusChange read = new StatusChange(Status.DISPLAYED, row.channel(), null, clock.instant());
+      StatusMachine.From from = StatusMachine.from(read);
+      return store.updateStatus(botId, msgId, from.statuses(), from.channel(), read)
           .map(changed -> {
             online.session(row.userContact()).ifPresent(session -> session.link().send(
                 new JsonObject().put("type", "displayed").put("msgId", msgId)));

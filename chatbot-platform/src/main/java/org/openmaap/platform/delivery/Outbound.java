@@ -200,18 +200,18 @@ public final class Outbound {
    * holds an acknowledged delivery of a message the user also got by SMS.
    */
   public Future<Boolean> delivered(String msisdn, String msgId) {
-    return deviceReport(msisdn, msgId, Status.UNDELIVERED, Status.DELIVERED);
+    return deviceReport(msisdn, msgId, Status.DELIVERED);
   }
 
   /** The device reports a message displayed (read): status and report to the bot. */
   public Future<Boolean> displayed(String msisdn, String msgId) {
-    return deviceReport(msisdn, msgId, Status.DISPLAYABLE, Status.DISPLAYED);
+    return deviceReport(msisdn, msgId, Status.DISPLAYED);
   }
 
   /** Revokes an undelivered message: 200 with cancelled, or 409 naming its status. */
   public Future<JsonObject> revoke(String botId, String msgId) {
     return requireMessage(botId, msgId, Direction.BOT_TO_USER).compose(row ->
-        change(row, Status.UNDELIVERED, Status.CANCELLED, null).compose(changed -> {
+        change(row, Status.CANCELLED, null).compose(changed -> {
           if (!changed) {
             return store.message(botId, msgId).map(now -> {
               throw ApiError.conflict("message '" + msgId + "' is already "
@@ -314,7 +314,7 @@ public final class Outbound {
     if (smsAllowed(row)) {
       return revokeFirst(row).compose(v -> fallback.takeOver(row)).compose(v -> done());
     }
-    return change(row, Status.UNDELIVERED, Status.FAILED, reason).compose(changed -> {
+    return change(row, Status.FAILED, reason).compose(changed -> {
       if (changed) {
         revokeOnDevice(row);
       }
@@ -365,8 +365,10 @@ public final class Outbound {
         .put("contributionId", row.contributionId());
     session.link().send(frame).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
-        store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
-                new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant()))
+        StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null,
+            clock.instant());
+        StatusMachine.From from = StatusMachine.from(sent);
+        store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
             .onSuccess(changed -> {
               if (changed) {
                 metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
@@ -377,15 +379,14 @@ public final class Outbound {
     return true;
   }
 
-  private Future<Boolean> deviceReport(String msisdn, String msgId, List<String> from,
-      String to) {
+  private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
     String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
     if (botId == null) {
       return Future.failedFuture(ApiError.notFound("no message '" + msgId
           + "' was delivered on this connection"));
     }
     return store.message(botId, msgId).compose(found -> found
-        .map(row -> report(row, from, to).compose(changed -> changed
+        .map(row -> report(row, to).compose(changed -> changed
             ? Future.succeededFuture(true)
             : refuseIfGone(botId, msgId)))
         .orElse(Future.succeededFuture(false)))
@@ -401,8 +402,7 @@ public final class Outbound {
   private Future<Boolean> refuseIfGone(String botId, String msgId) {
     return store.message(botId, msgId).map(now -> {
       MessageRow row = now.orElseThrow(() -> ApiError.notFound("no message '" + msgId + "'"));
-      if (Status.CHANNEL_SMS.equals(row.channel())
-          || List.of(Status.FAILED, Status.CANCELLED).contains(row.status())) {
+      if (StatusMachine.revoked(row.status(), row.channel())) {
         throw ApiError.conflict("message '" + msgId + "' was revoked (it is " + row.status()
             + " on " + row.channel() + "); drop it");
       }
@@ -411,9 +411,9 @@ public final class Outbound {
   }
 
   /** A device's report: the status change with its event, which wins over an SMS not yet sent. */
-  private Future<Boolean> report(MessageRow row, List<String> from, String to) {
-    return changeWithEvent(row, to, null, (change, event) ->
-        store.reportFromDevice(row.botId(), row.msgId(), from, change, event));
+  private Future<Boolean> report(MessageRow row, String to) {
+    return changeWithEvent(row, to, null, (change, event) -> store.reportFromDevice(row.botId(),
+        row.msgId(), StatusMachine.from(change).statuses(), change, event));
   }
 
   /**
@@ -421,15 +421,20 @@ public final class Outbound {
    * and stores its report to the bot in the same transaction, so a crash never keeps one without
    * the other; ends its deadline.
    */
-  private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
+  private Future<Boolean> change(MessageRow row, String to, String reason) {
     if (to.equals(Status.CANCELLED)) {
       // The bot revoked the message itself: nothing to report.
-      return store.updateStatus(row.botId(), row.msgId(), from, Status.CHANNEL_RCS,
-              new StatusChange(to, Status.CHANNEL_RCS, reason, clock.instant()))
+      StatusChange cancelled = new StatusChange(to, Status.CHANNEL_RCS, reason, clock.instant());
+      StatusMachine.From from = StatusMachine.from(cancelled);
+      return store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(),
+              cancelled)
           .map(done -> settled(row, to, done));
     }
-    return changeWithEvent(row, to, reason, (change, event) -> store.updateStatusAndInsertEvent(
-        row.botId(), row.msgId(), from, Status.CHANNEL_RCS, change, event));
+    return changeWithEvent(row, to, reason, (change, event) -> {
+      StatusMachine.From from = StatusMachine.from(change);
+      return store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from.statuses(),
+          from.channel(), change, event);
+    });
   }
 
   /**
