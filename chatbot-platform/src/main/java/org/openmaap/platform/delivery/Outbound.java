@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
-import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.failure.Conflict;
+import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;
@@ -132,7 +133,7 @@ public final class Outbound {
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {
-              throw ApiError.conflict("msgId '" + msgId + "' was already used for another "
+              throw new Conflict("msgId '" + msgId + "' was already used for another "
                   + "message; use a new msgId");
             }
             return new Accepted(inserted.row(), true);
@@ -196,7 +197,7 @@ public final class Outbound {
 
   /**
    * The device reports a message delivered: status and report to the bot. A report that comes
-   * after the message went as SMS (or was revoked) is refused with a 409, so that a device never
+   * after the message went as SMS (or was revoked) is refused (a Conflict), so that a device never
    * holds an acknowledged delivery of a message the user also got by SMS.
    */
   public Future<Boolean> delivered(String msisdn, String msgId) {
@@ -208,13 +209,13 @@ public final class Outbound {
     return deviceReport(msisdn, msgId, Status.DISPLAYED);
   }
 
-  /** Revokes an undelivered message: 200 with cancelled, or 409 naming its status. */
+  /** Revokes an undelivered message: cancelled, or a Conflict naming its status. */
   public Future<JsonObject> revoke(String botId, String msgId) {
     return requireMessage(botId, msgId, Direction.BOT_TO_USER).compose(row ->
         change(row, Status.CANCELLED, null).compose(changed -> {
           if (!changed) {
             return store.message(botId, msgId).map(now -> {
-              throw ApiError.conflict("message '" + msgId + "' is already "
+              throw new Conflict("message '" + msgId + "' is already "
                   + now.map(MessageRow::status).orElse("gone") + " and cannot be revoked");
             });
           }
@@ -227,7 +228,7 @@ public final class Outbound {
   /** The status of a message with its history, as GET .../status answers it. */
   public Future<JsonObject> status(String botId, String msgId) {
     return store.message(botId, msgId).compose(found -> {
-      MessageRow row = found.orElseThrow(() -> ApiError.notFound("no message '" + msgId
+      MessageRow row = found.orElseThrow(() -> new NotFound("no message '" + msgId
           + "' of chatbot '" + botId + "'"));
       return store.history(botId, msgId).map(history -> {
         JsonArray changes = new JsonArray();
@@ -382,7 +383,7 @@ public final class Outbound {
   private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
     String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
     if (botId == null) {
-      return Future.failedFuture(ApiError.notFound("no message '" + msgId
+      return Future.failedFuture(new NotFound("no message '" + msgId
           + "' was delivered on this connection"));
     }
     return store.message(botId, msgId).compose(found -> found
@@ -401,9 +402,9 @@ public final class Outbound {
   /** A report that changed nothing: a repeat (answered), or too late for a message gone. */
   private Future<Boolean> refuseIfGone(String botId, String msgId) {
     return store.message(botId, msgId).map(now -> {
-      MessageRow row = now.orElseThrow(() -> ApiError.notFound("no message '" + msgId + "'"));
+      MessageRow row = now.orElseThrow(() -> new NotFound("no message '" + msgId + "'"));
       if (StatusMachine.revoked(row.status(), row.channel())) {
-        throw ApiError.conflict("message '" + msgId + "' was revoked (it is " + row.status()
+        throw new Conflict("message '" + msgId + "' was revoked (it is " + row.status()
             + " on " + row.channel() + "); drop it");
       }
       return false;
@@ -497,7 +498,7 @@ public final class Outbound {
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {
     return store.message(botId, msgId).map(found -> found
         .filter(row -> row.direction() == direction)
-        .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' "
+        .orElseThrow(() -> new NotFound("no message '" + msgId + "' "
             + (direction == Direction.BOT_TO_USER ? "sent by" : "received by") + " chatbot '"
             + botId + "'")));
   }
