@@ -2,6 +2,13 @@ package org.openmaap.platform;
 
 import java.util.List;
 import org.openmaap.card.validation.Violation;
+import org.openmaap.platform.failure.Conflict;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
+import org.openmaap.platform.failure.Refusal;
+import org.openmaap.platform.failure.TooLarge;
+import org.openmaap.platform.failure.Unauthenticated;
+import org.openmaap.platform.failure.UnsupportedType;
 
 /** A failure an HTTP client must see as API.md's error body, with its status and code. */
 public final class ApiError extends RuntimeException {
@@ -22,6 +29,30 @@ public final class ApiError extends RuntimeException {
     this.code = code;
     this.violations = List.copyOf(violations);
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** The error a client sees for a refusal of the domain: API.md's status and code for it. */
+  public static ApiError of(Refusal refusal) {
+    String message = refusal.getMessage();
+    if (refusal instanceof NotFound) {
+      return notFound(message);
+    }
+    if (refusal instanceof Conflict) {
+      return conflict(message);
+    }
+    if (refusal instanceof Invalid invalid) {
+      return invalid(invalid.code(), message, invalid.violations());
+    }
+    if (refusal instanceof Unauthenticated) {
+      return unauthorized(message);
+    }
+    if (refusal instanceof TooLarge tooLarge) {
+      return new ApiError(413, tooLarge.code(), message);
+    }
+    if (refusal instanceof UnsupportedType) {
+      return new ApiError(415, "unsupported_media_type", message);
+    }
+    throw new IllegalArgumentException("no API error stands for " + refusal.getClass().getName());
   }
 
   public static ApiError badRequest(String code, String message) {

@@ -9,10 +9,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.validation.Violation;
+import org.openmaap.platform.failure.Refusal;
 
 /**
  * The one failure handler: every failed route answers with API.md's error body, whose
- * {@code reason} repeats the code and message where FNW.11 client SDKs read them.
+ * {@code reason} repeats the code and message where FNW.11 client SDKs read them; a domain
+ * {@link Refusal} is shown as the error it stands for.
  */
 public final class Failures {
 
@@ -54,6 +56,9 @@ public final class Failures {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiError api) {
       return api;
+    }
+    if (failure instanceof Refusal refusal) {
+      return ApiError.of(refusal);
     }
     if (failure instanceof DecodeException) {
       return ApiError.badRequest("invalid_json", "the body is not valid JSON");

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.openmaap.card.validation.Validator;
-import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.UnsupportedType;
 
 /**
  * The content types the content server keeps (CARDS.md's media types, plus the documents people
@@ -56,8 +56,8 @@ final class ContentTypes {
 
   /**
    * The type to keep a file as: the declared {@code fileType}, else the type its part or response
-   * named, else what its bytes are, else its file name's extension; 415 when that is not a type
-   * the platform keeps or the bytes say otherwise.
+   * named, else what its bytes are, else its file name's extension; UnsupportedType when that is
+   * not a type the platform keeps or the bytes say otherwise.
    */
   static String decide(String fileType, String transferType, String fileName, byte[] head) {
     Optional<String> sniffed = sniff(head);
@@ -164,7 +164,7 @@ final class ContentTypes {
         && Arrays.equals(head, offset, offset + expected.length, expected, 0, expected.length);
   }
 
-  private static ApiError unsupported(String message) {
-    return new ApiError(415, "unsupported_media_type", message);
+  private static UnsupportedType unsupported(String message) {
+    return new UnsupportedType(message);
   }
 }

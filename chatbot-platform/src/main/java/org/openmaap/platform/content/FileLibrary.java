@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.openmaap.platform.ApiError;
 import org.openmaap.platform.delivery.EventSink;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
+import org.openmaap.platform.failure.TooLarge;
 import org.openmaap.platform.store.FileRow;
 import org.openmaap.platform.store.QuotaExceeded;
 import org.openmaap.platform.store.Store;
@@ -125,9 +127,9 @@ public final class FileLibrary {
   }
 
   /**
-   * Keeps a received file for its owner until {@code until}: 415 for a type the platform does
-   * not keep, 413 past the quota; a chatbot's file is announced with a {@code fileStatus} event.
-   * The temporary file is consumed either way.
+   * Keeps a received file for its owner until {@code until}: UnsupportedType for a type the
+   * platform does not keep, TooLarge past the quota; a chatbot's file is announced with a
+   * {@code fileStatus} event. The temporary file is consumed either way.
    */
   Future<FileRow> keep(FileRow.Owner kind, String owner, Received received, String fileType,
       Instant until, long quotaBytes) {
@@ -150,7 +152,7 @@ public final class FileLibrary {
         // Nothing of a refused file stays behind once the refusal is answered.
         .recover(e -> discard(received).eventually(() -> removeBytes(fileId))
             .transform(ignored -> Future.failedFuture(e instanceof QuotaExceeded quota
-                ? new ApiError(413, "quota_exceeded", "chatbot '" + owner + "' stores "
+                ? new TooLarge("quota_exceeded", "chatbot '" + owner + "' stores "
                     + quota.usedBytes() + " bytes of its quota of " + quota.quotaBytes()
                     + "; this file needs " + received.size()
                     + " more; delete files or wait until they expire")
@@ -175,7 +177,7 @@ public final class FileLibrary {
 
   /**
    * When a file is kept until: {@code until} as given (ISO-8601), within the maximum, else the
-   * default; 400 for a time that is not one or has passed.
+   * default; Invalid for a time that is not one or has passed.
    */
   Instant until(String given) {
     // Milliseconds, as the store keeps instants: the upload's answer says what info will say.
@@ -187,11 +189,11 @@ public final class FileLibrary {
     try {
       until = Instant.parse(given.trim()).truncatedTo(ChronoUnit.MILLIS);
     } catch (DateTimeParseException e) {
-      throw ApiError.badRequest("bad_datetime", "until must be an ISO-8601 instant such as "
+      throw new Invalid("bad_datetime", "until must be an ISO-8601 instant such as "
           + "2030-01-01T00:00:00Z, got '" + given + "'");
     }
     if (!until.isAfter(now)) {
-      throw ApiError.badRequest("out_of_range", "until " + given + " has already passed");
+      throw new Invalid("out_of_range", "until " + given + " has already passed");
     }
     // Later than the maximum is not an error: the answer's until says what the platform keeps.
     Instant latest = now.plus(settings.maxUntil());
@@ -205,11 +207,11 @@ public final class FileLibrary {
     return FileUrls.isId(fileId) ? store.file(fileId) : Future.succeededFuture(Optional.empty());
   }
 
-  /** A chatbot's own file; 404 for another's, so ids of other bots' files are not confirmed. */
+  /** A chatbot's own file; NotFound for another's, so other bots' file ids are not confirmed. */
   Future<FileRow> owned(String botId, String fileId) {
     return find(fileId).map(found -> found
         .filter(row -> row.ownerKind() == FileRow.Owner.BOT && row.owner().equals(botId))
-        .orElseThrow(() -> ApiError.notFound("chatbot '" + botId + "' has no file '" + fileId
+        .orElseThrow(() -> new NotFound("chatbot '" + botId + "' has no file '" + fileId
             + "'")));
   }
 

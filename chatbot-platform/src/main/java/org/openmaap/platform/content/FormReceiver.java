@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.TooLarge;
 
 /**
  * Reads an upload form as it arrives: the file part is streamed to a temporary file and refused
@@ -58,8 +59,8 @@ final class FormReceiver {
     return receiving.result.future();
   }
 
-  static ApiError tooLarge(long maxBytes) {
-    return new ApiError(413, "too_large", "the file is larger than the " + maxBytes
+  static TooLarge tooLarge(long maxBytes) {
+    return new TooLarge("too_large", "the file is larger than the " + maxBytes
         + " bytes the platform accepts");
   }
 

@@ -25,7 +25,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.Refusal;
 
 /**
  * Fetches a chatbot's {@code fileUrl} into a temporary file without letting the URL reach inside
@@ -74,14 +75,14 @@ final class SafeFetch {
   }
 
   /**
-   * Fetches {@code url} into {@code target} (created here); fails with 400 for a URL it refuses
-   * or cannot fetch, 413 when the body passes {@code maxBytes}.
+   * Fetches {@code url} into {@code target} (created here); fails with Invalid for a URL it
+   * refuses or cannot fetch, TooLarge when the body passes {@code maxBytes}.
    */
   Future<Fetched> fetch(String url, Path target, long maxBytes) {
     URI uri;
     try {
       uri = check(url);
-    } catch (ApiError e) {
+    } catch (Invalid e) {
       return Future.failedFuture(e);
     }
     Attempt attempt = new Attempt(maxBytes);
@@ -151,9 +152,10 @@ final class SafeFetch {
       try {
         URI next = check(uri.resolve(response.getHeader(HttpHeaders.LOCATION)).toString());
         hop(attempt, next, redirects + 1);
-      } catch (ApiError | IllegalArgumentException e) {
-        attempt.fail(e instanceof ApiError api ? api : ApiError.badRequest("bad_url",
-            "fileUrl redirected to an invalid URL"));
+      } catch (Invalid e) {
+        attempt.fail(e);
+      } catch (IllegalArgumentException e) {
+        attempt.fail(new Invalid("bad_url", "fileUrl redirected to an invalid URL"));
       }
       return;
     }
@@ -194,7 +196,7 @@ final class SafeFetch {
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         addresses = Future.succeededFuture(List.of(InetAddress.getByName(literal)));
       } catch (UnknownHostException e) {
-        return Future.failedFuture(ApiError.badRequest("bad_url", "fileUrl has a host that is "
+        return Future.failedFuture(new Invalid("bad_url", "fileUrl has a host that is "
             + "not an address: " + host));
       }
     } else {
@@ -209,7 +211,7 @@ final class SafeFetch {
       for (InetAddress address : found) {
         Optional<String> refusal = policy.refusal(address);
         if (refusal.isPresent()) {
-          return Future.failedFuture(ApiError.badRequest("blocked_url", "fileUrl's host " + host
+          return Future.failedFuture(new Invalid("blocked_url", "fileUrl's host " + host
               + " is " + address.getHostAddress() + ", " + refusal.get()
               + "; the platform does not fetch from internal addresses"));
         }
@@ -218,31 +220,31 @@ final class SafeFetch {
     });
   }
 
-  /** The URL as a URI the platform is willing to fetch, or a 400 that says why not. */
+  /** The URL as a URI the platform is willing to fetch, or an Invalid that says why not. */
   static URI check(String url) {
     if (url == null || url.isBlank()) {
-      throw ApiError.badRequest("bad_url", "fileUrl is empty");
+      throw new Invalid("bad_url", "fileUrl is empty");
     }
     if (url.length() > MAX_URL_LENGTH) {
-      throw ApiError.badRequest("bad_url", "fileUrl has " + url.length()
+      throw new Invalid("bad_url", "fileUrl has " + url.length()
           + " characters; the limit is " + MAX_URL_LENGTH);
     }
     URI uri;
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw ApiError.badRequest("bad_url", "fileUrl is not a URL: " + e.getReason());
+      throw new Invalid("bad_url", "fileUrl is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw ApiError.badRequest("bad_url", "fileUrl must be an http or https URL, not "
+      throw new Invalid("bad_url", "fileUrl must be an http or https URL, not "
           + (scheme.isEmpty() ? "a relative one" : scheme + ":"));
     }
     if (uri.getHost() == null) {
-      throw ApiError.badRequest("bad_url", "fileUrl has no host name");
+      throw new Invalid("bad_url", "fileUrl has no host name");
     }
     if (uri.getRawUserInfo() != null) {
-      throw ApiError.badRequest("bad_url", "fileUrl must not carry a user name or password");
+      throw new Invalid("bad_url", "fileUrl must not carry a user name or password");
     }
     return uri;
   }
@@ -261,8 +263,8 @@ final class SafeFetch {
     return name.isBlank() || name.length() > 255 ? null : name;
   }
 
-  private static ApiError fetchFailed(String message) {
-    return ApiError.badRequest("fetch_failed", message);
+  private static Invalid fetchFailed(String message) {
+    return new Invalid("fetch_failed", message);
   }
 
   /** One fetch across its redirects; touched only on its event loop. */
@@ -286,7 +288,7 @@ final class SafeFetch {
     }
 
     void fail(Throwable cause) {
-      ApiError error = cause instanceof ApiError api ? api
+      Refusal error = cause instanceof Refusal refusal ? refusal
           : fetchFailed("could not fetch fileUrl: " + cause.getMessage());
       if (result.tryFail(error) && request != null) {
         request.reset();

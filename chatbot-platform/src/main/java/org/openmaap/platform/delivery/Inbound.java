@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
-import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.ConversationRow;
@@ -49,19 +50,19 @@ public final class Inbound {
    */
   public Future<String> fromUser(String msisdn, String botId, JsonObject sent, String channel) {
     if (botId == null || registry.find(botId).isEmpty()) {
-      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     Validation validation =
         Validator.validate(new JsonObject().put("RCSMessage", sent).encode());
     if (!validation.valid()) {
-      return Future.failedFuture(ApiError.invalid("invalid_message",
+      return Future.failedFuture(new Invalid("invalid_message",
           "the message has " + validation.errors().size() + " problem(s)", validation.errors()));
     }
     JsonObject rcsMessage = new JsonObject(validation.tree().get("RCSMessage").toString());
     String content = USER_CONTENT.stream().filter(rcsMessage::containsKey).findFirst()
         .orElse(null);
     if (content == null) {
-      return Future.failedFuture(ApiError.badRequest("invalid_message",
+      return Future.failedFuture(new Invalid("invalid_message",
           "a user sends one of " + String.join(", ", USER_CONTENT)));
     }
     Instant now = clock.instant();
@@ -89,10 +90,10 @@ public final class Inbound {
   /** The user's typing indicator, passed to the bot as an {@code isTyping} event. */
   public Future<Void> typing(String msisdn, String botId, String state) {
     if (botId == null || registry.find(botId).isEmpty()) {
-      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     if (!"active".equals(state) && !"idle".equals(state)) {
-      return Future.failedFuture(ApiError.badRequest("bad_value", "state must be active or idle"));
+      return Future.failedFuture(new Invalid("bad_value", "state must be active or idle"));
     }
     Instant now = clock.instant();
     return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
@@ -107,10 +108,11 @@ public final class Inbound {
   public Future<JsonObject> markDisplayed(String botId, String msgId) {
     return store.message(botId, msgId).compose(found -> {
       MessageRow row = found.filter(m -> m.direction() == Direction.USER_TO_BOT)
-          .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' received by chatbot '"
+          .orElseThrow(() -> new NotFound("no message '" + msgId + "' received by chatbot '"
               + botId + "'"));
-      return store.updateStatus(botId, msgId, List.of(Status.DELIVERED),
-              new StatusChange(Status.DISPLAYED, row.channel(), null, clock.instant()))
+      StatusChange read = new StatusChange(Status.DISPLAYED, row.channel(), null, clock.instant());
+      StatusMachine.From from = StatusMachine.from(read);
+      return store.updateStatus(botId, msgId, from.statuses(), from.channel(), read)
           .map(changed -> {
             online.session(row.userContact()).ifPresent(session -> session.link().send(
                 new JsonObject().put("type", "displayed").put("msgId", msgId)));

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
-import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.failure.Conflict;
+import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;
@@ -132,7 +133,7 @@ public final class Outbound {
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {
-              throw ApiError.conflict("msgId '" + msgId + "' was already used for another "
+              throw new Conflict("msgId '" + msgId + "' was already used for another "
                   + "message; use a new msgId");
             }
             return new Accepted(inserted.row(), true);
@@ -196,25 +197,25 @@ public final class Outbound {
 
   /**
    * The device reports a message delivered: status and report to the bot. A report that comes
-   * after the message went as SMS (or was revoked) is refused with a 409, so that a device never
+   * after the message went as SMS (or was revoked) is refused (a Conflict), so that a device never
    * holds an acknowledged delivery of a message the user also got by SMS.
    */
   public Future<Boolean> delivered(String msisdn, String msgId) {
-    return deviceReport(msisdn, msgId, Status.UNDELIVERED, Status.DELIVERED);
+    return deviceReport(msisdn, msgId, Status.DELIVERED);
   }
 
   /** The device reports a message displayed (read): status and report to the bot. */
   public Future<Boolean> displayed(String msisdn, String msgId) {
-    return deviceReport(msisdn, msgId, Status.DISPLAYABLE, Status.DISPLAYED);
+    return deviceReport(msisdn, msgId, Status.DISPLAYED);
   }
 
-  /** Revokes an undelivered message: 200 with cancelled, or 409 naming its status. */
+  /** Revokes an undelivered message: cancelled, or a Conflict naming its status. */
   public Future<JsonObject> revoke(String botId, String msgId) {
     return requireMessage(botId, msgId, Direction.BOT_TO_USER).compose(row ->
-        change(row, Status.UNDELIVERED, Status.CANCELLED, null).compose(changed -> {
+        change(row, Status.CANCELLED, null).compose(changed -> {
           if (!changed) {
             return store.message(botId, msgId).map(now -> {
-              throw ApiError.conflict("message '" + msgId + "' is already "
+              throw new Conflict("message '" + msgId + "' is already "
                   + now.map(MessageRow::status).orElse("gone") + " and cannot be revoked");
             });
           }
@@ -227,7 +228,7 @@ public final class Outbound {
   /** The status of a message with its history, as GET .../status answers it. */
   public Future<JsonObject> status(String botId, String msgId) {
     return store.message(botId, msgId).compose(found -> {
-      MessageRow row = found.orElseThrow(() -> ApiError.notFound("no message '" + msgId
+      MessageRow row = found.orElseThrow(() -> new NotFound("no message '" + msgId
           + "' of chatbot '" + botId + "'"));
       return store.history(botId, msgId).map(history -> {
         JsonArray changes = new JsonArray();
@@ -314,7 +315,7 @@ public final class Outbound {
     if (smsAllowed(row)) {
       return revokeFirst(row).compose(v -> fallback.takeOver(row)).compose(v -> done());
     }
-    return change(row, Status.UNDELIVERED, Status.FAILED, reason).compose(changed -> {
+    return change(row, Status.FAILED, reason).compose(changed -> {
       if (changed) {
         revokeOnDevice(row);
       }
@@ -365,8 +366,10 @@ public final class Outbound {
         .put("contributionId", row.contributionId());
     session.link().send(frame).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
-        store.updateStatus(row.botId(), row.msgId(), List.of(Status.PENDING),
-                new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant()))
+        StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null,
+            clock.instant());
+        StatusMachine.From from = StatusMachine.from(sent);
+        store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
             .onSuccess(changed -> {
               if (changed) {
                 metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
@@ -377,15 +380,14 @@ public final class Outbound {
     return true;
   }
 
-  private Future<Boolean> deviceReport(String msisdn, String msgId, List<String> from,
-      String to) {
+  private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
     String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
     if (botId == null) {
-      return Future.failedFuture(ApiError.notFound("no message '" + msgId
+      return Future.failedFuture(new NotFound("no message '" + msgId
           + "' was delivered on this connection"));
     }
     return store.message(botId, msgId).compose(found -> found
-        .map(row -> report(row, from, to).compose(changed -> changed
+        .map(row -> report(row, to).compose(changed -> changed
             ? Future.succeededFuture(true)
             : refuseIfGone(botId, msgId)))
         .orElse(Future.succeededFuture(false)))
@@ -400,10 +402,9 @@ public final class Outbound {
   /** A report that changed nothing: a repeat (answered), or too late for a message gone. */
   private Future<Boolean> refuseIfGone(String botId, String msgId) {
     return store.message(botId, msgId).map(now -> {
-      MessageRow row = now.orElseThrow(() -> ApiError.notFound("no message '" + msgId + "'"));
-      if (Status.CHANNEL_SMS.equals(row.channel())
-          || List.of(Status.FAILED, Status.CANCELLED).contains(row.status())) {
-        throw ApiError.conflict("message '" + msgId + "' was revoked (it is " + row.status()
+      MessageRow row = now.orElseThrow(() -> new NotFound("no message '" + msgId + "'"));
+      if (StatusMachine.revoked(row.status(), row.channel())) {
+        throw new Conflict("message '" + msgId + "' was revoked (it is " + row.status()
             + " on " + row.channel() + "); drop it");
       }
       return false;
@@ -411,9 +412,9 @@ public final class Outbound {
   }
 
   /** A device's report: the status change with its event, which wins over an SMS not yet sent. */
-  private Future<Boolean> report(MessageRow row, List<String> from, String to) {
-    return changeWithEvent(row, to, null, (change, event) ->
-        store.reportFromDevice(row.botId(), row.msgId(), from, change, event));
+  private Future<Boolean> report(MessageRow row, String to) {
+    return changeWithEvent(row, to, null, (change, event) -> store.reportFromDevice(row.botId(),
+        row.msgId(), StatusMachine.from(change).statuses(), change, event));
   }
 
   /**
@@ -421,15 +422,20 @@ public final class Outbound {
    * and stores its report to the bot in the same transaction, so a crash never keeps one without
    * the other; ends its deadline.
    */
-  private Future<Boolean> change(MessageRow row, List<String> from, String to, String reason) {
+  private Future<Boolean> change(MessageRow row, String to, String reason) {
     if (to.equals(Status.CANCELLED)) {
       // The bot revoked the message itself: nothing to report.
-      return store.updateStatus(row.botId(), row.msgId(), from, Status.CHANNEL_RCS,
-              new StatusChange(to, Status.CHANNEL_RCS, reason, clock.instant()))
+      StatusChange cancelled = new StatusChange(to, Status.CHANNEL_RCS, reason, clock.instant());
+      StatusMachine.From from = StatusMachine.from(cancelled);
+      return store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(),
+              cancelled)
           .map(done -> settled(row, to, done));
     }
-    return changeWithEvent(row, to, reason, (change, event) -> store.updateStatusAndInsertEvent(
-        row.botId(), row.msgId(), from, Status.CHANNEL_RCS, change, event));
+    return changeWithEvent(row, to, reason, (change, event) -> {
+      StatusMachine.From from = StatusMachine.from(change);
+      return store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from.statuses(),
+          from.channel(), change, event);
+    });
   }
 
   /**
@@ -492,7 +498,7 @@ public final class Outbound {
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {
     return store.message(botId, msgId).map(found -> found
         .filter(row -> row.direction() == direction)
-        .orElseThrow(() -> ApiError.notFound("no message '" + msgId + "' "
+        .orElseThrow(() -> new NotFound("no message '" + msgId + "' "
             + (direction == Direction.BOT_TO_USER ? "sent by" : "received by") + " chatbot '"
             + botId + "'")));
   }

@@ -1,8 +1,6 @@
 package org.openmaap.platform.delivery;
 
-import java.util.List;
-
-/** The one status vocabulary of API.md, and which statuses a change may start from. */
+/** The one status vocabulary of API.md; {@link StatusMachine} says which may follow which. */
 public final class Status {
 
   public static final String PENDING = "pending";
@@ -15,10 +13,6 @@ public final class Status {
   public static final String DELIVERED_TO_NETWORK = "deliveredToNetwork";
   /** The handset's receipt for the SMS came back. */
   public static final String DELIVERED_AS_SMS = "deliveredAsSms";
-
-  /** Not yet delivered on RCS: what a device report, a revoke or a fallback starts from. */
-  public static final List<String> UNDELIVERED = List.of(PENDING, SENT);
-  static final List<String> DISPLAYABLE = List.of(PENDING, SENT, DELIVERED);
 
   public static final String CHANNEL_RCS = "rcs";
   public static final String CHANNEL_SMS = "sms";

@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.fallback.SmsAnswer.Choice;
 import org.openmaap.platform.fallback.SmsAnswer.Keyword;
 import org.openmaap.platform.fallback.SmsAnswer.Text;
@@ -58,7 +58,7 @@ public final class SmsAnswers {
     String user;
     try {
       user = Msisdn.normalize(from.startsWith("+") ? from : "+" + from);
-    } catch (ApiError e) {
+    } catch (Invalid e) {
       LOG.warning(() -> "an SMS from '" + from + "', which is not a phone number, was dropped");
       unrouted.increment();
       return;

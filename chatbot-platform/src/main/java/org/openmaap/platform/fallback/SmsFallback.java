@@ -26,6 +26,7 @@ import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Fallback;
 import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.delivery.StatusMachine;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.sms.SmsGateway;
@@ -48,8 +49,6 @@ import org.openmaap.platform.store.Store;
  */
 public final class SmsFallback implements Fallback {
   private static final Logger LOG = Logger.getLogger(SmsFallback.class.getName());
-  private static final List<String> QUEUED = List.of(Status.PENDING);
-  private static final List<String> ACCEPTED = List.of(Status.DELIVERED_TO_NETWORK);
   private static final long[] RECEIPT_RETRIES_MS = {50, 250, 1_000, 5_000};
 
   private final Vertx vertx;
@@ -79,9 +78,11 @@ public final class SmsFallback implements Fallback {
   @Override
   public Future<Void> takeOver(MessageRow message) {
     // Only from RCS: a delivered report (or a revoke by the bot) that came first wins.
-    return store.updateStatus(message.botId(), message.msgId(), Status.UNDELIVERED,
-            Status.CHANNEL_RCS,
-            new StatusChange(Status.PENDING, Status.CHANNEL_SMS, null, clock.instant()))
+    StatusChange queued = new StatusChange(Status.PENDING, Status.CHANNEL_SMS, null,
+        clock.instant());
+    StatusMachine.From from = StatusMachine.from(queued);
+    return store.updateStatus(message.botId(), message.msgId(), from.statuses(), from.channel(),
+            queued)
         .compose(changed -> {
           if (!changed) {
             return Future.succeededFuture();
@@ -108,7 +109,7 @@ public final class SmsFallback implements Fallback {
         return allAccepted
             ? accepted(message, new SubmitResult(message.msgId(),
                 submits.stream().map(SmsSubmit::smscId).toList()))
-            : fail(message, QUEUED, Status.REASON_SMS_UNKNOWN, null);
+            : fail(message, Status.REASON_SMS_UNKNOWN, null);
       });
     }
     // Accepted before the restart: finish it if every receipt came in meanwhile.
@@ -139,7 +140,7 @@ public final class SmsFallback implements Fallback {
   private Future<Void> send(MessageRow message) {
     return store.smsOptedOut(message.botId(), message.userContact()).compose(optedOut -> {
       if (optedOut) {
-        return fail(message, QUEUED, Status.REASON_OPTED_OUT, null);
+        return fail(message, Status.REASON_OPTED_OUT, null);
       }
       RcsMessage rcs = rcsMessage(message);
       String signature = registry.find(message.botId()).map(Chatbot::smsSignature).orElse(null);
@@ -184,12 +185,12 @@ public final class SmsFallback implements Fallback {
   private Future<Void> accepted(MessageRow message, SubmitResult result) {
     return change(message, Status.DELIVERED_TO_NETWORK, null, null,
         (accepted, report) -> store.smsAccepted(message.botId(), message.msgId(),
-            result.messageIds(), QUEUED, accepted, report));
+            result.messageIds(), StatusMachine.from(accepted).statuses(), accepted, report));
   }
 
   private Future<Void> rejected(MessageRow message, Throwable failure) {
     if (failure instanceof SmsRejected rejected) {
-      return fail(message, QUEUED, Status.REASON_SMS_REJECTED, new JsonObject()
+      return fail(message, Status.REASON_SMS_REJECTED, new JsonObject()
           .put("reason", Status.REASON_SMS_REJECTED)
           .put("commandStatus", String.format("0x%08X", rejected.commandStatus())));
     }
@@ -218,21 +219,22 @@ public final class SmsFallback implements Fallback {
 
   private Future<Void> report(SmsParts parts, String status, String reason, JsonObject error) {
     return store.message(parts.botId(), parts.msgId()).compose(found -> found
-        .map(message -> change(message, ACCEPTED, status, reason, error))
+        .map(message -> change(message, status, reason, error))
         .orElse(Future.succeededFuture()));
   }
 
-  private Future<Void> fail(MessageRow message, List<String> from, String reason,
-      JsonObject error) {
-    return change(message, from, Status.FAILED, reason,
+  private Future<Void> fail(MessageRow message, String reason, JsonObject error) {
+    return change(message, Status.FAILED, reason,
         error != null ? error : new JsonObject().put("reason", reason));
   }
 
-  private Future<Void> change(MessageRow message, List<String> from, String status,
-      String reason, JsonObject error) {
-    return change(message, status, reason, error,
-        (moved, report) -> store.updateStatusAndInsertEvent(message.botId(), message.msgId(),
-            from, Status.CHANNEL_SMS, moved, report));
+  private Future<Void> change(MessageRow message, String status, String reason,
+      JsonObject error) {
+    return change(message, status, reason, error, (moved, report) -> {
+      StatusMachine.From from = StatusMachine.from(moved);
+      return store.updateStatusAndInsertEvent(message.botId(), message.msgId(), from.statuses(),
+          from.channel(), moved, report);
+    });
   }
 
   /**

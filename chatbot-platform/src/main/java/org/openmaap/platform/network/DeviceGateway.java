@@ -13,6 +13,7 @@ import org.openmaap.platform.delivery.DeviceLink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.failure.Refusal;
 
 /**
  * {@code GET /network/v1/devices/{msisdn}/ws}: a device's WebSocket. Frames are JSON text; every
@@ -72,7 +73,7 @@ public final class DeviceGateway {
     Future<JsonObject> result;
     try {
       result = dispatch(msisdn, frame);
-    } catch (ApiError e) {
+    } catch (ApiError | Refusal e) {
       result = Future.failedFuture(e);
     } catch (RuntimeException e) {
       result = Future.failedFuture(ApiError.badRequest("invalid_frame",
@@ -82,6 +83,7 @@ public final class DeviceGateway {
       if (done.failed()) {
         Throwable failure = done.cause();
         error(socket, id, failure instanceof ApiError api ? api
+            : failure instanceof Refusal refusal ? ApiError.of(refusal)
             : new ApiError(500, "internal", "the platform failed: " + failure.getMessage()));
       } else if (id != null) {
         socket.writeTextMessage(done.result().put("type", "ack").put("ref", id).encode());

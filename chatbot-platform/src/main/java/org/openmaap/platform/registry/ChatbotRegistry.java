@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openmaap.card.validation.Violation;
-import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.Conflict;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.store.ChatbotRow;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.StoreConflict;
@@ -44,16 +46,16 @@ public final class ChatbotRegistry {
     });
   }
 
-  /** Registers a chatbot from an admin request body; fails with 400 or 409. */
+  /** Registers a chatbot from an admin request body; fails with Invalid or Conflict. */
   public Future<Registration> register(JsonObject body) {
     List<Violation> violations = ProfileRules.forCreate(body);
     if (!violations.isEmpty()) {
-      return Future.failedFuture(ApiError.invalid("invalid_chatbot",
+      return Future.failedFuture(new Invalid("invalid_chatbot",
           "the chatbot registration has " + violations.size() + " problem(s)", violations));
     }
     String botId = body.getString("botId");
     if (rows.containsKey(botId)) {
-      return Future.failedFuture(ApiError.conflict("a chatbot with botId '" + botId
+      return Future.failedFuture(new Conflict("a chatbot with botId '" + botId
           + "' already exists"));
     }
     JsonObject profile = body.copy();
@@ -65,7 +67,7 @@ public final class ChatbotRegistry {
         null, 0, clock.instant());
     return store.insertChatbot(row)
         .recover(e -> Future.failedFuture(e instanceof StoreConflict
-            ? ApiError.conflict("a chatbot with botId '" + botId + "' already exists") : e))
+            ? new Conflict("a chatbot with botId '" + botId + "' already exists") : e))
         .map(v -> {
           remember(row);
           return new Registration(chatbot(row), clientSecret, webhookSecret);
@@ -77,9 +79,9 @@ public final class ChatbotRegistry {
     return Optional.ofNullable(rows.get(botId)).map(ChatbotRegistry::chatbot);
   }
 
-  /** The chatbot with this id, or a 404. */
+  /** The chatbot with this id; NotFound when there is none. */
   public Chatbot require(String botId) {
-    return find(botId).orElseThrow(() -> ApiError.notFound("no chatbot '" + botId + "'"));
+    return find(botId).orElseThrow(() -> new NotFound("no chatbot '" + botId + "'"));
   }
 
   /** Every chatbot, by botId. */
@@ -90,15 +92,15 @@ public final class ChatbotRegistry {
     return all;
   }
 
-  /** Applies a PATCH of profile members; fails with 400 or 404. */
+  /** Applies a PATCH of profile members; fails with Invalid or NotFound. */
   public Future<Chatbot> update(String botId, JsonObject patch) {
     ChatbotRow row = rows.get(botId);
     if (row == null) {
-      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     List<Violation> violations = ProfileRules.forUpdate(patch);
     if (!violations.isEmpty()) {
-      return Future.failedFuture(ApiError.invalid("invalid_chatbot",
+      return Future.failedFuture(new Invalid("invalid_chatbot",
           "the chatbot update has " + violations.size() + " problem(s)", violations));
     }
     JsonObject profile = new JsonObject(row.profileJson()).mergeIn(patch);
@@ -115,7 +117,7 @@ public final class ChatbotRegistry {
   public Future<Void> delete(String botId) {
     ChatbotRow row = rows.get(botId);
     if (row == null) {
-      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     return store.deleteChatbot(botId).map(deleted -> {
       rows.remove(botId);
@@ -131,7 +133,7 @@ public final class ChatbotRegistry {
   public Future<Registration> rotate(String botId) {
     ChatbotRow row = rows.get(botId);
     if (row == null) {
-      return Future.failedFuture(ApiError.notFound("no chatbot '" + botId + "'"));
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     String clientSecret = Secrets.newSecret();
     String webhookSecret = Secrets.newSecret();

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.openmaap.platform.ApiError;
 import org.openmaap.platform.TokenAuth;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.Unauthenticated;
 
 /**
  * OAuth2 client-credentials tokens: opaque, bound to one bot, expiring after the configured TTL,
@@ -37,24 +38,24 @@ public final class TokenService {
   /**
    * A token for the client in an {@code Authorization: Basic} header, or (RFC 6749
    * client_secret_post) in the form's {@code client_id} and {@code client_secret}, with the form's
-   * grant type, as the token endpoint answers it; fails with 400 or 401.
+   * grant type, as the token endpoint answers it; fails with Invalid or Unauthenticated.
    */
   public JsonObject issue(String authorization, String grantType, String formClientId,
       String formClientSecret) {
     if (!"client_credentials".equals(grantType)) {
-      throw ApiError.badRequest("unsupported_grant_type",
+      throw new Invalid("unsupported_grant_type",
           "grant_type must be client_credentials, sent as a form field");
     }
     boolean inForm = formClientId != null || formClientSecret != null;
     if (authorization != null && inForm) {
-      throw ApiError.badRequest("invalid_request", "send the client credentials once: either as "
+      throw new Invalid("invalid_request", "send the client credentials once: either as "
           + "Authorization: Basic or as client_id and client_secret in the form, not both");
     }
     String[] credentials = inForm
         ? formCredentials(formClientId, formClientSecret)
         : basicCredentials(authorization);
     ChatbotRegistry.Client client = registry.authenticate(credentials[0], credentials[1])
-        .orElseThrow(() -> ApiError.unauthorized("the client id or secret is wrong"));
+        .orElseThrow(() -> new Unauthenticated("the client id or secret is wrong"));
     String token = Secrets.newSecret();
     grants.put(Secrets.hash(token), new Grant(client.botId(), client.tokenGeneration()));
     return new JsonObject()
@@ -78,14 +79,14 @@ public final class TokenService {
 
   private static String[] formCredentials(String clientId, String clientSecret) {
     if (clientId == null || clientSecret == null) {
-      throw ApiError.unauthorized("the form needs both client_id and client_secret");
+      throw new Unauthenticated("the form needs both client_id and client_secret");
     }
     return new String[] {clientId, clientSecret};
   }
 
   private static String[] basicCredentials(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw ApiError.unauthorized("send the client id and secret as Authorization: Basic "
+      throw new Unauthenticated("send the client id and secret as Authorization: Basic "
           + "base64(clientId:clientSecret), or as client_id and client_secret in the form");
     }
     String decoded;
@@ -93,11 +94,11 @@ public final class TokenService {
       decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
           StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiError.unauthorized("the Basic credentials are not valid base64");
+      throw new Unauthenticated("the Basic credentials are not valid base64");
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      throw ApiError.unauthorized("the Basic credentials must be clientId:clientSecret");
+      throw new Unauthenticated("the Basic credentials must be clientId:clientSecret");
     }
     return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.UnsupportedType;
 
 class ContentTypesTest {
 
@@ -28,12 +29,12 @@ class ContentTypesTest {
   @Test
   void decide_bytesThatContradictTheType_415() {
     assertThatThrownBy(() -> ContentTypes.decide("image/jpeg", null, null, Images.png(4, 4)))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status()).isEqualTo(415);
+        .isInstanceOfSatisfying(UnsupportedType.class, e -> {
+          assertThat(ApiError.of(e).status()).isEqualTo(415);
           assertThat(e.getMessage()).contains("image/png");
         });
     assertThatThrownBy(() -> ContentTypes.decide("text/plain", null, null, PDF))
-        .isInstanceOf(ApiError.class);
+        .isInstanceOf(UnsupportedType.class);
   }
 
   @Test
@@ -41,7 +42,7 @@ class ContentTypesTest {
     assertThatThrownBy(() -> ContentTypes.decide("text/html", null, null, "<p>".getBytes()))
         .hasMessageContaining("text/html");
     assertThatThrownBy(() -> ContentTypes.decide("image/svg+xml", null, null, "<svg>".getBytes()))
-        .isInstanceOf(ApiError.class);
+        .isInstanceOf(UnsupportedType.class);
     assertThatThrownBy(() -> ContentTypes.decide(null, null, "blob", new byte[] {1, 2, 3}))
         .hasMessageContaining("fileType");
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.failure.Invalid;
 
 /**
  * Host names: the fetch judges every address a name resolves to and connects to the address it
@@ -55,7 +56,7 @@ class SafeFetchTest {
       assertThatThrownBy(() -> fetch.fetch("http://" + host + ":" + server.port() + "/latte.jpg",
           dir.resolve(host), 1_000_000).await())
           .as(host)
-          .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code())
+          .isInstanceOfSatisfying(Invalid.class, e -> assertThat(ApiError.of(e).code())
               .isEqualTo("blocked_url"));
       assertThat(dir.resolve(host)).doesNotExist();
     }
