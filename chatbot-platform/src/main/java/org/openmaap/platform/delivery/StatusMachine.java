@@ -60,9 +60,9 @@ public final class StatusMachine {
     String to = change.status();
     if (CHANNEL_RCS.equals(change.channel())) {
       return switch (to) {
-        // Written to the device. The write looks at the status only: it is only ever made for a
-        // message on RCS.
-        case SENT -> new From(List.of(PENDING), null);
+        // Written to the device; a write that completes after SMS took the message over changes
+        // nothing (the SMS is not withdrawn by a frame the device will be told to drop).
+        case SENT -> new From(List.of(PENDING), CHANNEL_RCS);
         // The device's reports. A report also wins over an SMS none of whose parts was submitted
         // yet; the store checks the parts (Store.reportFromDevice).
         case DELIVERED -> UNDELIVERED_ON_RCS;

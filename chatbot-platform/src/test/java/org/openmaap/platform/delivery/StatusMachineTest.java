@@ -27,8 +27,8 @@ class StatusMachineTest {
    * SMS.md and the callers, not derived from the machine.
    */
   private static final List<Allowed> TABLE = List.of(
-      // Written to the device: the write looks at the status, not at the channel.
-      allowed(change("sent", "rcs", null), "pending on rcs", "pending on sms"),
+      // Written to the device; a write finishing after SMS took the message over is refused.
+      allowed(change("sent", "rcs", null), "pending on rcs"),
       // The device's reports (a bot reading a user's RCS message is one too).
       allowed(change("delivered", "rcs", null), "pending on rcs", "sent on rcs"),
       allowed(change("displayed", "rcs", null),
