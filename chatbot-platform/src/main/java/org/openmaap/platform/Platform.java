@@ -169,13 +169,18 @@ public final class Platform {
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
             registry.webhookSecrets(botId))));
-    Worker[] worker = new Worker[1];
+    WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
+    Worker worker = new Worker(vertx, store, NODE, clock, Worker.Settings.defaults()
+            .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
+        Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
+            WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));
     WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, targets,
         (botId, event, body) -> syncReply(outbound[0], botId, event, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
             config.webhookMaxDelay(), config.webhookRetryWindow(),
             config.webhookMaxInFlightPerBot()),
-        clock, new Random(), at -> worker[0].wake(at));
+        clock, new Random(), worker);
+    webhooks[0] = dispatcher;
     EventSink events = new DispatcherSink(dispatcher, chatIds);
     FileUrls fileUrls = new FileUrls(config.files().publicUrl());
     FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
@@ -188,13 +193,9 @@ public final class Platform {
           sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
-    worker[0] = new Worker(vertx, store, NODE, clock, Worker.Settings.defaults()
-            .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
-        Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
-            WorkRow.Kind.EVENT, dispatcher::attempt));
     outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
         metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
-        smsConfig.fallback().revokeWait(), links, worker[0]);
+        smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
@@ -219,7 +220,7 @@ public final class Platform {
         new FilesApi(files, config.files()),
         new FileDownloads(files));
     HttpVerticle[] first = new HttpVerticle[1];
-    return worker[0].start()
+    return worker.start()
         .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
@@ -230,7 +231,7 @@ public final class Platform {
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
-          return new Platform(vertx, store, dispatcher, worker[0], sms, files, id, first[0]);
+          return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0]);
         });
   }
 

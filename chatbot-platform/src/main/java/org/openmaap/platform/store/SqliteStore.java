@@ -906,13 +906,34 @@ public final class SqliteStore implements Store {
         event.state().name(), event.attempts(), millis(retryFrom(event)),
         event.lastError(), millis(event.createdAt()));
     long sequence = db.lastInsertRowid();
-    if (event.state() == State.PENDING) {
-      addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
-          event.createdAt());
-    }
+    WorkRow taken = event.state() == State.PENDING
+        ? firstEventWork(db, event, sequence)
+        : null;
     return new EventRow(event.eventId(), event.botId(), event.conversationId(), sequence,
         event.bodyJson(), event.state(), event.attempts(), truncate(retryFrom(event)),
-        event.lastError(), truncate(event.createdAt()));
+        event.lastError(), truncate(event.createdAt()), taken);
+  }
+
+  /**
+   * Adds a new event's work: due at once when its conversation has no other (held by the event's
+   * claim, if it asks for one, which is answered), else waiting for the one before it.
+   */
+  private static WorkRow firstEventWork(SqlConnection db, EventRow event, long sequence)
+      throws SQLException {
+    boolean waits = event.conversationId() != null && db.queryOne("""
+        SELECT 1 FROM work WHERE kind = 'EVENT' AND bot_id = ? AND lane = ? LIMIT 1""",
+        row -> 1, event.botId(), event.conversationId()).isPresent();
+    WorkRow claim = waits ? null : event.claim();
+    db.update("""
+        INSERT INTO work (kind, bot_id, ref, due_at, claimed_by, lease_until, attempts, version,
+          lane, seq)
+        VALUES ('EVENT', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        event.botId(), event.eventId(), waits ? null : millis(event.createdAt()),
+        claim == null ? null : claim.claimedBy(), claim == null ? null : millis(claim.leaseUntil()),
+        claim == null ? 0 : 1, claim == null ? 0 : 1, event.conversationId(), sequence);
+    return claim == null ? null : WorkRow.claimed(WorkRow.Kind.EVENT, event.botId(),
+        event.eventId(), truncate(event.createdAt()), claim.claimedBy(),
+        truncate(claim.leaseUntil()));
   }
 
   private static Instant retryFrom(EventRow event) {

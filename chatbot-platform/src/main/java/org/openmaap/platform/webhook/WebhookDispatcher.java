@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -30,6 +29,7 @@ import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
 import org.openmaap.platform.webhook.WebhookSender.Answer;
 import org.openmaap.platform.webhook.WebhookTargets.Target;
+import org.openmaap.platform.work.Worker;
 
 /**
  * Delivers webhook events to chatbots: each is stored with its work row before it is sent, then
@@ -51,7 +51,7 @@ public final class WebhookDispatcher {
   private final Clock clock;
   private final Backoff backoff;
   private final WebhookSender sender;
-  private final Consumer<Instant> wake;
+  private final Worker worker;
   private final WebhookCounters counters = new WebhookCounters();
 
   // Everything below is touched only on the dispatcher's context, which is why nothing is locked.
@@ -61,17 +61,17 @@ public final class WebhookDispatcher {
   private boolean stopped;
 
   /**
-   * A dispatcher on a context of its own (or the caller's, when built on an event loop);
-   * {@code wake} tells the worker that runs its {@link #attempt} work is due.
+   * A dispatcher on a context of its own (or the caller's, when built on an event loop), whose
+   * {@link #attempt} is {@code worker}'s handler of {@link WorkRow.Kind#EVENT} rows.
    */
   public WebhookDispatcher(Vertx vertx, Store store, WebhookTargets targets, SyncReplies replies,
-      WebhookSettings settings, Clock clock, RandomGenerator random, Consumer<Instant> wake) {
+      WebhookSettings settings, Clock clock, RandomGenerator random, Worker worker) {
     this.store = Objects.requireNonNull(store, "store");
     this.targets = Objects.requireNonNull(targets, "targets");
     this.replies = Objects.requireNonNull(replies, "replies");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.wake = Objects.requireNonNull(wake, "wake");
+    this.worker = Objects.requireNonNull(worker, "worker");
     this.backoff = new Backoff(settings.firstRetry(), settings.maxDelay(),
         Objects.requireNonNull(random, "random"));
     this.sender = new WebhookSender(Objects.requireNonNull(vertx, "vertx"), settings);
@@ -100,10 +100,21 @@ public final class WebhookDispatcher {
     String body = event.encode();
     return onContext(() -> {
       Instant now = clock.instant();
-      EventRow row = new EventRow(TimeOrderedIds.next(now), botId, conversationId, 0, body,
-          EventRow.State.PENDING, 0, now, null, now);
-      return insertInTurn(row, storeWith).onSuccess(stored -> stored.ifPresent(inserted ->
-          wake.accept(inserted.createdAt())));
+      String eventId = TimeOrderedIds.next(now);
+      // The first event of an idle conversation is sent at once, not at the next poll.
+      Optional<WorkRow> claim = worker.claimAhead(WorkRow.Kind.EVENT, botId, eventId, now);
+      EventRow row = new EventRow(eventId, botId, conversationId, 0, body,
+          EventRow.State.PENDING, 0, now, null, now, claim.orElse(null));
+      return insertInTurn(row, storeWith).andThen(stored -> {
+        Optional<EventRow> inserted = stored.succeeded() ? stored.result() : Optional.empty();
+        Optional<WorkRow> taken = inserted.map(EventRow::claim);
+        if (taken.isPresent()) {
+          worker.run(taken.get());
+          return;
+        }
+        claim.ifPresent(worker::forgo);
+        inserted.ifPresent(waiting -> worker.wake(waiting.createdAt()));
+      });
     });
   }
 
@@ -111,7 +122,7 @@ public final class WebhookDispatcher {
   public Future<List<EventRow>> replay(String botId) {
     return onContext(() -> {
       Instant now = clock.instant();
-      return here(store.replayDeadLetters(botId, now)).onSuccess(rows -> wake.accept(now));
+      return here(store.replayDeadLetters(botId, now)).onSuccess(rows -> worker.wake(now));
     });
   }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openmaap.platform.store.Store;
@@ -101,6 +103,9 @@ public final class Worker {
 
   // Touched only on the worker's context.
   private final Map<String, WorkRow> inFlight = new HashMap<>();
+  // Also touched from other threads (claimAhead, forgo).
+  private final Map<String, Integer> inFlightPerBot = new ConcurrentHashMap<>();
+  private final Set<String> ahead = ConcurrentHashMap.newKeySet();
   private boolean polling;
   private boolean pollAgain;
   private boolean stopped;
@@ -166,6 +171,35 @@ public final class Worker {
   /** Work was added that is due at {@code dueAt}: look for it then, not only at the next poll. */
   public void wake(Instant dueAt) {
     context.runOnContext(v -> pollAt(dueAt));
+  }
+
+  /**
+   * A claim for work about to be stored, when this node has fewer rows of {@code kind} of the bot
+   * in flight than the kind's bound per bot (other nodes' rows are counted by the poll's claim,
+   * not here): stored with it, the work is run at once ({@link #run}) rather than at the next
+   * poll. It counts as in flight until it is run or {@linkplain #forgo forgone}.
+   */
+  public Optional<WorkRow> claimAhead(WorkRow.Kind kind, String botId, String ref, Instant now) {
+    Integer bound = settings.maxInFlightPerBot().get(kind);
+    boolean[] room = {false};
+    inFlightPerBot.compute(kind + "/" + botId, (key, count) -> {
+      int held = count == null ? 0 : count;
+      room[0] = !stopped && (bound == null || held < bound);
+      return room[0] ? held + 1 : count;
+    });
+    if (!room[0]) {
+      return Optional.empty();
+    }
+    WorkRow claim = WorkRow.claimed(kind, botId, ref, now, node, leaseFrom(now));
+    ahead.add(key(claim));
+    return Optional.of(claim);
+  }
+
+  /** A claim from {@link #claimAhead} that the store did not take (the work waits, or failed). */
+  public void forgo(WorkRow claim) {
+    if (ahead.remove(key(claim))) {
+      lessInFlight(claim);
+    }
   }
 
   /**
@@ -249,6 +283,9 @@ public final class Worker {
     if (inFlight.putIfAbsent(key, claim) != null) {
       return;
     }
+    if (!ahead.remove(key)) {
+      inFlightPerBot.merge(claim.kind() + "/" + claim.botId(), 1, Integer::sum);
+    }
     Handler handler = handlers.get(claim.kind());
     Future<Optional<Instant>> ran;
     try {
@@ -272,12 +309,18 @@ public final class Worker {
         LOG.log(Level.WARNING, "could not settle work " + key, settled.cause());
       }
       inFlight.remove(key);
+      lessInFlight(claim);
       if (stopped && inFlight.isEmpty()) {
         drained.tryComplete();
       }
       poll();
       return Future.succeededFuture();
     }));
+  }
+
+  private void lessInFlight(WorkRow claim) {
+    inFlightPerBot.computeIfPresent(claim.kind() + "/" + claim.botId(),
+        (bot, count) -> count == 1 ? null : count - 1);
   }
 
   private void renew() {

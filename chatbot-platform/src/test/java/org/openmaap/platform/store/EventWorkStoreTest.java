@@ -52,6 +52,23 @@ class EventWorkStoreTest {
   }
 
   @Test
+  void insertEvent_withAClaim_heldFromTheStartOnlyWhenFirstOfItsConversation() {
+    WorkRow wanted = WorkRow.claimed(Kind.EVENT, "bot", "a1", T0, "n1", LEASE);
+
+    EventRow first = store.insertEvent(new EventRow("a1", "bot", "c1", 0, "{}", State.PENDING, 0,
+        T0, null, T0, wanted)).await();
+    EventRow second = store.insertEvent(new EventRow("a2", "bot", "c1", 0, "{}", State.PENDING,
+        0, T0, null, T0, WorkRow.claimed(Kind.EVENT, "bot", "a2", T0, "n1", LEASE))).await();
+
+    assertThat(first.claim()).isEqualTo(wanted);
+    assertThat(second.claim()).as("a2 waits for a1").isNull();
+    assertThat(store.claimDue("n2", T0, LEASE, 10).await()).as("a1 is held by n1").isEmpty();
+    assertThat(store.settle(first.claim()).await()).isTrue();
+    assertThat(store.claimDue("n2", T0, LEASE, 10).await()).extracting(WorkRow::ref)
+        .containsExactly("a2");
+  }
+
+  @Test
   void release_eventTriedAgainLater_itsConversationStillWaitsForIt() {
     insert("a1", "bot", "c1");
     insert("a2", "bot", "c1");

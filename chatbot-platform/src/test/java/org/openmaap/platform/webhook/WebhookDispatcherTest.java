@@ -397,16 +397,16 @@ class WebhookDispatcherTest {
 
   /** A dispatcher with the worker that runs its rows, as the platform wires them. */
   private WebhookDispatcher started(WebhookSettings settings) {
-    Worker[] worker = new Worker[1];
-    WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, registry,
-        (botId, event, body) -> replies.add(new Reply(botId, event.eventId(), body)),
-        settings, Clock.systemUTC(), new SplittableRandom(1), at -> worker[0].wake(at));
-    worker[0] = new Worker(vertx, store, "test", Clock.systemUTC(), Worker.Settings.defaults()
+    WebhookDispatcher[] dispatcher = new WebhookDispatcher[1];
+    Worker worker = new Worker(vertx, store, "test", Clock.systemUTC(), Worker.Settings.defaults()
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, settings.maxInFlightPerBot()),
-        Map.of(WorkRow.Kind.EVENT, dispatcher::attempt));
-    running.put(dispatcher, worker[0]);
-    worker[0].start().await();
-    return dispatcher;
+        Map.of(WorkRow.Kind.EVENT, work -> dispatcher[0].attempt(work)));
+    dispatcher[0] = new WebhookDispatcher(vertx, store, registry,
+        (botId, event, body) -> replies.add(new Reply(botId, event.eventId(), body)),
+        settings, Clock.systemUTC(), new SplittableRandom(1), worker);
+    running.put(dispatcher[0], worker);
+    worker.start().await();
+    return dispatcher[0];
   }
 
   /** Stops as the platform does: no more claims, requests in flight answered and settled. */
