@@ -105,7 +105,7 @@ public final class SqliteStore implements Store {
         SqlConnection writeConnection = SqlConnection.open(file);
         opened.add(writeConnection);
         configureWriter(writeConnection, options);
-        Schema.migrate(writeConnection);
+        Migrations.migrate(writeConnection);
         List<SqlConnection> readConnections = new ArrayList<>();
         for (int i = 0; i < options.readConnections(); i++) {
           SqlConnection reader = SqlConnection.open(file);

@@ -8,8 +8,6 @@ import static org.openmaap.platform.store.Rows.event;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -102,24 +100,6 @@ class FilesStoreTest {
         .containsExactly("late");
     assertThat(store.deleteFile("late").await()).isTrue();
     assertThat(store.deleteFile("late").await()).isFalse();
-  }
-
-  @Test
-  void open_databaseFromBeforeFiles_isMigrated() throws Exception {
-    store.close().await();
-    Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      // Version 2 is the schema before files; later migrations' tables go with it.
-      for (String table : List.of("files", "work", "sms_submits", "platform_secrets")) {
-        db.createStatement().execute("DROP TABLE " + table);
-      }
-      db.createStatement().execute("UPDATE schema_version SET version = 2");
-    }
-
-    store = SqliteStore.open(vertx, dir.resolve("data")).await();
-
-    store.insertFile(file("a", "coffee", 1, null, 60), 10).await();
-    assertThat(store.file("a").await()).isPresent();
   }
 
   private static FileRow file(String id, String owner, long size, Long thumbnail, long seconds) {

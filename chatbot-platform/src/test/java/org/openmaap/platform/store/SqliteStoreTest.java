@@ -10,11 +10,7 @@ import static org.openmaap.platform.store.Rows.toUser;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,19 +46,6 @@ class SqliteStoreTest {
   // --- opening ----------------------------------------------------------------------------------
 
   @Test
-  void open_newDirectory_createsWalDatabaseAtLatestSchema() throws Exception {
-    Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
-
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-        ResultSet mode = db.createStatement().executeQuery("PRAGMA journal_mode");
-        ResultSet version = db.createStatement().executeQuery(
-            "SELECT version FROM schema_version")) {
-      assertThat(mode.getString(1)).isEqualTo("wal");
-      assertThat(version.getInt(1)).isEqualTo(Schema.MIGRATIONS.size());
-    }
-  }
-
-  @Test
   void open_existingFile_keepsItsRows() {
     store.insertChatbot(chatbot("bot-one", "client-1")).await();
     store.close().await();
@@ -70,37 +53,6 @@ class SqliteStoreTest {
     store = SqliteStore.open(vertx, dir.resolve("data")).await();
 
     assertThat(store.chatbot("bot-one").await()).isPresent();
-  }
-
-  @Test
-  void open_fileThatIsNoDatabase_failsNamingTheFile() throws Exception {
-    Path other = dir.resolve("broken");
-    Files.createDirectories(other);
-    Files.write(other.resolve(SqliteStore.FILE_NAME), new byte[8192]);
-    Files.writeString(other.resolve(SqliteStore.FILE_NAME), "this is not a database at all");
-
-    Future<SqliteStore> opening = SqliteStore.open(vertx, other);
-
-    assertThatThrownBy(opening::await)
-        .isInstanceOf(StoreFailure.class)
-        .hasMessageContaining("could not open the store at " + other.resolve("openmaap.db"))
-        .hasMessageContaining("not a database");
-  }
-
-  @Test
-  void open_newerSchemaVersion_refusesTheFile() throws Exception {
-    store.close().await();
-    Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      db.createStatement().execute("UPDATE schema_version SET version = 99");
-    }
-
-    Future<SqliteStore> opening = SqliteStore.open(vertx, dir.resolve("data"));
-    store = SqliteStore.open(vertx, dir.resolve("other")).await();
-
-    assertThatThrownBy(opening::await)
-        .isInstanceOf(StoreFailure.class)
-        .hasMessageContaining("schema version 99");
   }
 
   @Test
