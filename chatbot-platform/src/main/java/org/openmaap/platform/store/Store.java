@@ -103,8 +103,8 @@ public interface Store {
   Future<List<StatusChange>> history(String botId, String msgId);
 
   /**
-   * Bot-to-user messages for this user that the device has not reported delivered, oldest first:
-   * pending ones, and sent ones, whose frame an earlier connection may have lost.
+   * Bot-to-user messages on RCS for this user that the device has not reported delivered, oldest
+   * first: pending ones, and sent ones, whose frame an earlier connection may have lost.
    */
   Future<List<MessageRow>> waitingFor(String userContact);
 
@@ -140,8 +140,9 @@ public interface Store {
       List<String> from, StatusChange change, EventRow report);
 
   /**
-   * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id);
-   * answers that message's parts with every receipt so far, or empty when no part has the id.
+   * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id,
+   * matched ignoring letter case; the newest part recorded with an id owns it); answers that
+   * message's parts with every receipt so far, or empty when no part has the id.
    */
   Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err);
 
