@@ -429,14 +429,6 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<MessageRow>> unfinished() {
-    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE direction = 'BOT_TO_USER'"
-            + " AND status IN ('pending', 'sent', 'deliveredToNetwork') ORDER BY id",
-        SqliteStore::messageRow));
-  }
-
-  @Override
   public Future<List<String>> revokedFor(String userContact, Instant since) {
     return read(db -> db.query("""
         SELECT m.msg_id FROM messages m

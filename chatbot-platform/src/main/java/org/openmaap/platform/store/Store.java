@@ -109,12 +109,6 @@ public interface Store {
   Future<List<MessageRow>> waitingFor(String userContact);
 
   /**
-   * Every bot-to-user message still on its way, for restart: pending or sent on either channel,
-   * and SMS the SMSC accepted whose receipts are not all in.
-   */
-  Future<List<MessageRow>> unfinished();
-
-  /**
    * The msgIds of messages to this user, created since {@code since}, that were written to a
    * device and then cancelled, failed or taken over by SMS: a device that kept one must drop it.
    */

@@ -553,20 +553,6 @@ abstract class StoreContract {
   }
 
   @Test
-  void unfinished_mixedMessages_answersPendingAndSentBotToUserOldestFirst() {
-    store.insertMessage(toUser("bot-one", "m1", "+8613800000001", "sent")).await();
-    store.insertMessage(toUser("bot-one", "m2", "+8613800000002", "delivered")).await();
-    store.insertMessage(message("bot-one", "m3", Direction.USER_TO_BOT, "+86138", "pending"))
-        .await();
-    store.insertMessage(toUser("bot-two", "m4", "+8613800000003", "pending")).await();
-    store.insertMessage(toUser("bot-two", "m5", "+8613800000003", "failed")).await();
-
-    List<MessageRow> unfinished = store.unfinished().await();
-
-    assertThat(unfinished).extracting(MessageRow::msgId).containsExactly("m1", "m4");
-  }
-
-  @Test
   void revokedFor_messagesSentOnRcsThenTakenAway_answersThoseSinceOldestFirst() {
     Instant since = T0.plusSeconds(10);
     sentThen("old", T0, "cancelled", "rcs");
