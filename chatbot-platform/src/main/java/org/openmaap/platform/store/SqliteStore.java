@@ -429,18 +429,23 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<String>> revokedFor(String userContact, Instant since) {
-    return read(db -> db.query("""
-        SELECT m.msg_id FROM messages m
-        WHERE m.direction = 'BOT_TO_USER'
-          AND m.status IN ('pending', 'cancelled', 'failed', 'deliveredToNetwork',
-                           'deliveredAsSms')
-          AND m.user_contact = ? AND m.created_at >= ?
-          AND (m.channel = 'sms' OR m.status IN ('cancelled', 'failed'))
-          AND EXISTS (SELECT 1 FROM message_history h
-                      WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')
-        ORDER BY m.id""",
-        row -> row.getString(1), userContact, millis(since)));
+  public Future<List<MessageRow>> writtenToDevice(String userContact, Instant since,
+      List<String> statuses) {
+    if (statuses.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Object> params = new ArrayList<>(statuses);
+    params.add(userContact);
+    params.add(millis(since));
+    // The direction literal and the statuses let SQLite use the partial index messages_to_users.
+    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages m"
+            + " WHERE m.direction = 'BOT_TO_USER'"
+            + " AND m.status IN (" + "?, ".repeat(statuses.size() - 1) + "?)"
+            + " AND m.user_contact = ? AND m.created_at >= ?"
+            + " AND EXISTS (SELECT 1 FROM message_history h"
+            + " WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')"
+            + " ORDER BY m.id",
+        SqliteStore::messageRow, params.toArray()));
   }
 
   private static MessageRow messageRow(ResultSet row) throws SQLException {

@@ -109,10 +109,11 @@ public interface Store {
   Future<List<MessageRow>> waitingFor(String userContact);
 
   /**
-   * The msgIds of messages to this user, created since {@code since}, that were written to a
-   * device and then cancelled, failed or taken over by SMS: a device that kept one must drop it.
+   * Bot-to-user messages to this user, created since {@code since} and now in one of
+   * {@code statuses}, that were once sent on RCS (written to a device), oldest first.
    */
-  Future<List<String>> revokedFor(String userContact, Instant since);
+  Future<List<MessageRow>> writtenToDevice(String userContact, Instant since,
+      List<String> statuses);
 
   // --- devices ----------------------------------------------------------------------------------
 

@@ -553,27 +553,27 @@ abstract class StoreContract {
   }
 
   @Test
-  void revokedFor_messagesSentOnRcsThenTakenAway_answersThoseSinceOldestFirst() {
+  void writtenToDevice_messagesOnceSentOnRcs_inTheStatusesAsked_sinceOldestFirst() {
     Instant since = T0.plusSeconds(10);
     sentThen("old", T0, "cancelled", "rcs");
     sentThen("cancelled", since, "cancelled", "rcs");
     sentThen("delivered", since, "delivered", "rcs");
-    sentThen("failed", since.plusSeconds(1), "failed", "rcs");
-    sentThen("onSms", since.plusSeconds(2), "pending", "sms");
-    sentThen("bySms", since.plusSeconds(3), "deliveredAsSms", "sms");
-    sentThen("stillSent", since.plusSeconds(4), "sent", "rcs");
+    sentThen("onSms", since.plusSeconds(1), "pending", "sms");
+    sentThen("stillSent", since.plusSeconds(2), "sent", "rcs");
     store.insertMessage(toUserAt("neverSent", since, USER)).await();
     store.updateStatus("bot", "neverSent", List.of(),
         new StatusChange("cancelled", "rcs", null, since)).await();
     store.insertMessage(toUserAt("otherUser", since, "+8613800000002")).await();
     store.updateStatus("bot", "otherUser", List.of(),
         new StatusChange("sent", "rcs", null, since)).await();
-    store.updateStatus("bot", "otherUser", List.of(),
-        new StatusChange("cancelled", "rcs", null, since)).await();
 
-    List<String> revoked = store.revokedFor(USER, since).await();
+    List<MessageRow> written = store.writtenToDevice(USER, since,
+        List.of("pending", "sent", "cancelled")).await();
 
-    assertThat(revoked).containsExactly("cancelled", "failed", "onSms", "bySms");
+    assertThat(written).extracting(MessageRow::msgId, MessageRow::status, MessageRow::channel)
+        .containsExactly(tuple("cancelled", "cancelled", "rcs"), tuple("onSms", "pending", "sms"),
+            tuple("stillSent", "sent", "rcs"));
+    assertThat(store.writtenToDevice(USER, since, List.of()).await()).isEmpty();
   }
 
   // --- devices ----------------------------------------------------------------------------------
