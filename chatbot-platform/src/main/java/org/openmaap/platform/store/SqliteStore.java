@@ -523,7 +523,7 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err) {
+  public Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err) {
     List<String> ids = List.copyOf(smscIds);
     return write(db -> {
       for (String id : ids) {
@@ -532,35 +532,25 @@ public final class SqliteStore implements Store {
             row -> new String[] {row.getString(1), row.getString(2)}, id);
         if (part.isPresent()) {
           db.update("UPDATE sms_parts SET stat = ?, err = ? WHERE smsc_id = ?", stat, err, id);
-          return Optional.of(parts(db, part.get()[0], part.get()[1]));
+          return parts(db, part.get()[0], part.get()[1]);
         }
       }
-      return Optional.<SmsParts>empty();
+      return List.<SmsPartRow>of();
     });
   }
 
   @Override
-  public Future<SmsParts> smsParts(String botId, String msgId) {
+  public Future<List<SmsPartRow>> smsParts(String botId, String msgId) {
     return read(db -> parts(db, botId, msgId));
   }
 
-  private static SmsParts parts(SqlConnection db, String botId, String msgId)
+  private static List<SmsPartRow> parts(SqlConnection db, String botId, String msgId)
       throws SQLException {
-    List<String[]> parts = db.query(
-        "SELECT stat, err FROM sms_parts WHERE bot_id = ? AND msg_id = ? ORDER BY rowid",
-        row -> new String[] {row.getString(1), row.getString(2)}, botId, msgId);
-    int delivered = 0;
-    String failedStat = null;
-    String failedErr = null;
-    for (String[] part : parts) {
-      if ("DELIVRD".equals(part[0])) {
-        delivered++;
-      } else if (part[0] != null && failedStat == null) {
-        failedStat = part[0];
-        failedErr = part[1];
-      }
-    }
-    return new SmsParts(botId, msgId, parts.size(), delivered, failedStat, failedErr);
+    return db.query(
+        "SELECT smsc_id, stat, err FROM sms_parts WHERE bot_id = ? AND msg_id = ? ORDER BY rowid",
+        row -> new SmsPartRow(botId, msgId, row.getString("smsc_id"), row.getString("stat"),
+            row.getString("err")),
+        botId, msgId);
   }
 
   @Override

@@ -137,12 +137,13 @@ public interface Store {
   /**
    * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id,
    * matched ignoring letter case; the newest part recorded with an id owns it); answers that
-   * message's parts with every receipt so far, or empty when no part has the id.
+   * message's parts with their receipts so far, in the order they were recorded, or nothing when
+   * no part has the id.
    */
-  Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err);
+  Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err);
 
-  /** A fallback message's parts and their receipts so far (total 0 when none was recorded). */
-  Future<SmsParts> smsParts(String botId, String msgId);
+  /** A fallback message's parts with their receipts so far, in the order they were recorded. */
+  Future<List<SmsPartRow>> smsParts(String botId, String msgId);
 
   /**
    * Records a fallback SMS to a user from a sender number as the latest; when the contact

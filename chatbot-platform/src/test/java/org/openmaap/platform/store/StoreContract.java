@@ -614,8 +614,9 @@ abstract class StoreContract {
     assertThat(report).map(EventRow::eventId).contains("e1");
     assertThat(store.message("bot", "m1").await().orElseThrow().status())
         .isEqualTo("deliveredToNetwork");
-    assertThat(store.smsParts("bot", "m1").await())
-        .isEqualTo(new SmsParts("bot", "m1", 2, 0, null, null));
+    assertThat(store.smsParts("bot", "m1").await()).containsExactly(
+        new SmsPartRow("bot", "m1", "a1", null, null),
+        new SmsPartRow("bot", "m1", "a2", null, null));
     assertThat(storedEventIds()).containsExactly("e1");
   }
 
@@ -633,37 +634,27 @@ abstract class StoreContract {
   }
 
   @Test
-  void smsReceipt_eachPartDelivered_answersTheMessagesPartsSoFar() {
+  void smsReceipt_knownPart_recordsItAndAnswersTheMessagesPartsInTheOrderRecorded() {
     accepted("bot", "m1", "a1", "a2");
 
-    Optional<SmsParts> first = store.smsReceipt(List.of("a1"), "DELIVRD", "000").await();
-    Optional<SmsParts> second = store.smsReceipt(List.of("a2"), "DELIVRD", "000").await();
+    List<SmsPartRow> first = store.smsReceipt(List.of("a2"), "DELIVRD", "000").await();
+    List<SmsPartRow> second = store.smsReceipt(List.of("a1"), "UNDELIV", "011").await();
 
-    assertThat(first).contains(new SmsParts("bot", "m1", 2, 1, null, null));
-    assertThat(first.orElseThrow().allDelivered()).isFalse();
-    assertThat(second.orElseThrow().allDelivered()).isTrue();
-    assertThat(store.smsParts("bot", "m1").await()).isEqualTo(second.orElseThrow());
-  }
-
-  @Test
-  void smsReceipt_failingPart_answersItsStatAndErr() {
-    accepted("bot", "m1", "a1", "a2");
-
-    store.smsReceipt(List.of("a1"), "DELIVRD", "000").await();
-    Optional<SmsParts> parts = store.smsReceipt(List.of("a2"), "UNDELIV", "011").await();
-
-    assertThat(parts).contains(new SmsParts("bot", "m1", 2, 1, "UNDELIV", "011"));
+    assertThat(first).containsExactly(new SmsPartRow("bot", "m1", "a1", null, null),
+        new SmsPartRow("bot", "m1", "a2", "DELIVRD", "000"));
+    assertThat(second).containsExactly(new SmsPartRow("bot", "m1", "a1", "UNDELIV", "011"),
+        new SmsPartRow("bot", "m1", "a2", "DELIVRD", "000"));
+    assertThat(store.smsParts("bot", "m1").await()).isEqualTo(second);
   }
 
   @Test
   void smsReceipt_anyFormOfTheIdInAnyCase_findsThePart_unknownIdsFindNothing() {
     accepted("bot", "m1", "00AB12");
 
-    Optional<SmsParts> found = store.smsReceipt(List.of("zz", "00ab12"), "DELIVRD", "000")
-        .await();
-    Optional<SmsParts> unknown = store.smsReceipt(List.of("zz", "ff"), "DELIVRD", "000").await();
+    List<SmsPartRow> found = store.smsReceipt(List.of("zz", "00ab12"), "DELIVRD", "000").await();
+    List<SmsPartRow> unknown = store.smsReceipt(List.of("zz", "ff"), "DELIVRD", "000").await();
 
-    assertThat(found).map(SmsParts::delivered).contains(1);
+    assertThat(found).extracting(SmsPartRow::stat).containsExactly("DELIVRD");
     assertThat(unknown).isEmpty();
   }
 
@@ -672,18 +663,20 @@ abstract class StoreContract {
     accepted("bot", "old", "a1");
     accepted("other", "new", "a1");
 
-    Optional<SmsParts> parts = store.smsReceipt(List.of("a1"), "DELIVRD", "000").await();
+    List<SmsPartRow> parts = store.smsReceipt(List.of("a1"), "DELIVRD", "000").await();
 
-    assertThat(parts).map(p -> p.botId() + "/" + p.msgId()).contains("other/new");
-    assertThat(store.smsParts("bot", "old").await().total()).isZero();
+    assertThat(parts).extracting(SmsPartRow::botId, SmsPartRow::msgId)
+        .containsExactly(tuple("other", "new"));
+    assertThat(store.smsParts("bot", "old").await()).isEmpty();
   }
 
   @Test
-  void smsParts_messageWithoutParts_answersTotalZero() {
-    SmsParts parts = store.smsParts("bot", "nope").await();
+  void smsParts_messageWithoutParts_answersNothing() {
+    store.insertMessage(onSms("m1", "pending")).await();
 
-    assertThat(parts).isEqualTo(new SmsParts("bot", "nope", 0, 0, null, null));
-    assertThat(parts.allDelivered()).isFalse();
+    List<SmsPartRow> parts = store.smsParts("bot", "m1").await();
+
+    assertThat(parts).isEmpty();
   }
 
   @Test
