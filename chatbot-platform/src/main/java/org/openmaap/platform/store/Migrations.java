@@ -31,7 +31,7 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** Brings the database on {@code connection} up to the latest version, one transaction each. */
+  /** Brings the database behind {@code db} up to the latest version, one transaction each. */
   static void migrate(SqlConnection db) throws SQLException {
     int legacy = legacyVersion(db);
     FluentConfiguration configuration = Flyway.configure(Migrations.class.getClassLoader())
