@@ -170,9 +170,10 @@ public final class Outbound {
         : store.putDevice(new DeviceRow(msisdn, Online.DEFAULT_FEATURES, clock.instant())));
     // A device may have kept a message that was revoked (or went as SMS) while it was away.
     Future<Void> revoked = known
-        .compose(v -> store.revokedFor(msisdn, clock.instant().minus(storeTtl)))
-        .map(msgIds -> {
-          msgIds.forEach(msgId -> link.send(revokeFrame(msgId)));
+        .compose(v -> store.writtenToDevice(msisdn, clock.instant().minus(storeTtl),
+            Revoked.STATUSES))
+        .map(written -> {
+          Revoked.msgIds(written).forEach(msgId -> link.send(revokeFrame(msgId)));
           return null;
         });
     return revoked.compose(v -> store.waitingFor(msisdn)).compose(rows -> {

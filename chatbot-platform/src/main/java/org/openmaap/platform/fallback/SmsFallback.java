@@ -37,7 +37,7 @@ import org.openmaap.platform.sms.SubmitResult;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.MessageRow;
 import org.openmaap.platform.store.SmsContact;
-import org.openmaap.platform.store.SmsParts;
+import org.openmaap.platform.store.SmsPartRow;
 import org.openmaap.platform.store.SmsSubmit;
 import org.openmaap.platform.store.StatusChange;
 import org.openmaap.platform.store.Store;
@@ -113,7 +113,8 @@ public final class SmsFallback implements Fallback {
       });
     }
     // Accepted before the restart: finish it if every receipt came in meanwhile.
-    return store.smsParts(message.botId(), message.msgId()).compose(this::settle);
+    return store.smsParts(message.botId(), message.msgId())
+        .compose(parts -> settle(SmsParts.of(message.botId(), message.msgId(), parts)));
   }
 
   /** A receipt from the SMSC for the part it knows as {@code smscId}. */
@@ -123,7 +124,11 @@ public final class SmsFallback implements Fallback {
 
   private void receipt(String smscId, String stat, String err, int attempt) {
     store.smsReceipt(SmscIdForms.of(smscId), stat, err)
-        .compose(parts -> parts.map(this::settle).orElseGet(() -> {
+        .compose(parts -> {
+          if (!parts.isEmpty()) {
+            SmsPartRow part = parts.get(0);
+            return settle(SmsParts.of(part.botId(), part.msgId(), parts));
+          }
           // A receipt can overtake the write that records its part's id: look again shortly.
           if (attempt < RECEIPT_RETRIES_MS.length) {
             vertx.setTimer(RECEIPT_RETRIES_MS[attempt],
@@ -131,8 +136,8 @@ public final class SmsFallback implements Fallback {
           } else {
             LOG.info(() -> "a receipt for SMSC id " + smscId + " that no fallback SMS has");
           }
-          return Future.succeededFuture();
-        }))
+          return Future.<Void>succeededFuture();
+        })
         .onFailure(e -> LOG.warning(() -> "receipt " + smscId + " " + stat + " not recorded: "
             + e.getMessage()));
   }

@@ -101,6 +101,11 @@ final class SqlConnection implements AutoCloseable {
     return queryOne("SELECT last_insert_rowid()", row -> row.getLong(1)).orElseThrow();
   }
 
+  /** The JDBC connection underneath, for Flyway's migrations at open. */
+  Connection jdbc() {
+    return connection;
+  }
+
   boolean isClosed() throws SQLException {
     return connection.isClosed();
   }

@@ -107,7 +107,7 @@ public final class SqliteStore implements Store {
         SqlConnection writeConnection = SqlConnection.open(file);
         opened.add(writeConnection);
         configureWriter(writeConnection, options);
-        Schema.migrate(writeConnection);
+        Migrations.migrate(writeConnection);
         List<SqlConnection> readConnections = new ArrayList<>();
         for (int i = 0; i < options.readConnections(); i++) {
           SqlConnection reader = SqlConnection.open(file);
@@ -431,26 +431,23 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<MessageRow>> unfinished() {
-    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages"
-            + " WHERE direction = 'BOT_TO_USER'"
-            + " AND status IN ('pending', 'sent', 'deliveredToNetwork') ORDER BY id",
-        SqliteStore::messageRow));
-  }
-
-  @Override
-  public Future<List<String>> revokedFor(String userContact, Instant since) {
-    return read(db -> db.query("""
-        SELECT m.msg_id FROM messages m
-        WHERE m.direction = 'BOT_TO_USER'
-          AND m.status IN ('pending', 'cancelled', 'failed', 'deliveredToNetwork',
-                           'deliveredAsSms')
-          AND m.user_contact = ? AND m.created_at >= ?
-          AND (m.channel = 'sms' OR m.status IN ('cancelled', 'failed'))
-          AND EXISTS (SELECT 1 FROM message_history h
-                      WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')
-        ORDER BY m.id""",
-        row -> row.getString(1), userContact, millis(since)));
+  public Future<List<MessageRow>> writtenToDevice(String userContact, Instant since,
+      List<String> statuses) {
+    if (statuses.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Object> params = new ArrayList<>(statuses);
+    params.add(userContact);
+    params.add(millis(since));
+    // The direction literal and the statuses let SQLite use the partial index messages_to_users.
+    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + " FROM messages m"
+            + " WHERE m.direction = 'BOT_TO_USER'"
+            + " AND m.status IN (" + "?, ".repeat(statuses.size() - 1) + "?)"
+            + " AND m.user_contact = ? AND m.created_at >= ?"
+            + " AND EXISTS (SELECT 1 FROM message_history h"
+            + " WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')"
+            + " ORDER BY m.id",
+        SqliteStore::messageRow, params.toArray()));
   }
 
   private static MessageRow messageRow(ResultSet row) throws SQLException {
@@ -528,7 +525,7 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err) {
+  public Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err) {
     List<String> ids = List.copyOf(smscIds);
     return write(db -> {
       for (String id : ids) {
@@ -537,35 +534,25 @@ public final class SqliteStore implements Store {
             row -> new String[] {row.getString(1), row.getString(2)}, id);
         if (part.isPresent()) {
           db.update("UPDATE sms_parts SET stat = ?, err = ? WHERE smsc_id = ?", stat, err, id);
-          return Optional.of(parts(db, part.get()[0], part.get()[1]));
+          return parts(db, part.get()[0], part.get()[1]);
         }
       }
-      return Optional.<SmsParts>empty();
+      return List.<SmsPartRow>of();
     });
   }
 
   @Override
-  public Future<SmsParts> smsParts(String botId, String msgId) {
+  public Future<List<SmsPartRow>> smsParts(String botId, String msgId) {
     return read(db -> parts(db, botId, msgId));
   }
 
-  private static SmsParts parts(SqlConnection db, String botId, String msgId)
+  private static List<SmsPartRow> parts(SqlConnection db, String botId, String msgId)
       throws SQLException {
-    List<String[]> parts = db.query(
-        "SELECT stat, err FROM sms_parts WHERE bot_id = ? AND msg_id = ? ORDER BY rowid",
-        row -> new String[] {row.getString(1), row.getString(2)}, botId, msgId);
-    int delivered = 0;
-    String failedStat = null;
-    String failedErr = null;
-    for (String[] part : parts) {
-      if ("DELIVRD".equals(part[0])) {
-        delivered++;
-      } else if (part[0] != null && failedStat == null) {
-        failedStat = part[0];
-        failedErr = part[1];
-      }
-    }
-    return new SmsParts(botId, msgId, parts.size(), delivered, failedStat, failedErr);
+    return db.query(
+        "SELECT smsc_id, stat, err FROM sms_parts WHERE bot_id = ? AND msg_id = ? ORDER BY rowid",
+        row -> new SmsPartRow(botId, msgId, row.getString("smsc_id"), row.getString("stat"),
+            row.getString("err")),
+        botId, msgId);
   }
 
   @Override

@@ -104,22 +104,17 @@ public interface Store {
   Future<List<StatusChange>> history(String botId, String msgId);
 
   /**
-   * Bot-to-user messages for this user that the device has not reported delivered, oldest first:
-   * pending ones, and sent ones, whose frame an earlier connection may have lost.
+   * Bot-to-user messages on RCS for this user that the device has not reported delivered, oldest
+   * first: pending ones, and sent ones, whose frame an earlier connection may have lost.
    */
   Future<List<MessageRow>> waitingFor(String userContact);
 
   /**
-   * Every bot-to-user message still on its way, for restart: pending or sent on either channel,
-   * and SMS the SMSC accepted whose receipts are not all in.
+   * Bot-to-user messages to this user, created since {@code since} and now in one of
+   * {@code statuses}, that were once sent on RCS (written to a device), oldest first.
    */
-  Future<List<MessageRow>> unfinished();
-
-  /**
-   * The msgIds of messages to this user, created since {@code since}, that were written to a
-   * device and then cancelled, failed or taken over by SMS: a device that kept one must drop it.
-   */
-  Future<List<String>> revokedFor(String userContact, Instant since);
+  Future<List<MessageRow>> writtenToDevice(String userContact, Instant since,
+      List<String> statuses);
 
   // --- devices ----------------------------------------------------------------------------------
 
@@ -141,13 +136,15 @@ public interface Store {
       List<String> from, StatusChange change, EventRow report);
 
   /**
-   * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id);
-   * answers that message's parts with every receipt so far, or empty when no part has the id.
+   * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id,
+   * matched ignoring letter case; the newest part recorded with an id owns it); answers that
+   * message's parts with their receipts so far, in the order they were recorded, or nothing when
+   * no part has the id.
    */
-  Future<Optional<SmsParts>> smsReceipt(List<String> smscIds, String stat, String err);
+  Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err);
 
-  /** A fallback message's parts and their receipts so far (total 0 when none was recorded). */
-  Future<SmsParts> smsParts(String botId, String msgId);
+  /** A fallback message's parts with their receipts so far, in the order they were recorded. */
+  Future<List<SmsPartRow>> smsParts(String botId, String msgId);
 
   /**
    * Records a fallback SMS to a user from a sender number as the latest; when the contact

@@ -13,6 +13,8 @@ import org.openmaap.platform.store.MessageRow.Direction;
  */
 final class CrashWriter {
 
+  static final String USER = "+86138";
+
   private CrashWriter() {}
 
   public static void main(String[] args) throws Exception {
@@ -25,7 +27,7 @@ final class CrashWriter {
       String id = "id-" + i;
       Instant now = Instant.now();
       if (i % 2 == 0) {
-        store.insertMessage(new MessageRow("bot-one", id, Direction.BOT_TO_USER, "+86138", null,
+        store.insertMessage(new MessageRow("bot-one", id, Direction.BOT_TO_USER, USER, null,
                 null, null, "{\"textMessage\":\"" + id + "\"}", null, "pending", "rcs", null, null,
                 now, now))
             .onSuccess(r -> System.out.println("message " + id))

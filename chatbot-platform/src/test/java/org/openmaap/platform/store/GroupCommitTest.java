@@ -1,6 +1,7 @@
 package org.openmaap.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openmaap.platform.store.Rows.T0;
 import static org.openmaap.platform.store.Rows.chatbot;
 import static org.openmaap.platform.store.Rows.toUser;
 
@@ -46,7 +47,8 @@ class GroupCommitTest {
 
     long transactions = store.transactions() - before;
     assertThat(inserts).allMatch(f -> f.result().inserted());
-    assertThat(store.unfinished().await()).hasSize(10_000);
+    // Each bot-to-user message comes with its work row: all of them were committed.
+    assertThat(store.claimDue("n1", T0, T0.plusSeconds(10), 20_000).await()).hasSize(10_000);
     // 512 writes a batch at most, so at least 20; one per write would be 10,000.
     assertThat(transactions).isBetween(20L, 1_000L);
   }
