@@ -266,9 +266,10 @@ public final class Outbound {
       }
       MessageRow row = found.get();
       if (Status.CHANNEL_SMS.equals(row.channel())) {
-        return Status.PENDING.equals(row.status()) && fallback != null
-            ? fallback.resume(row).compose(v -> done())
-            : done();
+        // Pending: sent, or found in doubt after a crash. Accepted: a receipt came for it.
+        boolean open = Status.PENDING.equals(row.status())
+            || Status.DELIVERED_TO_NETWORK.equals(row.status());
+        return open && fallback != null ? fallback.resume(row).compose(v -> done()) : done();
       }
       if (Status.PENDING.equals(row.status())) {
         return route(row);

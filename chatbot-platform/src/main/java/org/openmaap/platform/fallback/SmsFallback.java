@@ -123,7 +123,7 @@ public final class SmsFallback implements Fallback {
   }
 
   private void receipt(String smscId, String stat, String err, int attempt) {
-    store.smsReceipt(SmscIdForms.of(smscId), stat, err)
+    store.smsReceipt(SmscIdForms.of(smscId), stat, err, clock.instant())
         .compose(parts -> {
           if (!parts.isEmpty()) {
             SmsPartRow part = parts.get(0);

@@ -525,7 +525,8 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err) {
+  public Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err,
+      Instant now) {
     List<String> ids = List.copyOf(smscIds);
     return write(db -> {
       for (String id : ids) {
@@ -534,6 +535,7 @@ public final class SqliteStore implements Store {
             row -> new String[] {row.getString(1), row.getString(2)}, id);
         if (part.isPresent()) {
           db.update("UPDATE sms_parts SET stat = ?, err = ? WHERE smsc_id = ?", stat, err, id);
+          putWork(db, WorkRow.due(WorkRow.Kind.MESSAGE, part.get()[0], part.get()[1], now));
           return parts(db, part.get()[0], part.get()[1]);
         }
       }

@@ -139,9 +139,11 @@ public interface Store {
    * Records a receipt for the part the SMSC knows by any of {@code smscIds} (forms of one id,
    * matched ignoring letter case; the newest part recorded with an id owns it); answers that
    * message's parts with their receipts so far, in the order they were recorded, or nothing when
-   * no part has the id.
+   * no part has the id. The message's work is made due at {@code now} in the same transaction, so
+   * what the receipt changes is done even if a crash comes before the caller does it.
    */
-  Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err);
+  Future<List<SmsPartRow>> smsReceipt(List<String> smscIds, String stat, String err,
+      Instant now);
 
   /** A fallback message's parts with their receipts so far, in the order they were recorded. */
   Future<List<SmsPartRow>> smsParts(String botId, String msgId);

@@ -638,8 +638,8 @@ abstract class StoreContract {
   void smsReceipt_knownPart_recordsItAndAnswersTheMessagesPartsInTheOrderRecorded() {
     accepted("bot", "m1", "a1", "a2");
 
-    List<SmsPartRow> first = store.smsReceipt(List.of("a2"), "DELIVRD", "000").await();
-    List<SmsPartRow> second = store.smsReceipt(List.of("a1"), "UNDELIV", "011").await();
+    List<SmsPartRow> first = store.smsReceipt(List.of("a2"), "DELIVRD", "000", T0).await();
+    List<SmsPartRow> second = store.smsReceipt(List.of("a1"), "UNDELIV", "011", T0).await();
 
     assertThat(first).containsExactly(new SmsPartRow("bot", "m1", "a1", null, null),
         new SmsPartRow("bot", "m1", "a2", "DELIVRD", "000"));
@@ -652,11 +652,28 @@ abstract class StoreContract {
   void smsReceipt_anyFormOfTheIdInAnyCase_findsThePart_unknownIdsFindNothing() {
     accepted("bot", "m1", "00AB12");
 
-    List<SmsPartRow> found = store.smsReceipt(List.of("zz", "00ab12"), "DELIVRD", "000").await();
-    List<SmsPartRow> unknown = store.smsReceipt(List.of("zz", "ff"), "DELIVRD", "000").await();
+    List<SmsPartRow> found = store.smsReceipt(List.of("zz", "00ab12"), "DELIVRD", "000", T0)
+        .await();
+    List<SmsPartRow> unknown = store.smsReceipt(List.of("zz", "ff"), "DELIVRD", "000", T0)
+        .await();
 
     assertThat(found).extracting(SmsPartRow::stat).containsExactly("DELIVRD");
     assertThat(unknown).isEmpty();
+  }
+
+  @Test
+  void smsReceipt_knownPart_makesItsMessagesWorkDue_soACrashCannotLoseWhatItChanges() {
+    accepted("bot", "m1", "a1");
+    accepted("bot", "m2", "b1");
+    store.claimDue("n1", T0, T0.plusSeconds(10), 10).await().forEach(w -> store.settle(w).await());
+    Instant receivedAt = T0.plusSeconds(60);
+
+    store.smsReceipt(List.of("a1"), "DELIVRD", "000", receivedAt).await();
+    store.smsReceipt(List.of("zz"), "DELIVRD", "000", receivedAt).await();
+
+    assertThat(store.claimDue("n1", receivedAt, receivedAt.plusSeconds(10), 10).await())
+        .filteredOn(work -> work.kind() == Kind.MESSAGE)
+        .extracting(WorkRow::ref).containsExactly("m1");
   }
 
   @Test
@@ -664,7 +681,7 @@ abstract class StoreContract {
     accepted("bot", "old", "a1");
     accepted("other", "new", "a1");
 
-    List<SmsPartRow> parts = store.smsReceipt(List.of("a1"), "DELIVRD", "000").await();
+    List<SmsPartRow> parts = store.smsReceipt(List.of("a1"), "DELIVRD", "000", T0).await();
 
     assertThat(parts).extracting(SmsPartRow::botId, SmsPartRow::msgId)
         .containsExactly(tuple("other", "new"));
