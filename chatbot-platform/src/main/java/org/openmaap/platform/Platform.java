@@ -27,6 +27,7 @@ import org.openmaap.platform.content.FileLibrary;
 import org.openmaap.platform.content.FileUrls;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.content.ThumbnailLinks;
+import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
@@ -175,13 +176,13 @@ public final class Platform {
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
             WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));
     WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, targets,
-        (botId, event, body) -> syncReply(outbound[0], botId, event, body),
+        (botId, eventId, sent, body) -> syncReply(outbound[0], botId, eventId, sent, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
             config.webhookMaxDelay(), config.webhookRetryWindow(),
             config.webhookMaxInFlightPerBot()),
-        clock, new Random(), worker);
+        clock, new Random(), worker, chatIds::of);
     webhooks[0] = dispatcher;
-    EventSink events = new DispatcherSink(dispatcher, chatIds);
+    EventSink events = new DispatcherSink(dispatcher);
     FileUrls fileUrls = new FileUrls(config.files().publicUrl());
     FileLibrary files = new FileLibrary(vertx, store, events, config.files(), fileUrls,
         config.dataDir(), clock);
@@ -235,31 +236,19 @@ public final class Platform {
         });
   }
 
-  /**
-   * Events of the delivery domain go to the webhook dispatcher, each user named also by the
-   * chatId that this bot may send back.
-   */
-  private record DispatcherSink(WebhookDispatcher dispatcher, ChatIds chatIds)
-      implements EventSink {
+  /** Events of the delivery domain go to the webhook dispatcher. */
+  private record DispatcherSink(WebhookDispatcher dispatcher) implements EventSink {
 
     @Override
-    public Future<?> publish(String botId, String conversationId, JsonObject event) {
-      return dispatcher.enqueue(botId, conversationId, withChatId(botId, event));
+    public Future<?> publish(String botId, String conversationId, BotEvent event) {
+      return dispatcher.enqueue(botId, conversationId, event);
     }
 
     @Override
-    public Future<Boolean> publishWith(String botId, String conversationId, JsonObject event,
+    public Future<Boolean> publishWith(String botId, String conversationId, BotEvent event,
         Function<EventRow, Future<Optional<EventRow>>> storeWith) {
-      return dispatcher.enqueue(botId, conversationId, withChatId(botId, event), storeWith)
+      return dispatcher.enqueue(botId, conversationId, event, storeWith)
           .map(Optional::isPresent);
-    }
-
-    private JsonObject withChatId(String botId, JsonObject event) {
-      JsonObject contact = event.getJsonObject("messageContact");
-      if (contact != null && contact.getString("userContact") != null) {
-        contact.put("chatId", chatIds.of(botId, contact.getString("userContact")));
-      }
-      return event;
     }
   }
 
@@ -267,9 +256,8 @@ public final class Platform {
    * A 2xx webhook answer carrying an RCSMessage goes to the same user as a new message, as read
    * (its null members absent).
    */
-  private static void syncReply(Outbound outbound, String botId, EventRow event,
-      JsonObject body) {
-    JsonObject sent = new JsonObject(event.bodyJson());
+  private static void syncReply(Outbound outbound, String botId, String eventId,
+      JsonObject sent, JsonObject body) {
     JsonObject rcs = body.getJsonObject("RCSMessage").copy();
     if (rcs.getValue("inReplyToContributionId") == null && rcs.getValue("isTyping") == null
         && sent.containsKey("contributionId")) {
@@ -282,7 +270,7 @@ public final class Platform {
         .put("RCSMessage", rcs);
     Validation validation = Validator.validate(asSent.encode());
     if (!validation.valid()) {
-      LOG.warning(() -> "chatbot " + botId + " answered event " + event.eventId()
+      LOG.warning(() -> "chatbot " + botId + " answered event " + eventId
           + " with an invalid message; dropped: " + validation.errors());
       return;
     }
@@ -292,7 +280,7 @@ public final class Platform {
       return;
     }
     outbound.send(botId, request).onFailure(e -> LOG.warning(() -> "chatbot " + botId
-        + ": synchronous reply to " + event.eventId() + " failed: " + e.getMessage()));
+        + ": synchronous reply to " + eventId + " failed: " + e.getMessage()));
   }
 
   /** The in-JVM SMSC when the platform runs its own (tests, the demo), else empty. */

@@ -26,7 +26,7 @@ public final class DeadLetterAdmin {
   public Future<JsonObject> list(RoutingContext ctx) {
     String botId = registry.require(ctx.pathParam("botId")).botId();
     return store.deadLetters(botId).map(events -> new JsonObject()
-        .put("deadLetters", toJson(events)));
+        .put("deadLetters", toJson(events, dispatcher)));
   }
 
   public Future<JsonObject> replay(RoutingContext ctx) {
@@ -36,7 +36,7 @@ public final class DeadLetterAdmin {
         .put("eventIds", new JsonArray(events.stream().map(EventRow::eventId).toList())));
   }
 
-  private static JsonArray toJson(List<EventRow> events) {
+  private static JsonArray toJson(List<EventRow> events, WebhookDispatcher dispatcher) {
     JsonArray array = new JsonArray();
     for (EventRow event : events) {
       array.add(new JsonObject()
@@ -45,7 +45,7 @@ public final class DeadLetterAdmin {
           .put("attempts", event.attempts())
           .put("lastError", event.lastError())
           .put("createdAt", event.createdAt().toString())
-          .put("event", new JsonObject(event.bodyJson())));
+          .put("event", dispatcher.body(event)));
     }
     return array;
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.failure.NotFound;
@@ -278,11 +279,8 @@ public final class FileLibrary {
     return expired.compose(changed -> removeBytes(row.fileId()));
   }
 
-  private JsonObject statusEvent(FileRow row, String status) {
-    return new JsonObject()
-        .put("event", "fileStatus")
-        .put("file", describe(row).put("status", status))
-        .put("timestamp", clock.instant().toString());
+  private BotEvent statusEvent(FileRow row, String status) {
+    return new BotEvent.FileStatus(describe(row).put("status", status), clock.instant());
   }
 
   /** Events about one file are ordered among themselves, apart from any conversation's. */

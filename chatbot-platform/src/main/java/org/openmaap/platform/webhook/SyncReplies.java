@@ -1,7 +1,6 @@
 package org.openmaap.platform.webhook;
 
 import io.vertx.core.json.JsonObject;
-import org.openmaap.platform.store.EventRow;
 
 /**
  * Receives a chatbot's synchronous reply: the 2xx answer to a webhook when it is a JSON object
@@ -10,6 +9,9 @@ import org.openmaap.platform.store.EventRow;
 @FunctionalInterface
 public interface SyncReplies {
 
-  /** Takes the reply to {@code event}; it runs on the dispatcher's event loop: never block. */
-  void reply(String botId, EventRow event, JsonObject body);
+  /**
+   * Takes the reply ({@code body}) to the event {@code eventId}, sent as {@code sent}; it runs on
+   * the dispatcher's event loop: never block.
+   */
+  void reply(String botId, String eventId, JsonObject sent, JsonObject body);
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.StoredEvents;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.retry.Backoff;
 import org.openmaap.platform.store.EventRow;
@@ -52,6 +55,7 @@ public final class WebhookDispatcher {
   private final Backoff backoff;
   private final WebhookSender sender;
   private final Worker worker;
+  private final ChatIdSource chatIds;
   private final WebhookCounters counters = new WebhookCounters();
 
   // Everything below is touched only on the dispatcher's context, which is why nothing is locked.
@@ -62,16 +66,19 @@ public final class WebhookDispatcher {
 
   /**
    * A dispatcher on a context of its own (or the caller's, when built on an event loop), whose
-   * {@link #attempt} is {@code worker}'s handler of {@link WorkRow.Kind#EVENT} rows.
+   * {@link #attempt} is {@code worker}'s handler of {@link WorkRow.Kind#EVENT} rows; events name
+   * their user by {@code chatIds} too.
    */
   public WebhookDispatcher(Vertx vertx, Store store, WebhookTargets targets, SyncReplies replies,
-      WebhookSettings settings, Clock clock, RandomGenerator random, Worker worker) {
+      WebhookSettings settings, Clock clock, RandomGenerator random, Worker worker,
+      ChatIdSource chatIds) {
     this.store = Objects.requireNonNull(store, "store");
     this.targets = Objects.requireNonNull(targets, "targets");
     this.replies = Objects.requireNonNull(replies, "replies");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.worker = Objects.requireNonNull(worker, "worker");
+    this.chatIds = Objects.requireNonNull(chatIds, "chatIds");
     this.backoff = new Backoff(settings.firstRetry(), settings.maxDelay(),
         Objects.requireNonNull(random, "random"));
     this.sender = new WebhookSender(Objects.requireNonNull(vertx, "vertx"), settings);
@@ -82,22 +89,22 @@ public final class WebhookDispatcher {
    * Stores a new event for the bot under a fresh event id; the answer (with its sequence) comes
    * once the event and its work are durably stored.
    */
-  public Future<EventRow> enqueue(String botId, String conversationId, JsonObject event) {
+  public Future<EventRow> enqueue(String botId, String conversationId, BotEvent event) {
     return enqueue(botId, conversationId, event, row -> store.insertEvent(row).map(Optional::of))
         .map(Optional::orElseThrow);
   }
 
   /**
-   * Like {@link #enqueue(String, String, JsonObject)}, but {@code storeWith} stores the event: a
+   * Like {@link #enqueue(String, String, BotEvent)}, but {@code storeWith} stores the event: a
    * store write that keeps it together with a change of the caller's in one transaction, or
    * declines both (answering empty), and then nothing is sent.
    */
-  public Future<Optional<EventRow>> enqueue(String botId, String conversationId, JsonObject event,
+  public Future<Optional<EventRow>> enqueue(String botId, String conversationId, BotEvent event,
       Function<EventRow, Future<Optional<EventRow>>> storeWith) {
     Objects.requireNonNull(botId, "botId");
     Objects.requireNonNull(conversationId, "conversationId");
     Objects.requireNonNull(storeWith, "storeWith");
-    String body = event.encode();
+    String body = StoredEvents.write(event).encode();
     return onContext(() -> {
       Instant now = clock.instant();
       String eventId = TimeOrderedIds.next(now);
@@ -195,21 +202,36 @@ public final class WebhookDispatcher {
     });
   }
 
+  /**
+   * The webhook body of a stored event, as the bot gets it (an event stored before events were
+   * typed is already one).
+   */
+  public JsonObject body(EventRow event) {
+    JsonObject stored = new JsonObject(event.bodyJson());
+    return StoredEvents.read(stored)
+        .map(typed -> GsmaEvents.render(typed, typed.user() == null ? null
+            : chatIds.chatId(event.botId(), typed.user())))
+        .orElse(stored);
+  }
+
   private Future<Optional<Instant>> post(Target target, EventRow event, int attempt) {
     long timestamp = clock.instant().getEpochSecond();
-    return sender.post(target, event, timestamp)
+    JsonObject body = body(event);
+    return sender.post(target, event.botId(), event.eventId(),
+            body.encode().getBytes(StandardCharsets.UTF_8), timestamp)
         .transform(answer -> answer.succeeded() && answer.result().acknowledged()
-            ? acknowledged(event, answer.result())
+            ? acknowledged(event, body, answer.result())
             : retryOrDead(event, attempt, answer.succeeded()
                 ? "HTTP " + answer.result().status()
                 : describe(answer.cause())));
   }
 
-  private Future<Optional<Instant>> acknowledged(EventRow event, Answer answer) {
+  private Future<Optional<Instant>> acknowledged(EventRow event, JsonObject sent,
+      Answer answer) {
     counters.countDelivered(Duration.between(event.retryFrom(), clock.instant()));
     // Settling the work row marks the event delivered; a crash before that sends it again, and
     // the bot dedupes on its id.
-    syncReply(event, answer.body());
+    syncReply(event, sent, answer.body());
     return Future.succeededFuture(Optional.empty());
   }
 
@@ -234,13 +256,13 @@ public final class WebhookDispatcher {
     return here(store.eventDead(event.eventId(), error)).map(v -> Optional.empty());
   }
 
-  private void syncReply(EventRow event, Buffer body) {
+  private void syncReply(EventRow event, JsonObject sent, Buffer body) {
     Optional<JsonObject> reply = rcsMessageReply(body);
     if (reply.isEmpty()) {
       return;
     }
     try {
-      replies.reply(event.botId(), event, reply.get());
+      replies.reply(event.botId(), event.eventId(), sent, reply.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "synchronous reply to webhook event " + event.eventId()
           + " of bot " + event.botId() + " failed", e);

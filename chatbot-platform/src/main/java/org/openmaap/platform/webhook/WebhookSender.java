@@ -8,11 +8,9 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.webhook.WebhookTargets.Target;
 
 /** Makes one signed webhook request per attempt, each bot through a connection pool of its own. */
@@ -33,18 +31,17 @@ final class WebhookSender {
   }
 
   /**
-   * POSTs the event's stored body, byte for byte as signed, and answers the bot's response; fails
-   * on a transport error or when no complete answer arrives within the timeout.
+   * POSTs an event's body, byte for byte as signed, and answers the bot's response; fails on a
+   * transport error or when no complete answer arrives within the timeout.
    */
-  Future<Answer> post(Target target, EventRow event, long timestamp) {
-    byte[] body = event.bodyJson().getBytes(StandardCharsets.UTF_8);
+  Future<Answer> post(Target target, String botId, String eventId, byte[] body, long timestamp) {
     long timeout = settings.timeout().toMillis();
     return Future.<Void>succeededFuture()
         // compose, so that a malformed webhook URL fails this attempt instead of throwing
-        .compose(v -> client(event.botId()).postAbs(target.webhookUrl())
+        .compose(v -> client(botId).postAbs(target.webhookUrl())
             .timeout(timeout)
             .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-            .putHeader(EVENT_ID, event.eventId())
+            .putHeader(EVENT_ID, eventId)
             .putHeader(TIMESTAMP, Long.toString(timestamp))
             .putHeader(WebhookSignature.HEADER,
                 WebhookSignature.sign(target.secrets(), timestamp, body))

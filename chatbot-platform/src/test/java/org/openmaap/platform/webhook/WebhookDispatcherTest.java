@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.BotEvents;
+import org.openmaap.platform.delivery.StoredEvents;
 import org.openmaap.platform.store.EventRow;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
@@ -34,6 +37,7 @@ import org.openmaap.platform.webhook.FakeChatbot.Request;
 class WebhookDispatcherTest {
 
   private static final String SECRET = "whsec_test";
+  private static final String USER = "+8613800000000";
   private static final Duration BOUND = Duration.ofSeconds(10);
   /** Quick retries and a short window, so failures play out in well under a second. */
   private static final WebhookSettings QUICK = new WebhookSettings(Duration.ofSeconds(1),
@@ -72,7 +76,7 @@ class WebhookDispatcherTest {
         .containsExactly(first.eventId(), second.eventId());
     assertThat(second.sequence()).isGreaterThan(first.sequence());
     assertThat(first.state()).isEqualTo(EventRow.State.PENDING);
-    assertThat(first.bodyJson()).isEqualTo(event("c-1", 0).encode());
+    assertThat(first.bodyJson()).isEqualTo(StoredEvents.write(event("c-1", 0)).encode());
     bot.received(1).await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -116,7 +120,17 @@ class WebhookDispatcherTest {
     Request request = bot.requests().get(0);
     assertThat(request.eventId()).isEqualTo(row.eventId());
     assertThat(request.contentType()).isEqualTo("application/json");
-    assertThat(request.body()).isEqualTo(row.bodyJson().getBytes(StandardCharsets.UTF_8));
+    JsonObject sent = new JsonObject(new String(request.body(), StandardCharsets.UTF_8));
+    assertThat(sent).isEqualTo(new JsonObject()
+        .put("event", "message")
+        .put("messageContact", new JsonObject().put("userContact", USER)
+            .put("chatId", "chat-bot-a-" + USER))
+        .put("RCSMessage", new JsonObject().put("msgId", "c-1-0")
+            .put("textMessage", "message 0 你好"))
+        .put("conversationId", "c-1")
+        .put("contributionId", "contribution-0")
+        .put("channel", "rcs"));
+    assertThat(dispatcher.body(row)).isEqualTo(sent);
     assertThat(Long.parseLong(request.timestamp()))
         .isBetween(before, Instant.now().getEpochSecond());
     assertThat(request.signature()).startsWith("v1=").doesNotContain(",");
@@ -402,8 +416,9 @@ class WebhookDispatcherTest {
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, settings.maxInFlightPerBot()),
         Map.of(WorkRow.Kind.EVENT, work -> dispatcher[0].attempt(work)));
     dispatcher[0] = new WebhookDispatcher(vertx, store, registry,
-        (botId, event, body) -> replies.add(new Reply(botId, event.eventId(), body)),
-        settings, Clock.systemUTC(), new SplittableRandom(1), worker);
+        (botId, eventId, sent, body) -> replies.add(new Reply(botId, eventId, body)),
+        settings, Clock.systemUTC(), new SplittableRandom(1), worker,
+        (botId, user) -> "chat-" + botId + "-" + user);
     running.put(dispatcher[0], worker);
     worker.start().await();
     return dispatcher[0];
@@ -435,14 +450,10 @@ class WebhookDispatcherTest {
     return enqueued;
   }
 
-  private static JsonObject event(String conversationId, int n) {
-    return new JsonObject()
-        .put("event", "message")
-        .put("messageContact", new JsonObject().put("userContact", "+8613800000000"))
-        .put("RCSMessage", new JsonObject().put("msgId", conversationId + "-" + n)
-            .put("textMessage", "message " + n + " 你好"))
-        .put("conversationId", conversationId)
-        .put("channel", "rcs");
+  private static BotEvent event(String conversationId, int n) {
+    return BotEvents.fromUser("message", USER, new JsonObject()
+            .put("msgId", conversationId + "-" + n).put("textMessage", "message " + n + " 你好"),
+        conversationId, "contribution-" + n, "rcs");
   }
 
   private static void assertDeliveredInOrder(Map<String, List<EventRow>> enqueued,
