@@ -68,8 +68,8 @@ public final class SmsGateway {
   }
 
   /**
-   * A gateway for {@code settings} whose callbacks reach {@code listener}, noting each user's SMS in
-   * {@code moParts} before it answers the deliver_sm; call start() next.
+   * A gateway for {@code settings} whose callbacks reach {@code listener}, noting each user's SMS
+   * in {@code moParts} before it answers the deliver_sm; call start() next.
    */
   public SmsGateway(Vertx vertx, SmppSettings settings, Listener listener, MoParts moParts,
       Clock clock) {
@@ -204,8 +204,8 @@ public final class SmsGateway {
   }
 
   /**
-   * jSMPP's side: copies each deliver_sm and hands it to the context; answers a receipt once handed,
-   * a user's SMS once it is noted durably.
+   * jSMPP's side: copies each deliver_sm and hands it to the context; answers a receipt once
+   * handed, a user's SMS once it is noted durably.
    */
   private final class Receiver implements MessageReceiverListener {
     @Override
@@ -220,7 +220,13 @@ public final class SmsGateway {
         context.runOnContext(v -> receipts.received(receipt));
       } else {
         Promise<Void> noted = Promise.promise();
-        context.runOnContext(v -> inbound.accept(delivered).onComplete(noted));
+        context.runOnContext(v -> {
+          try {
+            inbound.accept(delivered).onComplete(noted);
+          } catch (RuntimeException e) {
+            noted.fail(e);
+          }
+        });
         awaitNoted(noted.future(), delivered);
       }
     }
