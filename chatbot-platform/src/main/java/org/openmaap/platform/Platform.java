@@ -36,6 +36,7 @@ import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
+import org.openmaap.platform.fallback.StoredMoParts;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
@@ -102,7 +103,7 @@ public final class Platform {
   private record Sms(EmbeddedSmsc smsc, SmsGateway gateway, SmsFallback[] fallback,
       SmsAnswers[] answers) {
 
-    static Future<Sms> start(Vertx vertx, SmsConfig config) {
+    static Future<Sms> start(Vertx vertx, SmsConfig config, Store store, Clock clock) {
       SmsFallback[] fallback = new SmsFallback[1];
       SmsAnswers[] answers = new SmsAnswers[1];
       SmsGateway.Listener listener = new SmsGateway.Listener() {
@@ -119,7 +120,8 @@ public final class Platform {
       return switch (config.mode()) {
         case OFF -> Future.succeededFuture(new Sms(null, null, fallback, answers));
         case EXTERNAL -> {
-          SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener);
+          SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener,
+              new StoredMoParts(store), clock);
           yield gateway.start().map(v -> new Sms(null, gateway, fallback, answers));
         }
         case EMBEDDED -> {
@@ -127,7 +129,8 @@ public final class Platform {
           yield smsc.start().compose(v -> {
             SmppSettings bound = config.smpp().withServer("127.0.0.1", smsc.port())
                 .withCredentials(SmppSettings.DEFAULT_SYSTEM_ID, SmppSettings.DEFAULT_PASSWORD);
-            SmsGateway gateway = new SmsGateway(vertx, bound, listener);
+            SmsGateway gateway = new SmsGateway(vertx, bound, listener,
+                new StoredMoParts(store), clock);
             return gateway.start().map(started -> new Sms(smsc, gateway, fallback, answers));
           });
         }
@@ -148,10 +151,11 @@ public final class Platform {
     }
     return SqliteStore.open(vertx, config.dataDir()).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> chatIds(store).compose(chatIds -> Sms.start(vertx, config.sms())
-                // A failed start answers only once the SMS side it started has stopped.
-                .compose(sms -> wire(vertx, config, clock, store, registry, chatIds, sms)
-                    .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
+            .compose(registry -> chatIds(store).compose(chatIds ->
+                Sms.start(vertx, config.sms(), store, clock)
+                    // A failed start answers only once the SMS side it started has stopped.
+                    .compose(sms -> wire(vertx, config, clock, store, registry, chatIds, sms)
+                        .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
             .onFailure(e -> store.close()));
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
@@ -219,13 +220,30 @@ public final class EmbeddedSmsc {
    * what no handset could send).
    */
   public Future<Void> deliver(String from, String to, String text) {
-    Address sender = Address.of(from);
-    Address recipient = Address.of(to);
     UserData.Encoded encoded = UserData.encode(Objects.requireNonNull(text, "text"),
         handsetReference.incrementAndGet() & 0xFF);
+    return deliver(from, to, encoded, encoded.parts());
+  }
+
+  /**
+   * Sends only parts {@code sequences} (from 1) of {@code text}, split under concatenation
+   * reference {@code reference}, as a handset whose other parts are late; completes when the ESME
+   * accepted them.
+   */
+  Future<Void> deliverParts(String from, String to, String text, int reference,
+      int... sequences) {
+    UserData.Encoded encoded = UserData.encode(Objects.requireNonNull(text, "text"), reference);
+    return deliver(from, to, encoded, Arrays.stream(sequences)
+        .mapToObj(sequence -> encoded.parts().get(sequence - 1)).toList());
+  }
+
+  private Future<Void> deliver(String from, String to, UserData.Encoded encoded,
+      List<byte[]> parts) {
+    Address sender = Address.of(from);
+    Address recipient = Address.of(to);
     Promise<Void> accepted = Promise.promise();
-    AtomicInteger remaining = new AtomicInteger(encoded.parts().size());
-    for (byte[] part : encoded.parts()) {
+    AtomicInteger remaining = new AtomicInteger(parts.size());
+    for (byte[] part : parts) {
       deliveries.add(new SmscDeliveries.Job(sender, recipient, encoded.esmClass(),
           encoded.dataCoding(), part, new OptionalParameter[0], () -> {
             if (remaining.decrementAndGet() == 0) {

@@ -1,21 +1,28 @@
 package org.openmaap.platform.sms;
 
+import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.openmaap.platform.sms.MoParts.Part;
 import org.openmaap.platform.sms.UserData.Concat;
 import org.openmaap.platform.sms.UserData.Parsed;
 
 /**
  * Turns mobile-originated deliver_sm into texts: drops what the SMSC redelivers within the window,
  * joins concatenated parts in their order, and decodes the joined bytes (so an escape or a surrogate
- * pair cut between parts still reads right). Used from one context only.
+ * pair cut between parts still reads right). What it took and the parts waiting for the rest of
+ * their text are noted in {@link MoParts}, so that they outlive the process. Used from one context
+ * only.
  */
 final class Inbound {
   private static final Logger LOG = Logger.getLogger(Inbound.class.getName());
@@ -26,80 +33,71 @@ final class Inbound {
   }
 
   private final Sink sink;
-  private final long window;
-  private final LongSupplier nanoTime;
-  // Insertion order is expiry order, since every key lives for the same window.
-  private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
-  private final LinkedHashMap<String, Partial> partials = new LinkedHashMap<>();
+  private final MoParts parts;
+  private final Duration window;
+  private final Clock clock;
 
-  Inbound(Sink sink, Duration window, LongSupplier nanoTime) {
+  Inbound(Sink sink, MoParts parts, Duration window, Clock clock) {
     this.sink = sink;
-    this.window = window.toNanos();
-    this.nanoTime = nanoTime;
+    this.parts = parts;
+    this.window = window;
+    this.clock = clock;
   }
 
-  void accept(Delivered sm) {
-    long now = nanoTime.getAsLong();
-    expire(now);
+  /**
+   * Takes a user's SMS, completing once it is noted durably (the deliver_sm may be answered then)
+   * and, when it completed a text, the text went to the sink.
+   */
+  Future<Void> accept(Delivered sm) {
+    Instant now = clock.instant();
+    Instant until = now.plus(window);
     Parsed parsed = UserData.parse(sm.esmClass(), sm.shortMessage());
     Concat concat = parsed.concat();
     String conversation = sm.from() + '\u0000' + sm.to() + '\u0000';
     if (concat == null) {
       String key = conversation + sm.dataCoding() + '\u0000'
           + new String(parsed.payload(), StandardCharsets.ISO_8859_1);
-      if (firstTime(key, now)) {
-        sink.message(sm.from(), sm.to(), UserData.decode(sm.dataCoding(), parsed.payload()));
+      return parts.firstTime(digest(key), now, until).map(first -> {
+        if (first) {
+          sink.message(sm.from(), sm.to(), UserData.decode(sm.dataCoding(), parsed.payload()));
+        }
+        return null;
+      });
+    }
+    String key = conversation + concat.reference() + '/' + concat.total() + '#'
+        + concat.sequence();
+    Part part = new Part(sm.from(), sm.to(), concat.reference(), concat.total(),
+        concat.sequence(), sm.dataCoding(), parsed.payload(), now);
+    return parts.part(part, digest(key), until).map(whole -> {
+      if (!whole.isEmpty()) {
+        byte[] joined = UserData.join(whole.stream().map(Part::payload).toList());
+        sink.message(sm.from(), sm.to(), UserData.decode(whole.get(0).dataCoding(), joined));
       }
-      return;
-    }
-    String group = conversation + concat.reference() + '/' + concat.total();
-    if (!firstTime(group + '#' + concat.sequence(), now)) {
-      return;
-    }
-    Partial partial = partials.computeIfAbsent(group, g -> new Partial(now, sm.dataCoding()));
-    partial.parts.put(concat.sequence(), parsed.payload());
-    if (partial.parts.size() == concat.total()) {
-      partials.remove(group);
-      byte[] joined = UserData.join(new ArrayList<>(partial.parts.values()));
-      sink.message(sm.from(), sm.to(), UserData.decode(partial.dataCoding, joined));
-    }
+      return null;
+    });
   }
 
-  private boolean firstTime(String key, long now) {
-    if (seen.containsKey(key)) {
-      return false;
-    }
-    seen.put(key, now + window);
-    return true;
-  }
-
-  private void expire(long now) {
-    for (Iterator<Long> it = seen.values().iterator(); it.hasNext(); ) {
-      if (it.next() - now > 0) {
-        break;
-      }
-      it.remove();
-    }
+  /** Forgets what was taken longer ago than the window, and drops texts still missing parts. */
+  Future<Void> sweep() {
+    Instant now = clock.instant();
     // A part that never came: after the window no redelivery will bring it either.
-    for (Iterator<Map.Entry<String, Partial>> it = partials.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Partial> entry = it.next();
-      if (now - entry.getValue().startedAt < window) {
-        break;
-      }
-      LOG.warning(() -> "dropped a concatenated SMS missing parts: have "
-          + entry.getValue().parts.keySet() + " of " + entry.getKey().replace('\u0000', ' '));
-      it.remove();
-    }
+    return parts.expire(now, now.minus(window)).map(dropped -> {
+      Map<String, List<Integer>> byText = dropped.stream().collect(Collectors.groupingBy(
+          part -> part.from() + ' ' + part.to() + ' ' + part.reference() + '/' + part.total(),
+          LinkedHashMap::new, Collectors.mapping(Part::sequence, Collectors.toList())));
+      byText.forEach((text, have) -> LOG.warning(() ->
+          "dropped a concatenated SMS missing parts: have " + have + " of " + text));
+      return null;
+    });
   }
 
-  private static final class Partial {
-    final long startedAt;
-    final byte dataCoding;
-    final TreeMap<Integer, byte[]> parts = new TreeMap<>();
-
-    Partial(long startedAt, byte dataCoding) {
-      this.startedAt = startedAt;
-      this.dataCoding = dataCoding;
+  // A fixed-length key whatever the text's length, and free of the NULs that separate its fields.
+  private static String digest(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

@@ -5,9 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -29,6 +31,7 @@ import org.openmaap.platform.retry.Backoff;
 public final class SmsGateway {
   // jSMPP blocks, so it runs on this gateway's own worker threads; everything else (the queue, the
   // window, reassembly, the listener's calls) stays on the Vert.x context that created the gateway.
+  // jSMPP's own threads hand deliver_sm to that context and wait (a bounded time) for the answer.
   private static final Logger LOG = Logger.getLogger(SmsGateway.class.getName());
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -54,9 +57,22 @@ public final class SmsGateway {
   private final Binder binder;
   private final Receipts receipts;
   private final Inbound inbound;
+  private long sweeper = -1;
 
-  /** A gateway for {@code settings} whose callbacks reach {@code listener}; call start() next. */
+  /**
+   * A gateway for {@code settings} whose callbacks reach {@code listener}, keeping users' SMS
+   * parts and what it took in memory only (a restart forgets them); call start() next.
+   */
   public SmsGateway(Vertx vertx, SmppSettings settings, Listener listener) {
+    this(vertx, settings, listener, new MemoryMoParts(), Clock.systemUTC());
+  }
+
+  /**
+   * A gateway for {@code settings} whose callbacks reach {@code listener}, noting each user's SMS
+   * in {@code moParts} before it answers the deliver_sm; call start() next.
+   */
+  public SmsGateway(Vertx vertx, SmppSettings settings, Listener listener, MoParts moParts,
+      Clock clock) {
     this.vertx = vertx;
     this.settings = settings;
     this.listener = Objects.requireNonNull(listener, "listener must not be null");
@@ -69,7 +85,8 @@ public final class SmsGateway {
     Backoff backoff = new Backoff(settings.backoffMin(), settings.backoffMax(),
         new SplittableRandom());
     this.receipts = new Receipts(vertx, this::receipt);
-    this.inbound = new Inbound(this::message, settings.redeliveryWindow(), System::nanoTime);
+    this.inbound = new Inbound(this::message, Objects.requireNonNull(moParts,
+        "moParts must not be null"), settings.redeliveryWindow(), clock);
     this.outbox = new Outbox(vertx, settings, workers, backoff, receipts::submitted);
     this.binder = new Binder(vertx, context, settings, workers, backoff, new Receiver(),
         outbox::bound, outbox::unbound);
@@ -79,6 +96,10 @@ public final class SmsGateway {
   public Future<Void> start() {
     return onContext(() -> {
       binder.start();
+      // One sweep for every part and key, not a timer each; a key's time counts without it.
+      long every = Math.max(1_000, settings.redeliveryWindow().toMillis() / 2);
+      sweeper = vertx.setPeriodic(every, id -> inbound.sweep().onFailure(e -> LOG.warning(() ->
+          "users' SMS parts and seen keys not swept: " + e.getMessage())));
       return Future.succeededFuture();
     });
   }
@@ -86,6 +107,7 @@ public final class SmsGateway {
   /** Unbinds and fails the SMS not yet accepted (parts already accepted stay sent). */
   public Future<Void> stop() {
     return onContext(() -> {
+      vertx.cancelTimer(sweeper);
       outbox.stop();
       return binder.stop().otherwiseEmpty().compose(v -> workers.close());
     });
@@ -181,10 +203,13 @@ public final class SmsGateway {
     }
   }
 
-  /** jSMPP's side: copies each deliver_sm and hands it to the context; answers once handed. */
+  /**
+   * jSMPP's side: copies each deliver_sm and hands it to the context; answers a receipt once
+   * handed, a user's SMS once it is noted durably.
+   */
   private final class Receiver implements MessageReceiverListener {
     @Override
-    public void onAcceptDeliverSm(DeliverSm deliverSm) {
+    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
       Delivered delivered = Delivered.of(deliverSm);
       if (delivered.isReceipt()) {
         Receipt receipt = Receipt.of(delivered);
@@ -194,7 +219,35 @@ public final class SmsGateway {
         }
         context.runOnContext(v -> receipts.received(receipt));
       } else {
-        context.runOnContext(v -> inbound.accept(delivered));
+        Promise<Void> noted = Promise.promise();
+        context.runOnContext(v -> {
+          try {
+            inbound.accept(delivered).onComplete(noted);
+          } catch (RuntimeException e) {
+            noted.fail(e);
+          }
+        });
+        awaitNoted(noted.future(), delivered);
+      }
+    }
+
+    /**
+     * Holds jSMPP's thread (never an event loop) until the SMS is noted: an answered deliver_sm is
+     * never sent again, so an SMS not noted in time is refused for the SMSC to send again later.
+     */
+    private void awaitNoted(Future<Void> noted, Delivered sm) throws ProcessRequestException {
+      try {
+        noted.await(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) { // not noted in time, the store failed, or the thread is interrupted
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        String cause = e instanceof TimeoutException
+            ? "not noted within " + settings.requestTimeout().toMillis() + " ms"
+            : String.valueOf(e.getMessage());
+        LOG.warning(() -> "an SMS from " + sm.from() + " was refused for the SMSC to send again: "
+            + cause);
+        throw new ProcessRequestException(cause, SMPPConstant.STAT_ESME_RX_T_APPN);
       }
     }
 

@@ -594,6 +594,78 @@ public final class SqliteStore implements Store {
         botId, msgId));
   }
 
+  // --- users' SMS (mobile-originated) -----------------------------------------------------------
+
+  @Override
+  public Future<Boolean> smsMoSeen(String key, Instant now, Instant until) {
+    return write(db -> noteSeen(db, key, now, until));
+  }
+
+  private static boolean noteSeen(SqlConnection db, String key, Instant now, Instant until)
+      throws SQLException {
+    // A key whose time ran out counts as new, whether or not the sweep has removed it yet.
+    return db.update("""
+        INSERT INTO sms_mo_seen (seen_key, expires_at) VALUES (?, ?)
+        ON CONFLICT (seen_key) DO UPDATE SET expires_at = excluded.expires_at
+        WHERE sms_mo_seen.expires_at <= ?""",
+        key, millis(until), millis(now)) > 0;
+  }
+
+  @Override
+  public Future<List<SmsMoPart>> smsMoPart(SmsMoPart part, String key, Instant until) {
+    return write(db -> {
+      if (!noteSeen(db, key, part.receivedAt(), until)) {
+        return List.<SmsMoPart>of();
+      }
+      db.update("""
+          INSERT INTO sms_mo_parts (sender, recipient, reference, total, sequence, data_coding,
+            payload, received_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT DO NOTHING""",
+          part.sender(), part.recipient(), part.reference(), part.total(), part.sequence(),
+          part.dataCoding(), part.payload(), millis(part.receivedAt()));
+      List<SmsMoPart> text = db.query("""
+          SELECT * FROM sms_mo_parts
+          WHERE sender = ? AND recipient = ? AND reference = ? AND total = ?
+          ORDER BY sequence""",
+          SqliteStore::smsMoPart, part.sender(), part.recipient(), part.reference(),
+          part.total());
+      if (text.size() < part.total()) {
+        return List.<SmsMoPart>of();
+      }
+      db.update("""
+          DELETE FROM sms_mo_parts
+          WHERE sender = ? AND recipient = ? AND reference = ? AND total = ?""",
+          part.sender(), part.recipient(), part.reference(), part.total());
+      return text;
+    });
+  }
+
+  @Override
+  public Future<List<SmsMoPart>> smsMoExpire(Instant now, Instant staleBefore) {
+    return write(db -> {
+      db.update("DELETE FROM sms_mo_seen WHERE expires_at <= ?", millis(now));
+      String stale = """
+          (sender, recipient, reference, total) IN (
+            SELECT sender, recipient, reference, total FROM sms_mo_parts
+            GROUP BY sender, recipient, reference, total
+            HAVING min(received_at) <= ?)""";
+      List<SmsMoPart> removed = db.query("SELECT * FROM sms_mo_parts WHERE " + stale
+          + " ORDER BY sender, recipient, reference, total, sequence",
+          SqliteStore::smsMoPart, millis(staleBefore));
+      if (!removed.isEmpty()) {
+        db.update("DELETE FROM sms_mo_parts WHERE " + stale, millis(staleBefore));
+      }
+      return removed;
+    });
+  }
+
+  private static SmsMoPart smsMoPart(ResultSet row) throws SQLException {
+    return new SmsMoPart(row.getString("sender"), row.getString("recipient"),
+        row.getInt("reference"), row.getInt("total"), row.getInt("sequence"),
+        row.getInt("data_coding"), row.getBytes("payload"), instant(row, "received_at"));
+  }
+
   // --- work -------------------------------------------------------------------------------------
 
   @Override

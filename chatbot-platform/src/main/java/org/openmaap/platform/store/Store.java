@@ -174,6 +174,29 @@ public interface Store {
   /** The parts of a fallback SMS that were being submitted, in part order. */
   Future<List<SmsSubmit>> smsSubmits(String botId, String msgId);
 
+  // --- users' SMS (mobile-originated) -----------------------------------------------------------
+
+  /**
+   * Notes {@code key} as seen until {@code until}, unless it is seen already until after
+   * {@code now}; answers whether it was noted now (false: a redelivery).
+   */
+  Future<Boolean> smsMoSeen(String key, Instant now, Instant until);
+
+  /**
+   * Keeps {@code part} and notes {@code key} as {@link #smsMoSeen seen} at its receivedAt (nothing,
+   * when the key is seen already; a part kept already stays as it was); when this part makes its
+   * text whole, answers every part of it in sequence order and removes them, all in one
+   * transaction, else answers nothing.
+   */
+  Future<List<SmsMoPart>> smsMoPart(SmsMoPart part, String key, Instant until);
+
+  /**
+   * Forgets the keys seen until {@code now} at most, and removes every part of the texts whose
+   * first kept part came at or before {@code staleBefore}; answers the parts removed, by text and
+   * sequence.
+   */
+  Future<List<SmsMoPart>> smsMoExpire(Instant now, Instant staleBefore);
+
   // --- work -------------------------------------------------------------------------------------
 
   /**

@@ -6,17 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +253,85 @@ class SmsGatewayTest {
     assertThat(recorder.messages()).hasSize(3);
   }
 
+  @Test
+  void onMessage_deliverSmIsAnsweredOnlyAfterTheSmsIsNoted() {
+    EmbeddedSmsc smsc = smsc(EmbeddedSmsc.Settings.defaults());
+    SlowMoParts moParts = new SlowMoParts(300, 0);
+    gateway(smsc.port(), moParts);
+    long start = System.nanoTime();
+
+    await(smsc.deliver(PHONE, SENDER, "slow to note"));
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(300);
+    assertThat(recorder.messages()).as("passed on before the answer")
+        .containsExactly(new Sms(PHONE, SENDER, "slow to note"));
+  }
+
+  @Test
+  void onMessage_notNoted_isRefusedAndTakenOnceWhenTheSmscSendsItAgain() {
+    EmbeddedSmsc smsc = smsc(EmbeddedSmsc.Settings.defaults());
+    SlowMoParts moParts = new SlowMoParts(0, 2);
+    gateway(smsc.port(), moParts);
+    String longText = "Please call me back about the order ".repeat(10);
+
+    await(smsc.deliver(PHONE, SENDER, longText));
+    await(smsc.deliver(PHONE, SENDER, "marker"));
+
+    assertThat(await(recorder.messages(2))).extracting(Sms::text)
+        .containsExactly(longText, "marker");
+    assertThat(moParts.asked()).as("two refused, then three parts and the marker")
+        .isEqualTo(6);
+    assertThat(recorder.messages()).hasSize(2);
+  }
+
+  /** Notes in memory, each SMS after {@code delayMs}, failing the first {@code failures}. */
+  private final class SlowMoParts implements MoParts {
+    private final MemoryMoParts memory = new MemoryMoParts();
+    private final long delayMs;
+    private int failures;
+    private int asked;
+
+    SlowMoParts(long delayMs, int failures) {
+      this.delayMs = delayMs;
+      this.failures = failures;
+    }
+
+    synchronized int asked() {
+      return asked;
+    }
+
+    @Override
+    public Future<Boolean> firstTime(String key, Instant now, Instant until) {
+      return later(() -> memory.firstTime(key, now, until));
+    }
+
+    @Override
+    public Future<List<Part>> part(Part part, String key, Instant until) {
+      return later(() -> memory.part(part, key, until));
+    }
+
+    @Override
+    public Future<List<Part>> expire(Instant now, Instant staleBefore) {
+      return memory.expire(now, staleBefore);
+    }
+
+    private synchronized <T> Future<T> later(Supplier<Future<T>> note) {
+      asked++;
+      if (failures > 0) {
+        failures--;
+        return Future.failedFuture(new IllegalStateException("the disk is busy"));
+      }
+      if (delayMs == 0) {
+        return note.get();
+      }
+      // Called on the gateway's context, so the timer brings the note back to it.
+      Promise<T> noted = Promise.promise();
+      vertx.setTimer(delayMs, id -> note.get().onComplete(noted));
+      return noted.future();
+    }
+  }
+
   private EmbeddedSmsc smsc(EmbeddedSmsc.Settings settings) {
     EmbeddedSmsc smsc = new EmbeddedSmsc(vertx, settings);
     await(smsc.start());
@@ -258,6 +341,14 @@ class SmsGatewayTest {
 
   private SmsGateway gateway(int port) {
     SmsGateway gateway = new SmsGateway(vertx, quick(port), recorder);
+    await(gateway.start());
+    gateways.add(gateway);
+    return gateway;
+  }
+
+  private SmsGateway gateway(int port, MoParts moParts) {
+    SmsGateway gateway = new SmsGateway(vertx, quick(port), recorder, moParts,
+        Clock.systemUTC());
     await(gateway.start());
     gateways.add(gateway);
     return gateway;

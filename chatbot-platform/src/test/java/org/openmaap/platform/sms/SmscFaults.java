@@ -1,5 +1,6 @@
 package org.openmaap.platform.sms;
 
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import org.openmaap.card.sms.Gsm7;
@@ -52,5 +53,14 @@ public final class SmscFaults {
   /** Sends each of the next {@code pdus} deliver_sm twice, as an SMSC that missed the answer. */
   public void redeliverNext(int pdus) {
     smsc.redeliverNext(pdus);
+  }
+
+  /**
+   * Sends only parts {@code sequences} (from 1) of {@code text} from the phone {@code from}, split
+   * under concatenation reference {@code reference}, as a handset whose other parts are late.
+   */
+  public Future<Void> deliverParts(String from, String to, String text, int reference,
+      int... sequences) {
+    return smsc.deliverParts(from, to, text, reference, sequences);
   }
 }

@@ -11,6 +11,7 @@ import static org.openmaap.platform.store.Rows.toUser;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -1330,6 +1331,154 @@ abstract class StoreContract {
 
     private static WorkRow byRef(List<WorkRow> rows, String ref) {
       return rows.stream().filter(row -> row.ref().equals(ref)).findFirst().orElseThrow();
+    }
+  }
+
+  // --- users' SMS (mobile-originated) -----------------------------------------------------------
+
+  /** Users' SMS: the keys of those taken, and the parts of concatenated ones until the last. */
+  @Nested
+  class UsersSms {
+
+    private static final Instant WINDOW_END = T0.plusSeconds(120);
+
+    @Test
+    void smsMoSeen_sameKeyWithinItsTime_isNotedOnce() {
+      boolean first = store.smsMoSeen("k1", T0, WINDOW_END).await();
+      boolean again = store.smsMoSeen("k1", T0.plusSeconds(119), WINDOW_END.plusSeconds(119))
+          .await();
+      boolean other = store.smsMoSeen("k2", T0.plusSeconds(1), WINDOW_END).await();
+
+      assertThat(first).isTrue();
+      assertThat(again).as("a redelivery").isFalse();
+      assertThat(other).isTrue();
+    }
+
+    @Test
+    void smsMoSeen_keyWhoseTimeRanOut_isNotedAgainWithoutASweep() {
+      store.smsMoSeen("k1", T0, WINDOW_END).await();
+
+      boolean afterwards = store.smsMoSeen("k1", WINDOW_END, WINDOW_END.plusSeconds(120)).await();
+      boolean withinTheNewTime = store.smsMoSeen("k1", WINDOW_END.plusSeconds(1),
+          WINDOW_END.plusSeconds(121)).await();
+
+      assertThat(afterwards).isTrue();
+      assertThat(withinTheNewTime).isFalse();
+    }
+
+    @Test
+    void smsMoPart_partsInAnyOrder_lastOneAnswersTheTextInSequenceOrderAndRemovesIt() {
+      List<SmsMoPart> afterThird = store.smsMoPart(part(7, 3, 3, "c"), "p3", WINDOW_END).await();
+      List<SmsMoPart> afterFirst = store.smsMoPart(part(7, 3, 1, "a"), "p1", WINDOW_END).await();
+
+      List<SmsMoPart> whole = store.smsMoPart(part(7, 3, 2, "b"), "p2", WINDOW_END).await();
+
+      assertThat(afterThird).isEmpty();
+      assertThat(afterFirst).isEmpty();
+      assertThat(texts(whole)).containsExactly("a", "b", "c");
+      assertThat(whole).extracting(SmsMoPart::sender, SmsMoPart::recipient, SmsMoPart::reference,
+          SmsMoPart::total, SmsMoPart::dataCoding, SmsMoPart::receivedAt)
+          .containsOnly(tuple(USER, "10690000", 7, 3, 8, T0));
+      assertThat(store.smsMoExpire(T0, WINDOW_END).await()).as("nothing left").isEmpty();
+    }
+
+    @Test
+    void smsMoPart_samePartAgain_isTakenOnce_andTheTextCompletesOnce() {
+      store.smsMoPart(part(7, 2, 1, "a"), "p1", WINDOW_END).await();
+
+      List<SmsMoPart> again = store.smsMoPart(part(7, 2, 1, "a"), "p1", WINDOW_END).await();
+      List<SmsMoPart> whole = store.smsMoPart(part(7, 2, 2, "b"), "p2", WINDOW_END).await();
+      List<SmsMoPart> redelivered = store.smsMoPart(part(7, 2, 2, "b"), "p2", WINDOW_END).await();
+
+      assertThat(again).isEmpty();
+      assertThat(texts(whole)).containsExactly("a", "b");
+      assertThat(redelivered).as("seen, so not kept as the start of a new text").isEmpty();
+      assertThat(store.smsMoExpire(T0, WINDOW_END).await()).isEmpty();
+    }
+
+    @Test
+    void smsMoPart_samePartUnderANewKey_keepsTheFirstCopy() {
+      store.smsMoPart(part(7, 2, 1, "a"), "p1", WINDOW_END).await();
+
+      store.smsMoPart(part(7, 2, 1, "z"), "p1-later", WINDOW_END).await();
+      List<SmsMoPart> whole = store.smsMoPart(part(7, 2, 2, "b"), "p2", WINDOW_END).await();
+
+      assertThat(texts(whole)).containsExactly("a", "b");
+    }
+
+    @Test
+    void smsMoPart_otherSenderReferenceOrTotal_isAnotherText() {
+      store.smsMoPart(part(7, 2, 1, "a"), "p1", WINDOW_END).await();
+
+      List<SmsMoPart> otherReference = store.smsMoPart(part(8, 2, 2, "x"), "q2", WINDOW_END)
+          .await();
+      List<SmsMoPart> otherTotal = store.smsMoPart(part(7, 3, 2, "y"), "r2", WINDOW_END).await();
+      List<SmsMoPart> otherSender = store.smsMoPart(new SmsMoPart("+8613800000002", "10690000",
+          7, 2, 2, 8, bytes("w"), T0), "s2", WINDOW_END).await();
+
+      assertThat(otherReference).isEmpty();
+      assertThat(otherTotal).isEmpty();
+      assertThat(otherSender).isEmpty();
+    }
+
+    @Test
+    void smsMoPart_concurrentLastParts_completeTheTextOnce() {
+      List<Future<List<SmsMoPart>>> parts = IntStream.rangeClosed(1, 5)
+          .mapToObj(i -> store.smsMoPart(part(9, 5, i, "p" + i), "p" + i, WINDOW_END))
+          .toList();
+      Future.all(parts).await();
+
+      assertThat(parts).filteredOn(part -> !part.result().isEmpty()).singleElement()
+          .satisfies(whole -> assertThat(texts(whole.result()))
+              .containsExactly("p1", "p2", "p3", "p4", "p5"));
+    }
+
+    @Test
+    void smsMoExpire_staleTextsAndRunOutKeys_areRemoved_freshOnesStay() {
+      store.smsMoPart(part(1, 2, 1, "old"), "old-1", WINDOW_END).await();
+      store.smsMoPart(partAt(2, 2, 1, "new", T0.plusSeconds(60)), "new-1",
+          WINDOW_END.plusSeconds(60)).await();
+      store.smsMoSeen("single", T0, WINDOW_END).await();
+
+      List<SmsMoPart> removed = store.smsMoExpire(WINDOW_END, T0.plusSeconds(30)).await();
+
+      assertThat(removed).extracting(SmsMoPart::reference, SmsMoPart::sequence)
+          .containsExactly(tuple(1, 1));
+      assertThat(store.smsMoSeen("single", WINDOW_END, WINDOW_END.plusSeconds(120)).await())
+          .as("forgotten").isTrue();
+      assertThat(store.smsMoSeen("new-1", WINDOW_END, WINDOW_END.plusSeconds(120)).await())
+          .as("still seen").isFalse();
+      assertThat(texts(store.smsMoPart(partAt(2, 2, 2, "er", WINDOW_END), "new-2",
+          WINDOW_END.plusSeconds(120)).await())).containsExactly("new", "er");
+    }
+
+    @Test
+    void smsMoExpire_textWithAFreshLatePart_goesByItsFirstPart() {
+      store.smsMoPart(part(1, 3, 1, "a"), "a-1", WINDOW_END).await();
+      store.smsMoPart(partAt(1, 3, 2, "b", T0.plusSeconds(100)), "a-2",
+          WINDOW_END.plusSeconds(100)).await();
+
+      List<SmsMoPart> removed = store.smsMoExpire(T0.plusSeconds(120), T0).await();
+
+      assertThat(removed).extracting(SmsMoPart::sequence).containsExactly(1, 2);
+      assertThat(store.smsMoExpire(T0.plusSeconds(120), T0.plusSeconds(200)).await()).isEmpty();
+    }
+
+    private SmsMoPart part(int reference, int total, int sequence, String text) {
+      return partAt(reference, total, sequence, text, T0);
+    }
+
+    private SmsMoPart partAt(int reference, int total, int sequence, String text, Instant at) {
+      return new SmsMoPart(USER, "10690000", reference, total, sequence, 8, bytes(text), at);
+    }
+
+    private byte[] bytes(String text) {
+      return text.getBytes(StandardCharsets.UTF_16BE);
+    }
+
+    private List<String> texts(List<SmsMoPart> parts) {
+      return parts.stream().map(part -> new String(part.payload(), StandardCharsets.UTF_16BE))
+          .toList();
     }
   }
 
