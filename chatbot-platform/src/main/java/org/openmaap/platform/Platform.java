@@ -97,8 +97,9 @@ public final class Platform {
   }
 
   /**
-   * The SMS side as started: the in-JVM SMSC (null unless embedded), the gateway bound to it or to
-   * the external one (null when SMS is off), and where the gateway's callbacks go once wired.
+   * The SMS side as started: the in-JVM SMSC (null unless embedded), the gateway to it or to the
+   * external one (null when SMS is off; bound by {@link #bind}), and where the gateway's callbacks
+   * go once wired.
    */
   private record Sms(EmbeddedSmsc smsc, SmsGateway gateway, SmsFallback[] fallback,
       SmsAnswers[] answers) {
@@ -122,7 +123,7 @@ public final class Platform {
         case EXTERNAL -> {
           SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener,
               new StoredMoParts(store), clock);
-          yield gateway.start().map(v -> new Sms(null, gateway, fallback, answers));
+          yield Future.succeededFuture(new Sms(null, gateway, fallback, answers));
         }
         case EMBEDDED -> {
           EmbeddedSmsc smsc = new EmbeddedSmsc(vertx, EmbeddedSmsc.Settings.defaults());
@@ -131,10 +132,18 @@ public final class Platform {
                 .withCredentials(SmppSettings.DEFAULT_SYSTEM_ID, SmppSettings.DEFAULT_PASSWORD);
             SmsGateway gateway = new SmsGateway(vertx, bound, listener,
                 new StoredMoParts(store), clock);
-            return gateway.start().map(started -> new Sms(smsc, gateway, fallback, answers));
+            return Future.succeededFuture(new Sms(smsc, gateway, fallback, answers));
           });
         }
       };
+    }
+
+    /**
+     * Binds to the SMSC; only once the callbacks are wired, since an SMS taken before would reach
+     * nobody (and, noted as seen, never come again).
+     */
+    Future<Void> bind() {
+      return gateway == null ? Future.succeededFuture() : gateway.start();
     }
 
     Future<Void> stop() {
@@ -225,7 +234,8 @@ public final class Platform {
         new FilesApi(files, config.files()),
         new FileDownloads(files));
     HttpVerticle[] first = new HttpVerticle[1];
-    return worker.start()
+    return sms.bind()
+        .compose(v -> worker.start())
         .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
