@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.openmaap.card.model.SendRequest;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.admin.ChatbotAdmin;
@@ -285,12 +286,13 @@ public final class Platform {
           + " with an invalid message; dropped: " + validation.errors());
       return;
     }
-    JsonObject request = new JsonObject(validation.tree().toString());
-    if (request.getJsonObject("RCSMessage").containsKey("isTyping")) {
-      outbound.typing(botId, request);
+    if (validation.document() instanceof SendRequest typing
+        && typing.rcsMessage().isTyping() != null) {
+      outbound.typing(botId, typing.messageContact().userContact(),
+          typing.rcsMessage().isTyping());
       return;
     }
-    outbound.send(botId, request).onFailure(e -> LOG.warning(() -> "chatbot " + botId
+    outbound.send(botId, new JsonObject(validation.tree().toString())).onFailure(e -> LOG.warning(() -> "chatbot " + botId
         + ": synchronous reply to " + event.eventId() + " failed: " + e.getMessage()));
   }
 

@@ -12,12 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
+import org.openmaap.card.model.RcsMessage.TypingState;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.NotFound;
@@ -39,9 +39,6 @@ import org.openmaap.platform.work.Worker;
  */
 public final class Outbound {
   private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
-
-  private static final List<String> DEVICE_HIDDEN =
-      List.of("shortMessageSupported", "smsBodyText", "storeSupported");
 
   private final Vertx vertx;
   private final Store store;
@@ -145,14 +142,10 @@ public final class Outbound {
   }
 
   /** Shows or hides the bot's typing indicator on the user's device; never stored. */
-  public JsonObject typing(String botId, JsonObject request) {
+  public JsonObject typing(String botId, String userContact, TypingState state) {
     registry.require(botId);
-    String user = Msisdn.normalize(request.getJsonObject("messageContact", new JsonObject())
-        .getString("userContact"));
-    String state = request.getJsonObject("RCSMessage").getString("isTyping");
-    Optional<Online.Session> session = online.session(user);
-    session.ifPresent(s -> s.link().send(new JsonObject().put("type", "isTyping")
-        .put("from", botId).put("state", state)));
+    Optional<Online.Session> session = online.session(Msisdn.normalize(userContact));
+    session.ifPresent(s -> s.link().typing(botId, state));
     return new JsonObject().put("RCSMessage", new JsonObject()
         .put("msgId", UUID.randomUUID().toString())
         .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
@@ -171,8 +164,8 @@ public final class Outbound {
     // A device may have kept a message that was revoked (or went as SMS) while it was away.
     Future<Void> revoked = known
         .compose(v -> store.revokedFor(msisdn, clock.instant().minus(storeTtl)))
-        .map(msgIds -> {
-          msgIds.forEach(msgId -> link.send(revokeFrame(msgId)));
+        .map(rows -> {
+          rows.forEach(row -> link.revoke(row.botId(), row.msgId()));
           return null;
         });
     return revoked.compose(v -> store.waitingFor(msisdn)).compose(rows -> {
@@ -353,18 +346,9 @@ public final class Outbound {
     if (session.botByMsgId().putIfAbsent(row.msgId(), row.botId()) != null) {
       return false;
     }
-    JsonObject rcs = new JsonObject(row.rcsMessageJson());
-    DEVICE_HIDDEN.forEach(rcs::remove);
-    rcs.put("msgId", row.msgId());
-    JsonObject frame = new JsonObject()
-        .put("type", "message")
-        .put("msgId", row.msgId())
-        .put("from", row.botId())
-        .put("chatbot", registry.find(row.botId()).map(c -> c.deviceCard()).orElse(null))
-        .put("RCSMessage", rcs)
-        .put("conversationId", row.conversationId())
-        .put("contributionId", row.contributionId());
-    session.link().send(frame).onSuccess(v -> {
+    DeviceMessage message = DeviceMessage.of(row, registry.find(row.botId())
+        .map(c -> new DeviceMessage.Card(c.name(), c.iconUrl(), c.color())).orElse(null));
+    session.link().deliver(message).onSuccess(v -> {
       if (Status.PENDING.equals(row.status())) {
         StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null,
             clock.instant());
@@ -487,12 +471,8 @@ public final class Outbound {
   private boolean revokeOnDevice(MessageRow row) {
     Optional<Online.Session> session = online.session(row.userContact())
         .filter(s -> s.botByMsgId().containsKey(row.msgId()));
-    session.ifPresent(s -> s.link().send(revokeFrame(row.msgId())));
+    session.ifPresent(s -> s.link().revoke(row.botId(), row.msgId()));
     return session.isPresent();
-  }
-
-  private static JsonObject revokeFrame(String msgId) {
-    return new JsonObject().put("type", "revoke").put("msgId", msgId);
   }
 
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {

@@ -52,12 +52,13 @@ public final class ChatbotApi {
     }
     String botId = ctx.pathParam("botId");
     MessageContact contact = request.messageContact();
-    JsonObject body = new JsonObject(validation.tree().toString()).put("messageContact",
-        new JsonObject().put("userContact", user(botId, contact.userContact(), contact.chatId())));
+    String user = user(botId, contact.userContact(), contact.chatId());
     if (request.rcsMessage().isTyping() != null) {
       ctx.response().setStatusCode(202);
-      return Future.succeededFuture(outbound.typing(botId, body));
+      return Future.succeededFuture(outbound.typing(botId, user, request.rcsMessage().isTyping()));
     }
+    JsonObject body = new JsonObject(validation.tree().toString()).put("messageContact",
+        new JsonObject().put("userContact", user));
     return outbound.send(botId, body).map(accepted -> {
       ctx.response().setStatusCode(accepted.repeated() ? 200 : 202);
       return accepted.toJson();

@@ -439,9 +439,9 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<String>> revokedFor(String userContact, Instant since) {
-    return read(db -> db.query("""
-        SELECT m.msg_id FROM messages m
+  public Future<List<MessageRow>> revokedFor(String userContact, Instant since) {
+    return read(db -> db.query("SELECT " + MESSAGE_COLUMNS + """
+         FROM messages m
         WHERE m.direction = 'BOT_TO_USER'
           AND m.status IN ('pending', 'cancelled', 'failed', 'deliveredToNetwork',
                            'deliveredAsSms')
@@ -450,7 +450,7 @@ public final class SqliteStore implements Store {
           AND EXISTS (SELECT 1 FROM message_history h
                       WHERE h.message_id = m.id AND h.status = 'sent' AND h.channel = 'rcs')
         ORDER BY m.id""",
-        row -> row.getString(1), userContact, millis(since)));
+        SqliteStore::messageRow, userContact, millis(since)));
   }
 
   private static MessageRow messageRow(ResultSet row) throws SQLException {

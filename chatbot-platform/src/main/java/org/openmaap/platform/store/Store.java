@@ -116,10 +116,10 @@ public interface Store {
   Future<List<MessageRow>> unfinished();
 
   /**
-   * The msgIds of messages to this user, created since {@code since}, that were written to a
-   * device and then cancelled, failed or taken over by SMS: a device that kept one must drop it.
+   * Messages to this user, created since {@code since}, that were written to a device and then
+   * cancelled, failed or taken over by SMS: a device that kept one must drop it.
    */
-  Future<List<String>> revokedFor(String userContact, Instant since);
+  Future<List<MessageRow>> revokedFor(String userContact, Instant since);
 
   // --- devices ----------------------------------------------------------------------------------
 
