@@ -144,16 +144,16 @@ public final class Outbound {
   /** Shows or hides the bot's typing indicator on the user's device; never stored. */
   public JsonObject typing(String botId, String userContact, TypingState state) {
     registry.require(botId);
-    Optional<Online.Session> session = online.session(Msisdn.normalize(userContact));
-    session.ifPresent(s -> s.link().typing(botId, state));
+    boolean shown = online.typing(Msisdn.normalize(userContact), botId, state);
     return new JsonObject().put("RCSMessage", new JsonObject()
         .put("msgId", UUID.randomUUID().toString())
-        .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
+        .put("status", shown ? Status.SENT : Status.FAILED));
   }
 
   /**
-   * Writes every message waiting for this device to it, oldest first, including those written to
-   * an earlier connection that never reported them delivered: the device dedupes on the msgId.
+   * Adds a link to the number's links (in place of its link of the same kind) and writes every
+   * message waiting for the number to it, oldest first, including those written to an earlier
+   * link that never reported them delivered: the device dedupes on the msgId.
    */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
@@ -169,21 +169,33 @@ public final class Outbound {
           return null;
         });
     return revoked.compose(v -> store.waitingFor(msisdn)).compose(rows -> {
-      Online.Session session = online.session(msisdn).orElse(null);
-      if (session == null || session.link() != link) {
+      Optional<Online.Session> session = online.session(msisdn, link);
+      if (session.isEmpty()) {
         return Future.succeededFuture();
       }
-      // Each message written now gets its fallback deadline from now.
       Instant now = clock.instant();
-      return Future.join(rows.stream()
-          .filter(row -> writeTo(session, row))
-          .map(row -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
-              row.msgId(), deadline(row, smsAllowed(row) ? now : null))))
+      return Future.join(rows.stream().map(row -> replay(msisdn, session.get(), row, now))
           .toList()).mapEmpty();
     });
   }
 
-  /** The device's connection closed; its messages wait for the next one. */
+  /**
+   * Writes a waiting message to a link that just connected; once it is there, its fallback
+   * deadline runs from {@code now}. When its status cannot be written, it is due at once, so that
+   * {@link #step} writes it.
+   */
+  private Future<Void> replay(String msisdn, Online.Session session, MessageRow row,
+      Instant now) {
+    return online.deliver(msisdn, session, message(row)).compose(handed -> !handed
+        ? Future.succeededFuture()
+        : sent(row)
+            .compose(v -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
+                row.msgId(), deadline(row, smsAllowed(row) ? now : null))))
+            .recover(e -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
+                row.msgId(), clock.instant()))));
+  }
+
+  /** One of the number's links closed; what waits for the number waits for its next link. */
   public void disconnected(String msisdn, DeviceLink link) {
     online.disconnect(msisdn, link);
   }
@@ -273,12 +285,16 @@ public final class Outbound {
   }
 
   private Future<Optional<Instant>> route(MessageRow row) {
-    Optional<Online.Session> session = online.session(row.userContact());
-    if (session.isPresent()) {
-      writeTo(session.get(), row);
-      return Future.succeededFuture(Optional.of(
-          deadline(row, smsAllowed(row) ? clock.instant() : null)));
-    }
+    Instant now = clock.instant();
+    return online.deliver(row.userContact(), message(row)).compose(handed -> handed
+        // A status that cannot be written fails the step: it is tried again, and the message,
+        // on the device already, is not written twice.
+        ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
+        : offline(row));
+  }
+
+  /** No link took the message: it waits for one while the number is RCS-capable. */
+  private Future<Optional<Instant>> offline(MessageRow row) {
     return store.device(row.userContact()).compose(device -> {
       if (device.isEmpty()) {
         return giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
@@ -337,35 +353,30 @@ public final class Outbound {
     return waited.future();
   }
 
-  /**
-   * Writes the message to the device's connection once: a send routed while the connection was
-   * being set up and the connection's replay of waiting messages may both try; answers whether
-   * this call wrote it.
-   */
-  private boolean writeTo(Online.Session session, MessageRow row) {
-    if (session.botByMsgId().putIfAbsent(row.msgId(), row.botId()) != null) {
-      return false;
-    }
-    DeviceMessage message = DeviceMessage.of(row, registry.find(row.botId())
+  /** The message as its device gets it. */
+  private DeviceMessage message(MessageRow row) {
+    return DeviceMessage.of(row, registry.find(row.botId())
         .map(c -> new DeviceMessage.Card(c.name(), c.iconUrl(), c.color())).orElse(null));
-    session.link().deliver(message).onSuccess(v -> {
-      if (Status.PENDING.equals(row.status())) {
-        StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null,
-            clock.instant());
-        StatusMachine.From from = StatusMachine.from(sent);
-        store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
-            .onSuccess(changed -> {
-              if (changed) {
-                metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
-              }
-            });
-      }
-    });
-    return true;
+  }
+
+  /** The message is on a device: pending on RCS, it is now sent. */
+  private Future<Void> sent(MessageRow row) {
+    if (!Status.PENDING.equals(row.status())) {
+      return Future.succeededFuture();
+    }
+    StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant());
+    StatusMachine.From from = StatusMachine.from(sent);
+    return store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
+        .map(changed -> {
+          if (changed) {
+            metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
+          }
+          return null;
+        });
   }
 
   private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
-    String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
+    String botId = online.botOf(msisdn, msgId).orElse(null);
     if (botId == null) {
       return Future.failedFuture(new NotFound("no message '" + msgId
           + "' was delivered on this connection"));
@@ -377,7 +388,7 @@ public final class Outbound {
         .orElse(Future.succeededFuture(false)))
         .map(changed -> {
           if (Status.DISPLAYED.equals(to)) {
-            online.session(msisdn).ifPresent(s -> s.botByMsgId().remove(msgId));
+            online.forget(msisdn, msgId);
           }
           return changed;
         });
@@ -467,12 +478,9 @@ public final class Outbound {
     return deadline;
   }
 
-  /** Tells a connected device that got the message to drop it; answers whether one did. */
+  /** Tells every link that got the message to drop it; answers whether one did. */
   private boolean revokeOnDevice(MessageRow row) {
-    Optional<Online.Session> session = online.session(row.userContact())
-        .filter(s -> s.botByMsgId().containsKey(row.msgId()));
-    session.ifPresent(s -> s.link().revoke(row.botId(), row.msgId()));
-    return session.isPresent();
+    return online.revoke(row.userContact(), row.botId(), row.msgId());
   }
 
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {
