@@ -28,6 +28,7 @@ import org.openmaap.platform.content.FileLibrary;
 import org.openmaap.platform.content.FileUrls;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.content.ThumbnailLinks;
+import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
@@ -41,7 +42,6 @@ import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
-import org.openmaap.platform.network.Capabilities;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
@@ -193,12 +193,12 @@ public final class Platform {
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
             WorkRow.Kind.EVENT, dispatcher::attempt));
-    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
-        metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
-        smsConfig.fallback().revokeWait(), links, worker[0]);
-    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
+    outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
+        config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
+        smsConfig.fallback().revokeWait(), links, worker[0]);
+    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),

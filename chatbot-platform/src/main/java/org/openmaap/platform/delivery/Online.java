@@ -18,10 +18,6 @@ import org.openmaap.card.model.RcsMessage.TypingState;
  */
 public final class Online {
 
-  /** What a device supports when it connected or was provisioned without a feature list. */
-  public static final List<String> DEFAULT_FEATURES =
-      List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
-
   /**
    * How many message ids a link remembers for the device's reports; the oldest go first, so a
    * long-lived link does not grow without bound (a report on a message older than that many

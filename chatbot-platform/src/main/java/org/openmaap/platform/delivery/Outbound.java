@@ -44,6 +44,7 @@ public final class Outbound {
   private final Store store;
   private final ChatbotRegistry registry;
   private final Online online;
+  private final Capabilities capabilities;
   private final EventSink events;
   private final Clock clock;
   private final Duration storeTtl;
@@ -55,29 +56,22 @@ public final class Outbound {
   private final Worker worker;
 
   /**
-   * Delivery with no SMS path: undelivered messages fail at their expiry or the store TTL.
+   * Delivery to the links in {@code online}, to users that {@code capabilities} says can get RCS;
+   * it falls back to SMS through {@code fallback} (null for none): a message written to a device
+   * and not reported delivered within {@code fallbackTimeout} (zero: only at the store TTL) is
+   * revoked, and {@code revokeWait} later, if still undelivered, sent as SMS; {@code links}
+   * completes what messages say about platform files before they are stored; {@code worker} runs
+   * each message's next step when its work row comes due ({@link #step}).
    */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics, Worker worker) {
-    this(vertx, store, registry, online, events, clock, storeTtl, metrics, null, Duration.ZERO,
-        Duration.ZERO, MediaLinks.NONE, worker);
-  }
-
-  /**
-   * Delivery that falls back to SMS through {@code fallback} (null for none): a message written
-   * to a device and not reported delivered within {@code fallbackTimeout} (zero: only at the
-   * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS;
-   * {@code links} completes what messages say about platform files before they are stored;
-   * {@code worker} runs each message's next step when its work row comes due ({@link #step}).
-   */
-  public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
-      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links,
-      Worker worker) {
+      Capabilities capabilities, EventSink events, Clock clock, Duration storeTtl,
+      DeliveryMetrics metrics, Fallback fallback, Duration fallbackTimeout, Duration revokeWait,
+      MediaLinks links, Worker worker) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
     this.online = online;
+    this.capabilities = capabilities;
     this.events = events;
     this.clock = clock;
     this.storeTtl = storeTtl;
@@ -157,10 +151,12 @@ public final class Outbound {
    */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
+    capabilities.forget(msisdn);
     // A number the network has seen stays RCS-capable while it is offline (and after a restart).
     Future<Void> known = store.device(msisdn).compose(device -> device.isPresent()
         ? Future.succeededFuture()
-        : store.putDevice(new DeviceRow(msisdn, Online.DEFAULT_FEATURES, clock.instant())));
+        : store.putDevice(new DeviceRow(msisdn, Capabilities.DEFAULT_FEATURES,
+            clock.instant())));
     // A device may have kept a message that was revoked (or went as SMS) while it was away.
     Future<Void> revoked = known
         .compose(v -> store.revokedFor(msisdn, clock.instant().minus(storeTtl)))
@@ -198,6 +194,7 @@ public final class Outbound {
   /** One of the number's links closed; what waits for the number waits for its next link. */
   public void disconnected(String msisdn, DeviceLink link) {
     online.disconnect(msisdn, link);
+    capabilities.forget(msisdn);
   }
 
   /**
@@ -286,24 +283,21 @@ public final class Outbound {
 
   private Future<Optional<Instant>> route(MessageRow row) {
     Instant now = clock.instant();
-    return online.deliver(row.userContact(), message(row)).compose(handed -> handed
-        // A status that cannot be written fails the step: it is tried again, and the message,
-        // on the device already, is not written twice.
-        ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
-        : offline(row));
+    return capabilities.of(row.userContact(), false).compose(answer -> !answer.rcs()
+        ? giveUp(row, Status.REASON_NOT_RCS_CAPABLE)
+        : online.deliver(row.userContact(), message(row)).compose(handed -> handed
+            // A status that cannot be written fails the step: it is tried again, and the
+            // message, on the device already, is not written twice.
+            ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
+            : waitForLink(row)));
   }
 
-  /** No link took the message: it waits for one while the number is RCS-capable. */
-  private Future<Optional<Instant>> offline(MessageRow row) {
-    return store.device(row.userContact()).compose(device -> {
-      if (device.isEmpty()) {
-        return giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
-      }
-      if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
-        return giveUp(row, Status.REASON_EXPIRED);
-      }
-      return atDeadline(row, deadline(row, null));
-    });
+  /** No link took the message: it waits for the next one, unless the bot would not store it. */
+  private Future<Optional<Instant>> waitForLink(MessageRow row) {
+    if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
+      return giveUp(row, Status.REASON_EXPIRED);
+    }
+    return atDeadline(row, deadline(row, null));
   }
 
   private Future<Optional<Instant>> atDeadline(MessageRow row, Instant deadline) {

@@ -6,52 +6,52 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.openmaap.card.model.RcsMessage.TypingState;
 
 /** A device link that records what the core told it, and fails its writes once told to. */
-final class FakeLink implements DeviceLink {
+public final class FakeLink implements DeviceLink {
 
   /** One thing the core told the device. */
-  sealed interface Call permits Delivered, Revoked, Typed, Read {}
+  public sealed interface Call permits Delivered, Revoked, Typed, Read {}
 
-  record Delivered(DeviceMessage message) implements Call {}
+  public record Delivered(DeviceMessage message) implements Call {}
 
-  record Revoked(String from, String msgId) implements Call {}
+  public record Revoked(String from, String msgId) implements Call {}
 
-  record Typed(String from, TypingState state) implements Call {}
+  public record Typed(String from, TypingState state) implements Call {}
 
-  record Read(String from, String msgId) implements Call {}
+  public record Read(String from, String msgId) implements Call {}
 
   private final String kind;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
 
-  FakeLink(String kind) {
+  public FakeLink(String kind) {
     this.kind = kind;
   }
 
-  static FakeLink websocket() {
+  public static FakeLink websocket() {
     return new FakeLink("websocket");
   }
 
-  static FakeLink sip() {
+  public static FakeLink sip() {
     return new FakeLink("sip");
   }
 
   /** From now on every write fails, as on a link whose phone is gone; nothing is recorded. */
-  void failWrites() {
+  public void failWrites() {
     failing = true;
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
   /** The msgIds of the messages delivered, in order. */
-  List<String> delivered() {
+  public List<String> delivered() {
     return calls.stream().filter(Delivered.class::isInstance)
         .map(call -> ((Delivered) call).message().msgId()).toList();
   }
 
   /** The msgIds of the revokes, in order. */
-  List<String> revoked() {
+  public List<String> revoked() {
     return calls.stream().filter(Revoked.class::isInstance)
         .map(call -> ((Revoked) call).msgId()).toList();
   }
