@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.openmaap.card.model.SendRequest;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.admin.ChatbotAdmin;
@@ -28,6 +29,7 @@ import org.openmaap.platform.content.FileUrls;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.content.ThumbnailLinks;
 import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.DeliveryMetrics;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
@@ -42,7 +44,6 @@ import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
-import org.openmaap.platform.network.Capabilities;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
@@ -207,12 +208,12 @@ public final class Platform {
           sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
-    outbound[0] = new Outbound(vertx, store, registry, online, events, clock, config.storeTtl(),
-        metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
-        smsConfig.fallback().revokeWait(), links, worker);
-    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
         config.negativeCapabilityTtl(), Ticker.systemTicker());
+    outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
+        config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
+        smsConfig.fallback().revokeWait(), links, worker);
+    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
@@ -288,13 +289,15 @@ public final class Platform {
           + " with an invalid message; dropped: " + validation.errors());
       return;
     }
-    JsonObject request = new JsonObject(validation.tree().toString());
-    if (request.getJsonObject("RCSMessage").containsKey("isTyping")) {
-      outbound.typing(botId, request);
+    if (validation.document() instanceof SendRequest typing
+        && typing.rcsMessage().isTyping() != null) {
+      outbound.typing(botId, typing.messageContact().userContact(),
+          typing.rcsMessage().isTyping());
       return;
     }
-    outbound.send(botId, request).onFailure(e -> LOG.warning(() -> "chatbot " + botId
-        + ": synchronous reply to " + eventId + " failed: " + e.getMessage()));
+    outbound.send(botId, new JsonObject(validation.tree().toString())).onFailure(e ->
+        LOG.warning(() -> "chatbot " + botId + ": synchronous reply to " + eventId + " failed: "
+            + e.getMessage()));
   }
 
   /** The in-JVM SMSC when the platform runs its own (tests, the demo), else empty. */

@@ -222,6 +222,27 @@ class ConversationTest {
   }
 
   @Test
+  void secondWebSocketOfANumber_replacesTheFirst_andTheFirstClosingLeavesTheSecond() {
+    TestDevice first = platform.device(USER);
+    try (TestDevice second = platform.device(USER)) {
+      // An ack means the platform has attached the second socket.
+      second.send(new JsonObject().put("type", "isTyping").put("id", "attached")
+          .put("to", "coffee").put("state", "idle"));
+      second.next("ack");
+
+      String msgId = platform.send("coffee", token, text(USER, "to the newer socket"))
+          .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+
+      assertThat(second.next("message").getString("msgId")).isEqualTo(msgId);
+      assertThat(first.noneWithin("message", Duration.ofMillis(500))).isTrue();
+      first.close();
+      String later = platform.send("coffee", token, text(USER, "still the newer socket"))
+          .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+      assertThat(second.next("message").getString("msgId")).isEqualTo(later);
+    }
+  }
+
+  @Test
   void messageSentButNotReportedDelivered_isWrittenAgainOnReconnect_underTheSameMsgId() {
     String msgId;
     try (TestDevice phone = platform.device(USER)) {

@@ -114,8 +114,7 @@ public final class Inbound {
       StatusMachine.From from = StatusMachine.from(read);
       return store.updateStatus(botId, msgId, from.statuses(), from.channel(), read)
           .map(changed -> {
-            online.session(row.userContact()).ifPresent(session -> session.link().send(
-                new JsonObject().put("type", "displayed").put("msgId", msgId)));
+            online.displayed(row.userContact(), botId, msgId);
             return new JsonObject().put("RCSMessage",
                 new JsonObject().put("msgId", msgId).put("status", Status.DISPLAYED));
           });

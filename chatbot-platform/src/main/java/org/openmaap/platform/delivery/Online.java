@@ -1,57 +1,151 @@
 package org.openmaap.platform.delivery;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.openmaap.card.model.RcsMessage.TypingState;
 
-/** The devices connected now, and which bot each message id on a device's link came from. */
+/**
+ * The links each number has now and what was handed to each: a number has at most one link of a
+ * kind (a newer one replaces the older, as when a phone reconnects its WebSocket) and any number
+ * of kinds at once (a phone on SIP and in the simulator); it is online while it has a link.
+ */
 public final class Online {
 
-  /** What a device supports when it connected or was provisioned without a feature list. */
-  public static final List<String> DEFAULT_FEATURES =
-      List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
-
   /**
-   * How many message ids a connection remembers for the device's reports; the oldest go first, so
-   * a long-lived connection does not grow without bound (a report on a message older than that
-   * many others is answered as unknown).
+   * How many message ids a link remembers for the device's reports; the oldest go first, so a
+   * long-lived link does not grow without bound (a report on a message older than that many
+   * others is answered as unknown).
    */
   static final int REMEMBERED_MESSAGES = 10_000;
 
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, List<Session>> sessions = new ConcurrentHashMap<>();
 
-  /** A device's link and the messages written to it (msgId to botId). */
-  record Session(DeviceLink link, Map<String, String> botByMsgId) {}
+  /** A link of a number and the messages handed to it, by msgId. */
+  record Session(DeviceLink link, Map<String, Handed> handed) {
 
-  /** Makes {@code link} the device's current connection (a newer connection replaces an older). */
+    static Session of(DeviceLink link) {
+      return new Session(link, Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Handed> eldest) {
+              return size() > REMEMBERED_MESSAGES;
+            }
+          }));
+    }
+  }
+
+  /** A message handed to a link: the chatbot it came from, and its write to the device. */
+  record Handed(String botId, Future<Void> write) {}
+
+  /** Adds {@code link} to the number's links, in place of its link of the same kind. */
   void connect(String msisdn, DeviceLink link) {
-    sessions.put(msisdn, new Session(link, Collections.synchronizedMap(
-        new LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_MESSAGES;
-          }
-        })));
+    Session added = Session.of(link);
+    sessions.merge(msisdn, List.of(added), (now, ignored) -> {
+      List<Session> next = new ArrayList<>(now.stream()
+          .filter(session -> !session.link().kind().equals(link.kind())).toList());
+      next.add(added);
+      return List.copyOf(next);
+    });
   }
 
-  /** Forgets the device's connection if {@code link} is still it. */
+  /** Removes {@code link} from the number's links if it is still one of them. */
   void disconnect(String msisdn, DeviceLink link) {
-    sessions.computeIfPresent(msisdn, (k, session) -> session.link() == link ? null : session);
+    sessions.computeIfPresent(msisdn, (key, now) -> {
+      List<Session> rest = now.stream().filter(session -> session.link() != link).toList();
+      return rest.isEmpty() ? null : rest;
+    });
   }
 
-  Optional<Session> session(String msisdn) {
-    return Optional.ofNullable(sessions.get(msisdn));
+  /** The session of {@code link} while it is one of the number's links. */
+  Optional<Session> session(String msisdn, DeviceLink link) {
+    return sessions(msisdn).stream().filter(session -> session.link() == link).findFirst();
   }
 
-  /** Whether the device has a connection now. */
+  /**
+   * Hands the message to each of the number's links that does not have it yet, and answers
+   * whether one has it now; a link whose write fails is dropped (the phone is offline on it until
+   * its edge connects it again).
+   */
+  Future<Boolean> deliver(String msisdn, DeviceMessage message) {
+    List<Session> now = sessions(msisdn);
+    if (now.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    return Future.any(now.stream().map(session -> write(msisdn, session, message)).toList())
+        .map(true).otherwise(false);
+  }
+
+  /** {@link #deliver(String, DeviceMessage)} on one link; answers whether it has the message. */
+  Future<Boolean> deliver(String msisdn, Session session, DeviceMessage message) {
+    return write(msisdn, session, message).map(true).otherwise(false);
+  }
+
+  /**
+   * The write of the message to the link: its earlier write when it was handed to it before (a
+   * send routed while a reconnect replays what waits must not write it twice).
+   */
+  private Future<Void> write(String msisdn, Session session, DeviceMessage message) {
+    Promise<Void> written = Promise.promise();
+    Handed fresh = new Handed(message.from(), written.future());
+    Handed before = session.handed().putIfAbsent(message.msgId(), fresh);
+    if (before != null) {
+      return before.write();
+    }
+    session.link().deliver(message).onComplete(written);
+    return written.future().onFailure(e -> {
+      session.handed().remove(message.msgId(), fresh);
+      disconnect(msisdn, session.link());
+    });
+  }
+
+  /** Tells each link that was handed the message to drop it; answers whether one was. */
+  boolean revoke(String msisdn, String botId, String msgId) {
+    List<Session> holding = sessions(msisdn).stream()
+        .filter(session -> session.handed().containsKey(msgId)).toList();
+    holding.forEach(session -> session.link().revoke(botId, msgId));
+    return !holding.isEmpty();
+  }
+
+  /** The chatbot whose message {@code msgId} any of the number's links was handed. */
+  Optional<String> botOf(String msisdn, String msgId) {
+    return sessions(msisdn).stream().map(session -> session.handed().get(msgId))
+        .filter(handed -> handed != null).map(Handed::botId).findFirst();
+  }
+
+  /** Forgets the message on every link: the device read it, no report on it is due any more. */
+  void forget(String msisdn, String msgId) {
+    sessions(msisdn).forEach(session -> session.handed().remove(msgId));
+  }
+
+  /** Shows or hides a chatbot's typing indicator on every link; answers whether there was one. */
+  boolean typing(String msisdn, String from, TypingState state) {
+    List<Session> now = sessions(msisdn);
+    now.forEach(session -> session.link().typing(from, state));
+    return !now.isEmpty();
+  }
+
+  /** Tells every link that the chatbot read the user's message. */
+  void displayed(String msisdn, String from, String msgId) {
+    sessions(msisdn).forEach(session -> session.link().displayed(from, msgId));
+  }
+
+  private List<Session> sessions(String msisdn) {
+    return sessions.getOrDefault(msisdn, List.of());
+  }
+
+  /** Whether the number has a link now. */
   public boolean isConnected(String msisdn) {
     return sessions.containsKey(msisdn);
   }
 
-  /** How many devices are connected (for health and metrics). */
+  /** How many numbers have a link (for health and metrics). */
   public int count() {
     return sessions.size();
   }

@@ -12,12 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
+import org.openmaap.card.model.RcsMessage.TypingState;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.NotFound;
@@ -40,13 +40,11 @@ import org.openmaap.platform.work.Worker;
 public final class Outbound {
   private static final Logger LOG = Logger.getLogger(Outbound.class.getName());
 
-  private static final List<String> DEVICE_HIDDEN =
-      List.of("shortMessageSupported", "smsBodyText", "storeSupported");
-
   private final Vertx vertx;
   private final Store store;
   private final ChatbotRegistry registry;
   private final Online online;
+  private final Capabilities capabilities;
   private final EventSink events;
   private final Clock clock;
   private final Duration storeTtl;
@@ -58,29 +56,22 @@ public final class Outbound {
   private final Worker worker;
 
   /**
-   * Delivery with no SMS path: undelivered messages fail at their expiry or the store TTL.
+   * Delivery to the links in {@code online}, to users that {@code capabilities} says can get RCS;
+   * it falls back to SMS through {@code fallback} (null for none): a message written to a device
+   * and not reported delivered within {@code fallbackTimeout} (zero: only at the store TTL) is
+   * revoked, and {@code revokeWait} later, if still undelivered, sent as SMS; {@code links}
+   * completes what messages say about platform files before they are stored; {@code worker} runs
+   * each message's next step when its work row comes due ({@link #step}).
    */
   public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics, Worker worker) {
-    this(vertx, store, registry, online, events, clock, storeTtl, metrics, null, Duration.ZERO,
-        Duration.ZERO, MediaLinks.NONE, worker);
-  }
-
-  /**
-   * Delivery that falls back to SMS through {@code fallback} (null for none): a message written
-   * to a device and not reported delivered within {@code fallbackTimeout} (zero: only at the
-   * store TTL) is revoked, and {@code revokeWait} later, if still undelivered, sent as SMS;
-   * {@code links} completes what messages say about platform files before they are stored;
-   * {@code worker} runs each message's next step when its work row comes due ({@link #step}).
-   */
-  public Outbound(Vertx vertx, Store store, ChatbotRegistry registry, Online online,
-      EventSink events, Clock clock, Duration storeTtl, DeliveryMetrics metrics,
-      Fallback fallback, Duration fallbackTimeout, Duration revokeWait, MediaLinks links,
-      Worker worker) {
+      Capabilities capabilities, EventSink events, Clock clock, Duration storeTtl,
+      DeliveryMetrics metrics, Fallback fallback, Duration fallbackTimeout, Duration revokeWait,
+      MediaLinks links, Worker worker) {
     this.vertx = vertx;
     this.store = store;
     this.registry = registry;
     this.online = online;
+    this.capabilities = capabilities;
     this.events = events;
     this.clock = clock;
     this.storeTtl = storeTtl;
@@ -145,55 +136,66 @@ public final class Outbound {
   }
 
   /** Shows or hides the bot's typing indicator on the user's device; never stored. */
-  public JsonObject typing(String botId, JsonObject request) {
+  public JsonObject typing(String botId, String userContact, TypingState state) {
     registry.require(botId);
-    String user = Msisdn.normalize(request.getJsonObject("messageContact", new JsonObject())
-        .getString("userContact"));
-    String state = request.getJsonObject("RCSMessage").getString("isTyping");
-    Optional<Online.Session> session = online.session(user);
-    session.ifPresent(s -> s.link().send(new JsonObject().put("type", "isTyping")
-        .put("from", botId).put("state", state)));
+    boolean shown = online.typing(Msisdn.normalize(userContact), botId, state);
     return new JsonObject().put("RCSMessage", new JsonObject()
         .put("msgId", UUID.randomUUID().toString())
-        .put("status", session.isPresent() ? Status.SENT : Status.FAILED));
+        .put("status", shown ? Status.SENT : Status.FAILED));
   }
 
   /**
-   * Writes every message waiting for this device to it, oldest first, including those written to
-   * an earlier connection that never reported them delivered: the device dedupes on the msgId.
+   * Adds a link to the number's links (in place of its link of the same kind) and writes every
+   * message waiting for the number to it, oldest first, including those written to an earlier
+   * link that never reported them delivered: the device dedupes on the msgId.
    */
   public Future<Void> connected(String msisdn, DeviceLink link) {
     online.connect(msisdn, link);
+    capabilities.forget(msisdn);
     // A number the network has seen stays RCS-capable while it is offline (and after a restart).
     Future<Void> known = store.device(msisdn).compose(device -> device.isPresent()
         ? Future.succeededFuture()
-        : store.putDevice(new DeviceRow(msisdn, Online.DEFAULT_FEATURES, clock.instant())));
+        : store.putDevice(new DeviceRow(msisdn, Capabilities.DEFAULT_FEATURES,
+            clock.instant())));
     // A device may have kept a message that was revoked (or went as SMS) while it was away.
     Future<Void> revoked = known
         .compose(v -> store.writtenToDevice(msisdn, clock.instant().minus(storeTtl),
             Revoked.STATUSES))
         .map(written -> {
-          Revoked.msgIds(written).forEach(msgId -> link.send(revokeFrame(msgId)));
+          Revoked.of(written).forEach(row -> link.revoke(row.botId(), row.msgId()));
           return null;
         });
     return revoked.compose(v -> store.waitingFor(msisdn)).compose(rows -> {
-      Online.Session session = online.session(msisdn).orElse(null);
-      if (session == null || session.link() != link) {
+      Optional<Online.Session> session = online.session(msisdn, link);
+      if (session.isEmpty()) {
         return Future.succeededFuture();
       }
-      // Each message written now gets its fallback deadline from now.
       Instant now = clock.instant();
-      return Future.join(rows.stream()
-          .filter(row -> writeTo(session, row))
-          .map(row -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
-              row.msgId(), deadline(row, smsAllowed(row) ? now : null))))
+      return Future.join(rows.stream().map(row -> replay(msisdn, session.get(), row, now))
           .toList()).mapEmpty();
     });
   }
 
-  /** The device's connection closed; its messages wait for the next one. */
+  /**
+   * Writes a waiting message to a link that just connected; once it is there, its fallback
+   * deadline runs from {@code now}. When its status cannot be written, it is due at once, so that
+   * {@link #step} writes it.
+   */
+  private Future<Void> replay(String msisdn, Online.Session session, MessageRow row,
+      Instant now) {
+    return online.deliver(msisdn, session, message(row)).compose(handed -> !handed
+        ? Future.succeededFuture()
+        : sent(row)
+            .compose(v -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
+                row.msgId(), deadline(row, smsAllowed(row) ? now : null))))
+            .recover(e -> store.schedule(WorkRow.due(WorkRow.Kind.MESSAGE, row.botId(),
+                row.msgId(), clock.instant()))));
+  }
+
+  /** One of the number's links closed; what waits for the number waits for its next link. */
   public void disconnected(String msisdn, DeviceLink link) {
     online.disconnect(msisdn, link);
+    capabilities.forget(msisdn);
   }
 
   /**
@@ -282,21 +284,22 @@ public final class Outbound {
   }
 
   private Future<Optional<Instant>> route(MessageRow row) {
-    Optional<Online.Session> session = online.session(row.userContact());
-    if (session.isPresent()) {
-      writeTo(session.get(), row);
-      return Future.succeededFuture(Optional.of(
-          deadline(row, smsAllowed(row) ? clock.instant() : null)));
+    Instant now = clock.instant();
+    return capabilities.of(row.userContact(), false).compose(answer -> !answer.rcs()
+        ? giveUp(row, Status.REASON_NOT_RCS_CAPABLE)
+        : online.deliver(row.userContact(), message(row)).compose(handed -> handed
+            // A status that cannot be written fails the step: it is tried again, and the
+            // message, on the device already, is not written twice.
+            ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
+            : waitForLink(row)));
+  }
+
+  /** No link took the message: it waits for the next one, unless the bot would not store it. */
+  private Future<Optional<Instant>> waitForLink(MessageRow row) {
+    if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
+      return giveUp(row, Status.REASON_EXPIRED);
     }
-    return store.device(row.userContact()).compose(device -> {
-      if (device.isEmpty()) {
-        return giveUp(row, Status.REASON_NOT_RCS_CAPABLE);
-      }
-      if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
-        return giveUp(row, Status.REASON_EXPIRED);
-      }
-      return atDeadline(row, deadline(row, null));
-    });
+    return atDeadline(row, deadline(row, null));
   }
 
   private Future<Optional<Instant>> atDeadline(MessageRow row, Instant deadline) {
@@ -346,44 +349,30 @@ public final class Outbound {
     return waited.future();
   }
 
-  /**
-   * Writes the message to the device's connection once: a send routed while the connection was
-   * being set up and the connection's replay of waiting messages may both try; answers whether
-   * this call wrote it.
-   */
-  private boolean writeTo(Online.Session session, MessageRow row) {
-    if (session.botByMsgId().putIfAbsent(row.msgId(), row.botId()) != null) {
-      return false;
+  /** The message as its device gets it. */
+  private DeviceMessage message(MessageRow row) {
+    return DeviceMessage.of(row, registry.find(row.botId())
+        .map(c -> new DeviceMessage.Card(c.name(), c.iconUrl(), c.color())).orElse(null));
+  }
+
+  /** The message is on a device: pending on RCS, it is now sent. */
+  private Future<Void> sent(MessageRow row) {
+    if (!Status.PENDING.equals(row.status())) {
+      return Future.succeededFuture();
     }
-    JsonObject rcs = new JsonObject(row.rcsMessageJson());
-    DEVICE_HIDDEN.forEach(rcs::remove);
-    rcs.put("msgId", row.msgId());
-    JsonObject frame = new JsonObject()
-        .put("type", "message")
-        .put("msgId", row.msgId())
-        .put("from", row.botId())
-        .put("chatbot", registry.find(row.botId()).map(c -> c.deviceCard()).orElse(null))
-        .put("RCSMessage", rcs)
-        .put("conversationId", row.conversationId())
-        .put("contributionId", row.contributionId());
-    session.link().send(frame).onSuccess(v -> {
-      if (Status.PENDING.equals(row.status())) {
-        StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null,
-            clock.instant());
-        StatusMachine.From from = StatusMachine.from(sent);
-        store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
-            .onSuccess(changed -> {
-              if (changed) {
-                metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
-              }
-            });
-      }
-    });
-    return true;
+    StatusChange sent = new StatusChange(Status.SENT, Status.CHANNEL_RCS, null, clock.instant());
+    StatusMachine.From from = StatusMachine.from(sent);
+    return store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(), sent)
+        .map(changed -> {
+          if (changed) {
+            metrics.toUser(Status.SENT, Status.CHANNEL_RCS);
+          }
+          return null;
+        });
   }
 
   private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
-    String botId = online.session(msisdn).map(s -> s.botByMsgId().get(msgId)).orElse(null);
+    String botId = online.botOf(msisdn, msgId).orElse(null);
     if (botId == null) {
       return Future.failedFuture(new NotFound("no message '" + msgId
           + "' was delivered on this connection"));
@@ -395,7 +384,7 @@ public final class Outbound {
         .orElse(Future.succeededFuture(false)))
         .map(changed -> {
           if (Status.DISPLAYED.equals(to)) {
-            online.session(msisdn).ifPresent(s -> s.botByMsgId().remove(msgId));
+            online.forget(msisdn, msgId);
           }
           return changed;
         });
@@ -485,16 +474,9 @@ public final class Outbound {
     return deadline;
   }
 
-  /** Tells a connected device that got the message to drop it; answers whether one did. */
+  /** Tells every link that got the message to drop it; answers whether one did. */
   private boolean revokeOnDevice(MessageRow row) {
-    Optional<Online.Session> session = online.session(row.userContact())
-        .filter(s -> s.botByMsgId().containsKey(row.msgId()));
-    session.ifPresent(s -> s.link().send(revokeFrame(row.msgId())));
-    return session.isPresent();
-  }
-
-  private static JsonObject revokeFrame(String msgId) {
-    return new JsonObject().put("type", "revoke").put("msgId", msgId);
+    return online.revoke(row.userContact(), row.botId(), row.msgId());
   }
 
   private Future<MessageRow> requireMessage(String botId, String msgId, Direction direction) {

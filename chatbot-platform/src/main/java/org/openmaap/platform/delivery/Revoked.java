@@ -15,16 +15,13 @@ final class Revoked {
 
   private Revoked() {}
 
-  /** The msgIds, in the order given, of the messages written to a device that it must drop. */
-  static List<String> msgIds(List<MessageRow> writtenToDevice) {
-    return writtenToDevice.stream().filter(Revoked::mustDrop).map(MessageRow::msgId).toList();
+  /** The messages, in the order given, written to a device that it must drop. */
+  static List<MessageRow> of(List<MessageRow> writtenToDevice) {
+    return writtenToDevice.stream().filter(Revoked::mustDrop).toList();
   }
 
-  /** Whether a device that was written this message must drop it. */
+  /** Whether a device that was written this message must drop it (the status machine's rule). */
   static boolean mustDrop(MessageRow message) {
-    String status = message.status();
-    // A message on SMS, whatever happened to it there, must not stay on the device as well.
-    return Status.CANCELLED.equals(status) || Status.FAILED.equals(status)
-        || (Status.CHANNEL_SMS.equals(message.channel()) && STATUSES.contains(status));
+    return StatusMachine.revoked(message.status(), message.channel());
   }
 }

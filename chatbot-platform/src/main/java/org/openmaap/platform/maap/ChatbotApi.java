@@ -1,6 +1,7 @@
 package org.openmaap.platform.maap;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.openmaap.card.model.MessageContact;
@@ -10,9 +11,9 @@ import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Outbound;
-import org.openmaap.platform.network.Capabilities;
 
 /** The Chatbot API's message routes: send, status, read reports and revoke, capabilities. */
 public final class ChatbotApi {
@@ -52,12 +53,13 @@ public final class ChatbotApi {
     }
     String botId = ctx.pathParam("botId");
     MessageContact contact = request.messageContact();
-    JsonObject body = new JsonObject(validation.tree().toString()).put("messageContact",
-        new JsonObject().put("userContact", user(botId, contact.userContact(), contact.chatId())));
+    String user = user(botId, contact.userContact(), contact.chatId());
     if (request.rcsMessage().isTyping() != null) {
       ctx.response().setStatusCode(202);
-      return Future.succeededFuture(outbound.typing(botId, body));
+      return Future.succeededFuture(outbound.typing(botId, user, request.rcsMessage().isTyping()));
     }
+    JsonObject body = new JsonObject(validation.tree().toString()).put("messageContact",
+        new JsonObject().put("userContact", user));
     return outbound.send(botId, body).map(accepted -> {
       ctx.response().setStatusCode(accepted.repeated() ? 200 : 202);
       return accepted.toJson();
@@ -93,8 +95,16 @@ public final class ChatbotApi {
   public Future<JsonObject> capabilities(RoutingContext ctx) {
     String chatId = ctx.request().getParam("chatId");
     String user = user(ctx.pathParam("botId"), ctx.request().getParam("userContact"), chatId);
-    return capabilities.lookup(user, "true".equalsIgnoreCase(ctx.request().getParam("refresh")))
-        .map(answer -> chatId == null ? answer : answer.put("chatId", chatId));
+    return capabilities.of(user, "true".equalsIgnoreCase(ctx.request().getParam("refresh")))
+        .map(answer -> {
+          JsonObject json = new JsonObject()
+              .put("userContact", user)
+              .put("rcs", answer.rcs())
+              .put("features", new JsonArray(answer.features()))
+              .put("checkedAt", answer.checkedAt().toString())
+              .put("cached", answer.cached());
+          return chatId == null ? json : json.put("chatId", chatId);
+        });
   }
 
   /**

@@ -5,8 +5,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.openmaap.card.model.CardJson;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.delivery.DeviceLink;
@@ -45,29 +45,31 @@ public final class DeviceGateway {
   }
 
   private void attach(String msisdn, ServerWebSocket socket) {
-    DeviceLink link = frame -> socket.isClosed()
-        ? Future.failedFuture("the device disconnected")
-        : socket.writeTextMessage(frame.encode());
-    socket.textMessageHandler(text -> handle(msisdn, socket, text));
-    socket.binaryMessageHandler(binary -> error(socket, null,
-        ApiError.badRequest("invalid_frame", "frames are JSON text, not binary")));
+    DeviceLink link = new WebSocketLink(socket);
+    socket.textMessageHandler(text -> reply(msisdn, text)
+        .onSuccess(frame -> frame.ifPresent(answer -> write(socket, answer))));
+    socket.binaryMessageHandler(binary -> write(socket, DeviceFrames.error(null,
+        ApiError.badRequest("invalid_frame", "frames are JSON text, not binary"))));
     socket.exceptionHandler(e -> LOG.fine(() -> "device " + msisdn + ": " + e.getMessage()));
     socket.closeHandler(v -> outbound.disconnected(msisdn, link));
     outbound.connected(msisdn, link);
   }
 
-  private void handle(String msisdn, ServerWebSocket socket, String text) {
+  /**
+   * What the platform answers a device's text frame: an ack when the frame has an {@code id} and
+   * was done, an error frame when it could not be (with or without an id), else nothing.
+   */
+  Future<Optional<JsonObject>> reply(String msisdn, String text) {
     if (text.length() > MAX_FRAME_BYTES) {
-      error(socket, null, new ApiError(413, "too_large", "a frame may have at most "
-          + MAX_FRAME_BYTES + " characters"));
-      return;
+      return Future.succeededFuture(Optional.of(DeviceFrames.error(null, new ApiError(413,
+          "too_large", "a frame may have at most " + MAX_FRAME_BYTES + " characters"))));
     }
     JsonObject frame;
     try {
       frame = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      error(socket, null, ApiError.badRequest("invalid_json", "a frame must be a JSON object"));
-      return;
+      return Future.succeededFuture(Optional.of(DeviceFrames.error(null,
+          ApiError.badRequest("invalid_json", "a frame must be a JSON object"))));
     }
     Object id = frame.getValue("id");
     Future<JsonObject> result;
@@ -79,15 +81,16 @@ public final class DeviceGateway {
       result = Future.failedFuture(ApiError.badRequest("invalid_frame",
           "the frame could not be read: " + e.getMessage()));
     }
-    result.onComplete(done -> {
+    return result.transform(done -> {
       if (done.failed()) {
         Throwable failure = done.cause();
-        error(socket, id, failure instanceof ApiError api ? api
-            : failure instanceof Refusal refusal ? ApiError.of(refusal)
-            : new ApiError(500, "internal", "the platform failed: " + failure.getMessage()));
-      } else if (id != null) {
-        socket.writeTextMessage(done.result().put("type", "ack").put("ref", id).encode());
+        return Future.succeededFuture(Optional.of(DeviceFrames.error(id,
+            failure instanceof ApiError api ? api
+                : failure instanceof Refusal refusal ? ApiError.of(refusal)
+                : new ApiError(500, "internal", "the platform failed: " + failure.getMessage()))));
       }
+      return Future.succeededFuture(id == null ? Optional.empty()
+          : Optional.of(DeviceFrames.ack(id, done.result())));
     });
   }
 
@@ -124,17 +127,7 @@ public final class DeviceGateway {
     return msgId;
   }
 
-  private static void error(ServerWebSocket socket, Object ref, ApiError error) {
-    JsonObject body = new JsonObject().put("status", error.status()).put("code", error.code())
-        .put("message", error.getMessage());
-    if (!error.violations().isEmpty()) {
-      body.put("violations", new io.vertx.core.json.JsonArray(
-          CardJson.write(error.violations())));
-    }
-    JsonObject frame = new JsonObject().put("type", "error").put("error", body);
-    if (ref != null) {
-      frame.put("ref", ref);
-    }
+  private static void write(ServerWebSocket socket, JsonObject frame) {
     if (!socket.isClosed()) {
       socket.writeTextMessage(frame.encode());
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.store.DeviceRow;
 import org.openmaap.platform.store.Store;
 

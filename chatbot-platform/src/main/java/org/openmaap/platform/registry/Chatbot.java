@@ -32,14 +32,6 @@ public record Chatbot(
         .put("createdAt", createdAt.toString());
   }
 
-  /** What a device shows of the chatbot next to its messages. */
-  public JsonObject deviceCard() {
-    JsonObject json = new JsonObject().put("name", name);
-    putIfSet(json, "iconUrl", iconUrl);
-    putIfSet(json, "color", color);
-    return json;
-  }
-
   /** The stored profile: everything but the identifiers and timestamps kept in their own columns. */
   JsonObject profileJson() {
     JsonObject json = new JsonObject().put("name", name).put("webhookUrl", webhookUrl);

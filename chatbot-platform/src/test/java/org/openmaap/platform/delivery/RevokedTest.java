@@ -39,14 +39,14 @@ class RevokedTest {
   }
 
   @Test
-  void msgIds_mixedMessages_answersThoseToDropInTheOrderGiven() {
+  void of_mixedMessages_answersThoseToDropInTheOrderGiven() {
     List<MessageRow> written = List.of(written("a", "failed", "sms"),
         written("b", "sent", "rcs"), written("c", "cancelled", "rcs"),
         written("d", "pending", "rcs"), written("e", "deliveredAsSms", "sms"));
 
-    List<String> dropped = Revoked.msgIds(written);
+    List<MessageRow> dropped = Revoked.of(written);
 
-    assertThat(dropped).containsExactly("a", "c", "e");
+    assertThat(dropped).extracting(MessageRow::msgId).containsExactly("a", "c", "e");
   }
 
   private static MessageRow written(String msgId, String status, String channel) {

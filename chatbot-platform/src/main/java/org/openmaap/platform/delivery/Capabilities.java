@@ -1,0 +1,80 @@
+package org.openmaap.platform.delivery;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openmaap.platform.store.Store;
+
+/**
+ * Whether a user can get RCS, and with what features, for routing and for the Chatbot API alike:
+ * a number with a link, or that the network provisioned or saw connect, is RCS-capable; a number
+ * the network never saw is not. Answers are cached (negative ones for a shorter time) until the
+ * number connects, disconnects or is provisioned.
+ */
+public final class Capabilities {
+
+  /** What a device supports when it connected or was provisioned without a feature list. */
+  public static final List<String> DEFAULT_FEATURES =
+      List.of("chatbot", "richcard", "carousel", "geolocationPush", "fileTransfer");
+  private static final long MAX_ENTRIES = 1_000_000;
+
+  private final Store store;
+  private final Online online;
+  private final Clock clock;
+  private final AsyncCache<String, Answer> cache;
+
+  /** A capability answer as checked at {@code checkedAt}; {@code cached} when it was kept. */
+  public record Answer(boolean rcs, List<String> features, Instant checkedAt, boolean cached) {}
+
+  public Capabilities(Store store, Online online, Clock clock, Duration ttl, Duration negativeTtl,
+      Ticker ticker) {
+    this.store = store;
+    this.online = online;
+    this.clock = clock;
+    this.cache = Caffeine.newBuilder()
+        .maximumSize(MAX_ENTRIES)
+        .ticker(ticker)
+        .expireAfter(Expiry.creating((String user, Answer answer) ->
+            answer.rcs() ? ttl : negativeTtl))
+        .buildAsync();
+  }
+
+  /** The answer for a normalized number: the cached one, unless {@code refresh} looks again. */
+  public Future<Answer> of(String user, boolean refresh) {
+    if (refresh) {
+      forget(user);
+    }
+    AtomicBoolean checked = new AtomicBoolean();
+    // The cache holds the check while it runs, so a forget that comes meanwhile drops it.
+    CompletableFuture<Answer> answer = cache.get(user, (key, executor) -> {
+      checked.set(true);
+      return check(key).toCompletionStage().toCompletableFuture();
+    });
+    return Future.fromCompletionStage(answer).map(found -> checked.get() ? found
+        : new Answer(found.rcs(), found.features(), found.checkedAt(), true));
+  }
+
+  /** Forgets the number's answer: it connected, disconnected, or was provisioned or removed. */
+  public void forget(String user) {
+    cache.synchronous().invalidate(user);
+  }
+
+  private Future<Answer> check(String user) {
+    return store.device(user).map(device -> {
+      if (device.isPresent()) {
+        return new Answer(true, device.get().features(), clock.instant(), false);
+      }
+      boolean connected = online.isConnected(user);
+      return new Answer(connected, connected ? DEFAULT_FEATURES : List.of(), clock.instant(),
+          false);
+    });
+  }
+}
