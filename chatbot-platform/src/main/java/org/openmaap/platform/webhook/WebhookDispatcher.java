@@ -62,6 +62,7 @@ public final class WebhookDispatcher {
   private final Map<String, Future<?>> lastInsert = new HashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Set<Future<?>> attempts = new HashSet<>();
+  private final Map<String, EventRow> justStored = new HashMap<>();
   private boolean stopped;
 
   /**
@@ -116,6 +117,8 @@ public final class WebhookDispatcher {
         Optional<EventRow> inserted = stored.succeeded() ? stored.result() : Optional.empty();
         Optional<WorkRow> taken = inserted.map(EventRow::claim);
         if (taken.isPresent()) {
+          // Its first attempt needs no read: the event is as it was just stored.
+          justStored.put(eventId, inserted.get());
           worker.run(taken.get());
           return;
         }
@@ -142,7 +145,11 @@ public final class WebhookDispatcher {
       if (stopped) {
         return Future.failedFuture(new IllegalStateException("the dispatcher is stopped"));
       }
-      return here(store.event(work.ref())).compose(found -> found
+      EventRow stored = justStored.remove(work.ref());
+      Future<Optional<EventRow>> read = stored != null
+          ? Future.succeededFuture(Optional.of(stored))
+          : here(store.event(work.ref()));
+      return read.compose(found -> found
           .filter(event -> event.state() == EventRow.State.PENDING)
           .map(this::send)
           // Acknowledged or dead already (a crash came before its row was settled).
@@ -154,6 +161,7 @@ public final class WebhookDispatcher {
   public Future<Void> stop() {
     return onContext(() -> {
       stopped = true;
+      justStored.clear();
       return Future.join(List.copyOf(attempts))
           .timeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
           .transform(ignored -> {
