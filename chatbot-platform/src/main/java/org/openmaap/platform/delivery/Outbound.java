@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import org.openmaap.card.model.RcsMessage.TypingState;
@@ -54,6 +56,8 @@ public final class Outbound {
   private final Duration revokeWait;
   private final MediaLinks links;
   private final Worker worker;
+  // Messages stored and claimed by send, until their first step; at most the ones being routed.
+  private final Map<String, MessageRow> justStored = new ConcurrentHashMap<>();
 
   /**
    * Delivery to the links in {@code online}, to users that {@code capabilities} says can get RCS;
@@ -130,6 +134,8 @@ public final class Outbound {
             return new Accepted(inserted.row(), true);
           }
           metrics.toUser(Status.PENDING, Status.CHANNEL_RCS);
+          // Its first step needs no read: the message is as it was just stored.
+          justStored.put(key(botId, msgId), inserted.row());
           worker.run(route);
           return new Accepted(inserted.row(), false);
         });
@@ -262,7 +268,11 @@ public final class Outbound {
    * the message again, or empty when nothing is left to do.
    */
   public Future<Optional<Instant>> step(WorkRow work) {
-    return store.message(work.botId(), work.ref()).compose(found -> {
+    MessageRow stored = justStored.remove(key(work.botId(), work.ref()));
+    Future<Optional<MessageRow>> read = stored != null
+        ? Future.succeededFuture(Optional.of(stored))
+        : store.message(work.botId(), work.ref());
+    return read.compose(found -> {
       if (found.isEmpty() || found.get().direction() != Direction.BOT_TO_USER) {
         return done();
       }
@@ -512,5 +522,9 @@ public final class Outbound {
       return out.append(']').toString();
     }
     return new JsonArray().add(value).encode();
+  }
+
+  private static String key(String botId, String msgId) {
+    return botId + '\n' + msgId;
   }
 }

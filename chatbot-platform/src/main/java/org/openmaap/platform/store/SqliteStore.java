@@ -787,26 +787,58 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Boolean> settle(WorkRow claim) {
+    return write(db -> settle(db, claim));
+  }
+
+  @Override
+  public Future<Optional<WorkRow>> handOver(WorkRow claim, Optional<Instant> dueAgain,
+      Instant now, Instant leaseUntil) {
     return write(db -> {
-      Optional<Lane> held = db.queryOne("""
-          SELECT lane FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
-          row -> new Lane(row.getString("lane")),
-          claim.kind().name(), claim.botId(), claim.ref(), claim.version());
-      if (held.isEmpty()) {
-        return false;
+      boolean held = dueAgain.isPresent()
+          ? release(db, claim, dueAgain.get())
+          : settle(db, claim);
+      if (!held) {
+        return Optional.empty();
       }
-      db.update("DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ?",
-          claim.kind().name(), claim.botId(), claim.ref());
-      if (claim.kind() == WorkRow.Kind.EVENT) {
-        db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ? AND state = 'PENDING'",
-            claim.ref());
+      Optional<Due> next = db.queryOne("""
+          SELECT * FROM work
+          WHERE kind = ? AND bot_id = ? AND due_at <= ?
+            AND (claimed_by IS NULL OR lease_until <= ?)
+          ORDER BY due_at, id LIMIT 1""",
+          row -> new Due(row.getLong("id"), workRow(row)),
+          claim.kind().name(), claim.botId(), millis(now), millis(now));
+      if (next.isEmpty()) {
+        return Optional.empty();
       }
-      if (held.get().name() != null) {
-        // The lane's next row has waited at least since this one was due.
-        startLane(db, claim.kind(), claim.botId(), held.get().name(), claim.dueAt());
-      }
-      return true;
+      WorkRow row = next.get().row();
+      db.update("""
+          UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+            version = version + 1
+          WHERE id = ?""", claim.claimedBy(), millis(leaseUntil), next.get().id());
+      return Optional.of(new WorkRow(row.kind(), row.botId(), row.ref(), row.dueAt(),
+          claim.claimedBy(), truncate(leaseUntil), row.attempts() + 1, row.version() + 1));
     });
+  }
+
+  private static boolean settle(SqlConnection db, WorkRow claim) throws SQLException {
+    Optional<Lane> held = db.queryOne("""
+        SELECT lane FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
+        row -> new Lane(row.getString("lane")),
+        claim.kind().name(), claim.botId(), claim.ref(), claim.version());
+    if (held.isEmpty()) {
+      return false;
+    }
+    db.update("DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ?",
+        claim.kind().name(), claim.botId(), claim.ref());
+    if (claim.kind() == WorkRow.Kind.EVENT) {
+      db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ? AND state = 'PENDING'",
+          claim.ref());
+    }
+    if (held.get().name() != null) {
+      // The lane's next row has waited at least since this one was due.
+      startLane(db, claim.kind(), claim.botId(), held.get().name(), claim.dueAt());
+    }
+    return true;
   }
 
   /** A lane of work rows run one at a time; null when the row is in none. */
@@ -843,11 +875,16 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Boolean> release(WorkRow claim, Instant dueAt) {
-    return write(db -> db.update("""
+    return write(db -> release(db, claim, dueAt));
+  }
+
+  private static boolean release(SqlConnection db, WorkRow claim, Instant dueAt)
+      throws SQLException {
+    return db.update("""
         UPDATE work SET due_at = ?, claimed_by = NULL, lease_until = NULL,
           version = version + 1
         WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
-        millis(dueAt), claim.kind().name(), claim.botId(), claim.ref(), claim.version()) > 0);
+        millis(dueAt), claim.kind().name(), claim.botId(), claim.ref(), claim.version()) > 0;
   }
 
   @Override

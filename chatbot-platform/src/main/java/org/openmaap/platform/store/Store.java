@@ -230,6 +230,16 @@ public interface Store {
    */
   Future<Boolean> settle(WorkRow claim);
 
+  /**
+   * Settles {@code claim} (or, with {@code dueAgain}, gives it back due then) and, in the same
+   * transaction, claims for the same holder until {@code leaseUntil} the earliest row of the same
+   * kind and bot due by {@code now} that nobody holds: the slot the claim frees in the bot's bound
+   * is handed over, not left for a poll. Answers the row taken, if any (none when the claim was no
+   * longer held).
+   */
+  Future<Optional<WorkRow>> handOver(WorkRow claim, Optional<Instant> dueAgain, Instant now,
+      Instant leaseUntil);
+
   /** Gives claimed work back, due at {@code dueAt}, if {@code claim} is still its version. */
   Future<Boolean> release(WorkRow claim, Instant dueAt);
 

@@ -8,8 +8,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,15 +100,20 @@ public final class Worker {
   private final Map<WorkRow.Kind, Handler> handlers;
   private final Context context;
   private final Promise<Void> drained = Promise.promise();
+  // Rows a bot may hold: those running (its bound) and as many ready to run next, so a slot is
+  // taken again when a row's handler ends, not when its settle is committed.
+  private final Map<WorkRow.Kind, Integer> claimBounds;
+  private final Map<String, Gate> gates = new ConcurrentHashMap<>();
 
-  // Touched only on the worker's context.
-  private final Map<String, WorkRow> inFlight = new HashMap<>();
-  // Also touched from other threads (claimAhead, forgo).
+  // Rows run on the context that claimed them (a request's, or the worker's for polled ones), so
+  // what they share is thread-safe; the poll's state is touched only on the worker's context.
+  private final Map<String, WorkRow> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Integer> inFlightPerBot = new ConcurrentHashMap<>();
   private final Set<String> ahead = ConcurrentHashMap.newKeySet();
+  private volatile boolean full;
+  private volatile boolean stopped;
   private boolean polling;
   private boolean pollAgain;
-  private boolean stopped;
   private long pollTimer = -1;
   private Instant pollAt;
   private long renewTimer = -1;
@@ -122,6 +127,9 @@ public final class Worker {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.handlers = Map.copyOf(handlers);
     this.context = vertx.getOrCreateContext();
+    Map<WorkRow.Kind, Integer> doubled = new EnumMap<>(WorkRow.Kind.class);
+    settings.maxInFlightPerBot().forEach((kind, bound) -> doubled.put(kind, 2 * bound));
+    this.claimBounds = Map.copyOf(doubled);
   }
 
   /** The node whose name claims carry. */
@@ -151,6 +159,11 @@ public final class Worker {
   public Future<Void> stop() {
     return onContext(() -> {
       stopped = true;
+      // Rows claimed but not started wait for the next start (their leases run out).
+      gates.values().forEach(gate -> gate.drop().forEach(row -> {
+        inFlight.remove(key(row));
+        lessInFlight(row);
+      }));
       vertx.cancelTimer(renewTimer);
       if (pollTimer != -1) {
         vertx.cancelTimer(pollTimer);
@@ -180,7 +193,7 @@ public final class Worker {
    * poll. It counts as in flight until it is run or {@linkplain #forgo forgone}.
    */
   public Optional<WorkRow> claimAhead(WorkRow.Kind kind, String botId, String ref, Instant now) {
-    Integer bound = settings.maxInFlightPerBot().get(kind);
+    Integer bound = claimBounds.get(kind);
     boolean[] room = {false};
     inFlightPerBot.compute(kind + "/" + botId, (key, count) -> {
       int held = count == null ? 0 : count;
@@ -207,10 +220,8 @@ public final class Worker {
    * it pulled: with its lease renewed, and settled or moved on by what the handler answers.
    */
   public void run(WorkRow claim) {
-    onContext(() -> {
-      start(claim);
-      return Future.succeededFuture();
-    });
+    // On the caller's context: one worker context must not carry every request's work.
+    start(claim);
   }
 
   private void poll() {
@@ -225,18 +236,20 @@ public final class Worker {
     int room = settings.maxInFlight() - inFlight.size();
     if (room <= 0) {
       // A settling row makes room and polls again.
+      full = true;
       return;
     }
     polling = true;
     Instant now = clock.instant();
-    here(store.nextDue(now))
-        .compose(next -> next.isPresent() && !next.get().isAfter(now)
-            ? here(store.claimDue(node, now, leaseFrom(now), room,
-                settings.maxInFlightPerBot())).map(claimed -> {
-              claimed.forEach(this::start);
-              return claimed.size() == room ? Optional.of(now) : Optional.<Instant>empty();
-            })
-            : Future.succeededFuture(next))
+    here(store.claimDue(node, now, leaseFrom(now), room, claimBounds))
+        .compose(claimed -> {
+          claimed.forEach(this::start);
+          if (claimed.size() == room) {
+            return Future.succeededFuture(Optional.of(now));
+          }
+          // Rows still due now wait for a bot's slot: a settle polls again, or the interval.
+          return here(store.nextDue(now)).map(next -> next.filter(at -> at.isAfter(now)));
+        })
         .onComplete(result -> {
           polling = false;
           if (pollAgain && result.succeeded()) {
@@ -286,6 +299,18 @@ public final class Worker {
     if (!ahead.remove(key)) {
       inFlightPerBot.merge(claim.kind() + "/" + claim.botId(), 1, Integer::sum);
     }
+    Integer bound = settings.maxInFlightPerBot().get(claim.kind());
+    if (bound != null && !gate(claim).enter(claim, bound)) {
+      return;
+    }
+    runHandler(claim, key);
+  }
+
+  private Gate gate(WorkRow claim) {
+    return gates.computeIfAbsent(claim.kind() + "/" + claim.botId(), k -> new Gate());
+  }
+
+  private void runHandler(WorkRow claim, String key) {
     Handler handler = handlers.get(claim.kind());
     Future<Optional<Instant>> ran;
     try {
@@ -295,15 +320,28 @@ public final class Worker {
     } catch (RuntimeException e) {
       ran = Future.failedFuture(e);
     }
-    here(ran).transform(result -> {
+    ran.transform(result -> {
+      Optional<Instant> dueAgain;
       if (result.succeeded()) {
-        Optional<Instant> next = result.result();
-        return next.isPresent() ? store.release(claim, next.get()) : store.settle(claim);
+        dueAgain = result.result();
+      } else {
+        LOG.log(Level.WARNING, "work " + key + " failed (attempt " + claim.attempts()
+            + "); tried again later", result.cause());
+        dueAgain = Optional.of(clock.instant().plus(retryDelay(claim.attempts())));
       }
-      LOG.log(Level.WARNING, "work " + key + " failed (attempt " + claim.attempts()
-          + "); tried again later", result.cause());
-      return store.release(claim, clock.instant().plus(retryDelay(claim.attempts())));
-    }).onComplete(settled -> onContext(() -> {
+      dueAgain.ifPresent(at -> wake(at));
+      if (!settings.maxInFlightPerBot().containsKey(claim.kind())) {
+        return dueAgain.isPresent() ? store.release(claim, dueAgain.get()) : store.settle(claim);
+      }
+      // The bot's next ready row runs now; the slot this one held in the store goes to the
+      // bot's next due row, in the settle's transaction.
+      gate(claim).leave().ifPresent(next -> runHandler(next, key(next)));
+      Instant now = clock.instant();
+      return store.handOver(claim, dueAgain, now, leaseFrom(now)).map(taken -> {
+        taken.ifPresent(this::start);
+        return true;
+      });
+    }).onComplete(settled -> {
       if (settled.failed()) {
         // The lease runs out and the row comes back by itself.
         LOG.log(Level.WARNING, "could not settle work " + key, settled.cause());
@@ -313,9 +351,43 @@ public final class Worker {
       if (stopped && inFlight.isEmpty()) {
         drained.tryComplete();
       }
-      poll();
-      return Future.succeededFuture();
-    }));
+      if (full) {
+        // A poll found no room: this row made some.
+        full = false;
+        context.runOnContext(v -> poll());
+      }
+    });
+  }
+
+  /** One bot's rows of a bounded kind: how many run, and the claimed ones ready to run next. */
+  private static final class Gate {
+    private int running;
+    private final ArrayDeque<WorkRow> ready = new ArrayDeque<>();
+
+    /** Whether the row may run now; else it waits, ready, for a running one to end. */
+    synchronized boolean enter(WorkRow claim, int bound) {
+      if (running < bound) {
+        running++;
+        return true;
+      }
+      ready.add(claim);
+      return false;
+    }
+
+    /** A running row ended: the next ready one, which takes its place, if any. */
+    synchronized Optional<WorkRow> leave() {
+      WorkRow next = ready.poll();
+      if (next == null) {
+        running--;
+      }
+      return Optional.ofNullable(next);
+    }
+
+    synchronized List<WorkRow> drop() {
+      List<WorkRow> dropped = List.copyOf(ready);
+      ready.clear();
+      return dropped;
+    }
   }
 
   private void lessInFlight(WorkRow claim) {
