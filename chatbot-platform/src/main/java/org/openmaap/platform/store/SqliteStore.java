@@ -800,36 +800,28 @@ public final class SqliteStore implements Store {
       if (!held) {
         return Optional.empty();
       }
-      Optional<Due> next = db.queryOne("""
-          SELECT * FROM work
-          WHERE kind = ? AND bot_id = ? AND due_at <= ?
-            AND (claimed_by IS NULL OR lease_until <= ?)
-          ORDER BY due_at, id LIMIT 1""",
-          row -> new Due(row.getLong("id"), workRow(row)),
-          claim.kind().name(), claim.botId(), millis(now), millis(now));
-      if (next.isEmpty()) {
-        return Optional.empty();
-      }
-      WorkRow row = next.get().row();
-      db.update("""
+      return db.queryOne("""
           UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
             version = version + 1
-          WHERE id = ?""", claim.claimedBy(), millis(leaseUntil), next.get().id());
-      return Optional.of(new WorkRow(row.kind(), row.botId(), row.ref(), row.dueAt(),
-          claim.claimedBy(), truncate(leaseUntil), row.attempts() + 1, row.version() + 1));
+          WHERE id = (SELECT id FROM work
+                      WHERE kind = ? AND bot_id = ? AND due_at <= ?
+                        AND (claimed_by IS NULL OR lease_until <= ?)
+                      ORDER BY due_at, id LIMIT 1)
+          RETURNING *""",
+          SqliteStore::workRow, claim.claimedBy(), millis(leaseUntil), claim.kind().name(),
+          claim.botId(), millis(now), millis(now));
     });
   }
 
   private static boolean settle(SqlConnection db, WorkRow claim) throws SQLException {
     Optional<Lane> held = db.queryOne("""
-        SELECT lane FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?""",
+        DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?
+        RETURNING lane""",
         row -> new Lane(row.getString("lane")),
         claim.kind().name(), claim.botId(), claim.ref(), claim.version());
     if (held.isEmpty()) {
       return false;
     }
-    db.update("DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ?",
-        claim.kind().name(), claim.botId(), claim.ref());
     if (claim.kind() == WorkRow.Kind.EVENT) {
       db.update("UPDATE events SET state = 'DELIVERED' WHERE event_id = ? AND state = 'PENDING'",
           claim.ref());
@@ -996,14 +988,15 @@ public final class SqliteStore implements Store {
         .isPresent()) {
       throw new StoreConflict("event '" + event.eventId() + "' exists");
     }
-    db.update("""
+    long sequence = db.queryOne("""
         INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
           retry_from, last_error, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        RETURNING sequence""",
+        row -> row.getLong(1),
         event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
         event.state().name(), event.attempts(), millis(retryFrom(event)),
-        event.lastError(), millis(event.createdAt()));
-    long sequence = db.lastInsertRowid();
+        event.lastError(), millis(event.createdAt())).orElseThrow();
     WorkRow taken = event.state() == State.PENDING
         ? firstEventWork(db, event, sequence)
         : null;
@@ -1018,18 +1011,25 @@ public final class SqliteStore implements Store {
    */
   private static WorkRow firstEventWork(SqlConnection db, EventRow event, long sequence)
       throws SQLException {
-    boolean waits = event.conversationId() != null && db.queryOne("""
-        SELECT 1 FROM work WHERE kind = 'EVENT' AND bot_id = ? AND lane = ? LIMIT 1""",
-        row -> 1, event.botId(), event.conversationId()).isPresent();
-    WorkRow claim = waits ? null : event.claim();
-    db.update("""
+    WorkRow claim = event.claim();
+    // One statement: the row waits (no due time, no holder) when its conversation has another.
+    boolean taken = db.queryOne("""
         INSERT INTO work (kind, bot_id, ref, due_at, claimed_by, lease_until, attempts, version,
           lane, seq)
-        VALUES ('EVENT', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        event.botId(), event.eventId(), waits ? null : millis(event.createdAt()),
+        SELECT 'EVENT', ?, ?, CASE WHEN waits THEN NULL ELSE ? END,
+          CASE WHEN waits THEN NULL ELSE ? END, CASE WHEN waits THEN NULL ELSE ? END,
+          CASE WHEN waits OR ? IS NULL THEN 0 ELSE 1 END,
+          CASE WHEN waits OR ? IS NULL THEN 0 ELSE 1 END, ?, ?
+        FROM (SELECT ? IS NOT NULL AND EXISTS (SELECT 1 FROM work
+                WHERE kind = 'EVENT' AND bot_id = ? AND lane = ?) AS waits)
+        RETURNING claimed_by IS NOT NULL""",
+        row -> row.getBoolean(1),
+        event.botId(), event.eventId(), millis(event.createdAt()),
         claim == null ? null : claim.claimedBy(), claim == null ? null : millis(claim.leaseUntil()),
-        claim == null ? 0 : 1, claim == null ? 0 : 1, event.conversationId(), sequence);
-    return claim == null ? null : WorkRow.claimed(WorkRow.Kind.EVENT, event.botId(),
+        claim == null ? null : claim.claimedBy(), claim == null ? null : claim.claimedBy(),
+        event.conversationId(), sequence,
+        event.conversationId(), event.botId(), event.conversationId()).orElseThrow();
+    return !taken ? null : WorkRow.claimed(WorkRow.Kind.EVENT, event.botId(),
         event.eventId(), truncate(event.createdAt()), claim.claimedBy(),
         truncate(claim.leaseUntil()));
   }
