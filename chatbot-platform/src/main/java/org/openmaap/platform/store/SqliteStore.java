@@ -849,22 +849,6 @@ public final class SqliteStore implements Store {
         millis(dueAt), kind.name(), botId, lane, kind.name(), botId, lane);
   }
 
-  /** Adds an event's work: due at once when its conversation has no other, else waiting. */
-  private static void addEventWork(SqlConnection db, String botId, String eventId,
-      String conversationId, long sequence, Instant dueAt) throws SQLException {
-    db.update("""
-        INSERT INTO work (kind, bot_id, ref, due_at, lane, seq)
-        VALUES ('EVENT', ?, ?, NULL, ?, ?)
-        ON CONFLICT (kind, bot_id, ref) DO NOTHING""",
-        botId, eventId, conversationId, sequence);
-    if (conversationId == null) {
-      db.update("UPDATE work SET due_at = ? WHERE kind = 'EVENT' AND bot_id = ? AND ref = ?",
-          millis(dueAt), botId, eventId);
-    } else {
-      startLane(db, WorkRow.Kind.EVENT, botId, conversationId, dueAt);
-    }
-  }
-
   @Override
   public Future<Boolean> release(WorkRow claim, Instant dueAt) {
     return write(db -> release(db, claim, dueAt));
@@ -998,7 +982,8 @@ public final class SqliteStore implements Store {
         event.state().name(), event.attempts(), millis(retryFrom(event)),
         event.lastError(), millis(event.createdAt())).orElseThrow();
     WorkRow taken = event.state() == State.PENDING
-        ? firstEventWork(db, event, sequence)
+        ? addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
+            event.createdAt(), event.claim())
         : null;
     return new EventRow(event.eventId(), event.botId(), event.conversationId(), sequence,
         event.bodyJson(), event.state(), event.attempts(), truncate(retryFrom(event)),
@@ -1006,12 +991,12 @@ public final class SqliteStore implements Store {
   }
 
   /**
-   * Adds a new event's work: due at once when its conversation has no other (held by the event's
-   * claim, if it asks for one, which is answered), else waiting for the one before it.
+   * Adds an event's work, new or replayed (a row still there is kept): due at {@code dueAt} when
+   * its conversation has no other (held by {@code claim}, if any, which is answered), else waiting
+   * for the one before it.
    */
-  private static WorkRow firstEventWork(SqlConnection db, EventRow event, long sequence)
-      throws SQLException {
-    WorkRow claim = event.claim();
+  private static WorkRow addEventWork(SqlConnection db, String botId, String eventId,
+      String conversationId, long sequence, Instant dueAt, WorkRow claim) throws SQLException {
     // One statement: the row waits (no due time, no holder) when its conversation has another.
     boolean taken = db.queryOne("""
         INSERT INTO work (kind, bot_id, ref, due_at, claimed_by, lease_until, attempts, version,
@@ -1022,16 +1007,16 @@ public final class SqliteStore implements Store {
           CASE WHEN waits OR ? IS NULL THEN 0 ELSE 1 END, ?, ?
         FROM (SELECT ? IS NOT NULL AND EXISTS (SELECT 1 FROM work
                 WHERE kind = 'EVENT' AND bot_id = ? AND lane = ?) AS waits)
+        WHERE true
+        ON CONFLICT (kind, bot_id, ref) DO NOTHING
         RETURNING claimed_by IS NOT NULL""",
         row -> row.getBoolean(1),
-        event.botId(), event.eventId(), millis(event.createdAt()),
+        botId, eventId, millis(dueAt),
         claim == null ? null : claim.claimedBy(), claim == null ? null : millis(claim.leaseUntil()),
         claim == null ? null : claim.claimedBy(), claim == null ? null : claim.claimedBy(),
-        event.conversationId(), sequence,
-        event.conversationId(), event.botId(), event.conversationId()).orElseThrow();
-    return !taken ? null : WorkRow.claimed(WorkRow.Kind.EVENT, event.botId(),
-        event.eventId(), truncate(event.createdAt()), claim.claimedBy(),
-        truncate(claim.leaseUntil()));
+        conversationId, sequence, conversationId, botId, conversationId).orElse(false);
+    return !taken ? null : WorkRow.claimed(WorkRow.Kind.EVENT, botId, eventId, truncate(dueAt),
+        claim.claimedBy(), truncate(claim.leaseUntil()));
   }
 
   private static Instant retryFrom(EventRow event) {
@@ -1090,7 +1075,8 @@ public final class SqliteStore implements Store {
           UPDATE events SET state = 'PENDING', attempts = 0, retry_from = ?
           WHERE state = 'DEAD' AND bot_id = ?""", millis(now), botId);
       for (EventRow event : dead) {
-        addEventWork(db, botId, event.eventId(), event.conversationId(), event.sequence(), now);
+        addEventWork(db, botId, event.eventId(), event.conversationId(), event.sequence(), now,
+            null);
       }
       return dead.stream()
           .map(e -> new EventRow(e.eventId(), e.botId(), e.conversationId(), e.sequence(),

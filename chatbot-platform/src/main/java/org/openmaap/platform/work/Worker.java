@@ -187,10 +187,11 @@ public final class Worker {
   }
 
   /**
-   * A claim for work about to be stored, when this node has fewer rows of {@code kind} of the bot
-   * in flight than the kind's bound per bot (other nodes' rows are counted by the poll's claim,
-   * not here): stored with it, the work is run at once ({@link #run}) rather than at the next
-   * poll. It counts as in flight until it is run or {@linkplain #forgo forgone}.
+   * A claim for work about to be stored, when this node holds fewer rows of {@code kind} of the
+   * bot than it may (twice the kind's bound per bot: those running and as many ready to run; other
+   * nodes' rows are counted by the poll's claim, not here): stored with it, the work is run at once
+   * ({@link #run}) rather than at the next poll. It counts as held until it is run or
+   * {@linkplain #forgo forgone}.
    */
   public Optional<WorkRow> claimAhead(WorkRow.Kind kind, String botId, String ref, Instant now) {
     Integer bound = claimBounds.get(kind);
