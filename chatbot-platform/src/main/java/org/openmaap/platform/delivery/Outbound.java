@@ -414,8 +414,9 @@ public final class Outbound {
 
   /** A device's report: the status change with its event, which wins over an SMS not yet sent. */
   private Future<Boolean> report(MessageRow row, String to) {
-    return changeWithEvent(row, to, null, (change, event) -> store.reportFromDevice(row.botId(),
-        row.msgId(), StatusMachine.from(change).statuses(), change, event));
+    // The store ends the message's work with the report: no second write for its deadline.
+    return changeWithEvent(row, to, null, false, (change, event) -> store.reportFromDevice(
+        row.botId(), row.msgId(), StatusMachine.from(change).statuses(), change, event));
   }
 
   /**
@@ -430,9 +431,9 @@ public final class Outbound {
       StatusMachine.From from = StatusMachine.from(cancelled);
       return store.updateStatus(row.botId(), row.msgId(), from.statuses(), from.channel(),
               cancelled)
-          .map(done -> settled(row, to, done));
+          .map(done -> settled(row, to, done, true));
     }
-    return changeWithEvent(row, to, reason, (change, event) -> {
+    return changeWithEvent(row, to, reason, true, (change, event) -> {
       StatusMachine.From from = StatusMachine.from(change);
       return store.updateStatusAndInsertEvent(row.botId(), row.msgId(), from.statuses(),
           from.channel(), change, event);
@@ -444,21 +445,21 @@ public final class Outbound {
    * messageStatus event in one transaction (or neither, answering empty).
    */
   private Future<Boolean> changeWithEvent(MessageRow row, String to, String reason,
-      BiFunction<StatusChange, EventRow, Future<Optional<EventRow>>> write) {
+      boolean endWork, BiFunction<StatusChange, EventRow, Future<Optional<EventRow>>> write) {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, reason, now);
     return events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
                 row.userContact(), row.msgId(), to, reason, row.conversationId(),
                 Status.CHANNEL_RCS, now),
             event -> write.apply(change, event))
-        .map(done -> settled(row, to, done));
+        .map(done -> settled(row, to, done, endWork));
   }
 
-  private boolean settled(MessageRow row, String to, boolean done) {
+  private boolean settled(MessageRow row, String to, boolean done, boolean endWork) {
     if (done) {
       metrics.toUser(to, Status.CHANNEL_RCS);
     }
-    if (done && !to.equals(Status.DISPLAYED)) {
+    if (done && endWork && !to.equals(Status.DISPLAYED)) {
       // Nothing is left to do for the message: its deadline goes.
       store.cancelWork(WorkRow.Kind.MESSAGE, row.botId(), row.msgId())
           .onFailure(e -> LOG.fine(() -> "deadline of " + row.msgId() + " stays until it comes: "

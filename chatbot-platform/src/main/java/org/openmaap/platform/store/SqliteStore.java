@@ -371,6 +371,8 @@ public final class SqliteStore implements Store {
         return Optional.empty();
       }
       setStatus(db, Long.parseLong(current.get()[0]), current.get()[2], change);
+      db.update("DELETE FROM work WHERE kind = 'MESSAGE' AND bot_id = ? AND ref = ?",
+          botId, msgId);
       return Optional.of(addEvent(db, report));
     });
   }

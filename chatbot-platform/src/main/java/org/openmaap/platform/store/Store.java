@@ -95,7 +95,8 @@ public interface Store {
   /**
    * A device's report on a message: {@link #updateStatusAndInsertEvent} when the message is in one
    * of {@code from} on RCS, or pending on SMS with no part submitted yet (the report wins over a
-   * fallback that has not started); answers the stored event, or empty when neither holds.
+   * fallback that has not started), and the end of the message's work (its deadline goes);
+   * answers the stored event, or empty when neither holds.
    */
   Future<Optional<EventRow>> reportFromDevice(String botId, String msgId, List<String> from,
       StatusChange change, EventRow report);

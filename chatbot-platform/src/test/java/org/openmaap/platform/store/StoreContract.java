@@ -515,6 +515,10 @@ abstract class StoreContract {
     assertThat(store.message("bot", "done").await().orElseThrow().status())
         .isEqualTo("cancelled");
     assertThat(storedEventIds()).containsExactly("e1");
+    assertThat(store.claimDue("n1", T0.plusSeconds(60), T0.plusSeconds(70), 10).await())
+        .as("the reported message's work ended with the report; the refused one's stays")
+        .filteredOn(work -> work.kind() == Kind.MESSAGE)
+        .extracting(WorkRow::ref).containsExactly("done");
   }
 
   @Test
