@@ -39,12 +39,11 @@ import org.openmaap.platform.store.WorkRow;
  * A backlog lives in the store, not in memory: 100,000 messages waiting for offline provisioned
  * devices and 100,000 events for a bot that is down cost the restarted platform little heap and
  * no thread per item, it is ready at once, and everything arrives exactly once when the devices
- * connect and the bot is back. The suite runs 20,000 of each; the issue's size:
- * {@code mvn -pl chatbot-platform verify -Dtest=BacklogTest -Dbacklog.items=100000}.
+ * connect and the bot is back (about a minute; a smaller run: {@code -Dbacklog.items=20000}).
  */
 class BacklogTest {
 
-  private static final int ITEMS = Integer.getInteger("backlog.items", 20_000);
+  private static final int ITEMS = Integer.getInteger("backlog.items", 100_000);
   private static final int DEVICES = 1_000;
   private static final String BOT = "backlog";
   private static final long MB = 1024 * 1024;
