@@ -248,7 +248,7 @@ public final class Worker {
           if (claimed.size() == room) {
             return Future.succeededFuture(Optional.of(now));
           }
-          // Rows still due now wait for a bot's slot: a settle polls again, or the interval.
+          // Rows still due now wait for a bot's slot: a settle hands it over, or the next poll.
           return here(store.nextDue(now)).map(next -> next.filter(at -> at.isAfter(now)));
         })
         .onComplete(result -> {
