@@ -90,7 +90,9 @@ class DemoProcessTest {
 
     new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
 
-    assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+    boolean exited = demo.waitFor(30, TimeUnit.SECONDS);
+    assertThat(exited).as(() -> "exited within 30 s; its output:\n" + output()
+        + "\nits threads:\n" + threadDump(demo)).isTrue();
     assertThat(demo.exitValue()).isEqualTo(INTERRUPTED);
     String all = output();
     assertThat(all).contains("OpenMaaP demo stopped.");
@@ -118,6 +120,24 @@ class DemoProcessTest {
             + Demo.SMS_PHONE.replace("+", "%2B") + "/inbox")
         .bearerTokenAuthentication(networkToken).send().await();
     return response.bodyAsJsonObject().getJsonArray("messages");
+  }
+
+  /** Where a stuck demo's threads are, from the JDK's jcmd. */
+  private static String threadDump(Process process) {
+    try {
+      Process jcmd = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          Long.toString(process.pid()), "Thread.print")
+          .redirectErrorStream(true).start();
+      String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      return dump;
+    } catch (IOException e) {
+      return "(no thread dump: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(no thread dump: interrupted)";
+    }
   }
 
   private String output() {
