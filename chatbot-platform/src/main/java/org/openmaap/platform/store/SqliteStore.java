@@ -135,6 +135,9 @@ public final class SqliteStore implements Store {
     db.execute("PRAGMA synchronous = " + options.synchronous().name());
     db.execute("PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
     db.execute("PRAGMA foreign_keys = ON");
+    // Each operation of a batch runs in a savepoint, whose journal of the pages it changes would
+    // otherwise be a temporary file opened, written and deleted in every commit.
+    db.execute("PRAGMA temp_store = MEMORY");
   }
 
   // --- chatbots ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.openmaap.platform.webhook;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -45,6 +46,10 @@ public final class WebhookDispatcher {
   static final String CHATBOT_DELETED = "chatbot deleted";
 
   private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
+  private static final int JUST_STORED = 4096;
+
+  /** A stored event and the body the bot gets. */
+  private record Prepared(EventRow event, JsonObject body) {}
 
   private final Context context;
   private final Store store;
@@ -62,7 +67,13 @@ public final class WebhookDispatcher {
   private final Map<String, Future<?>> lastInsert = new HashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Set<Future<?>> attempts = new HashSet<>();
-  private final Map<String, EventRow> justStored = new HashMap<>();
+  // Events as they were just stored, with their webhook body rendered by the caller's thread, so
+  // an event's first attempt needs no read and no rendering, whether it was claimed with its
+  // insert or later; bounded, so a backlog is read from the store instead.
+  private final Map<String, Prepared> justStored = Caffeine.newBuilder()
+      .maximumSize(JUST_STORED)
+      .<String, Prepared>build()
+      .asMap();
   private boolean stopped;
 
   /**
@@ -106,6 +117,7 @@ public final class WebhookDispatcher {
     Objects.requireNonNull(conversationId, "conversationId");
     Objects.requireNonNull(storeWith, "storeWith");
     String body = StoredEvents.write(event).encode();
+    JsonObject rendered = GsmaEvents.render(event, chatId(botId, event.user()));
     return onContext(() -> {
       Instant now = clock.instant();
       String eventId = TimeOrderedIds.next(now);
@@ -115,15 +127,15 @@ public final class WebhookDispatcher {
           EventRow.State.PENDING, 0, now, null, now, claim.orElse(null));
       return insertInTurn(row, storeWith).andThen(stored -> {
         Optional<EventRow> inserted = stored.succeeded() ? stored.result() : Optional.empty();
+        inserted.ifPresent(saved -> justStored.put(eventId, new Prepared(saved, rendered)));
         Optional<WorkRow> taken = inserted.map(EventRow::claim);
         if (taken.isPresent()) {
-          // Its first attempt needs no read: the event is as it was just stored.
-          justStored.put(eventId, inserted.get());
           worker.run(taken.get());
           return;
         }
+        // Not woken for: a stored event not claimed waits for the row before it in its
+        // conversation, or for a slot of its bot, and the settle that ends either hands it over.
         claim.ifPresent(worker::forgo);
-        inserted.ifPresent(waiting -> worker.wake(waiting.createdAt()));
       });
     });
   }
@@ -145,13 +157,14 @@ public final class WebhookDispatcher {
       if (stopped) {
         return Future.failedFuture(new IllegalStateException("the dispatcher is stopped"));
       }
-      EventRow stored = justStored.remove(work.ref());
-      Future<Optional<EventRow>> read = stored != null
-          ? Future.succeededFuture(Optional.of(stored))
-          : here(store.event(work.ref()));
+      Prepared prepared = justStored.remove(work.ref());
+      Future<Optional<Prepared>> read = prepared != null
+          ? Future.succeededFuture(Optional.of(prepared))
+          : here(store.event(work.ref()))
+              .map(found -> found.map(event -> new Prepared(event, body(event))));
       return read.compose(found -> found
-          .filter(event -> event.state() == EventRow.State.PENDING)
-          .map(this::send)
+          .filter(ready -> ready.event().state() == EventRow.State.PENDING)
+          .map(ready -> send(ready.event(), ready.body()))
           // Acknowledged or dead already (a crash came before its row was settled).
           .orElseGet(() -> Future.succeededFuture(Optional.empty())));
     });
@@ -190,13 +203,13 @@ public final class WebhookDispatcher {
     return inserted.andThen(ignored -> lastInsert.remove(key, inserted));
   }
 
-  private Future<Optional<Instant>> send(EventRow event) {
+  private Future<Optional<Instant>> send(EventRow event, JsonObject body) {
     String botId = event.botId();
     int attempt = event.attempts() + 1;
     counters.setInFlight(botId, inFlight.merge(botId, 1, Integer::sum));
     Future<Optional<Instant>> sent = here(targets.target(botId))
         .compose(target -> target.isPresent()
-            ? post(target.get(), event, attempt)
+            ? post(target.get(), event, body, attempt)
             : dead(event, attempt, CHATBOT_DELETED))
         .recover(error -> retryOrDead(event, attempt, describe(error)));
     attempts.add(sent);
@@ -217,14 +230,17 @@ public final class WebhookDispatcher {
   public JsonObject body(EventRow event) {
     JsonObject stored = new JsonObject(event.bodyJson());
     return StoredEvents.read(stored)
-        .map(typed -> GsmaEvents.render(typed, typed.user() == null ? null
-            : chatIds.chatId(event.botId(), typed.user())))
+        .map(typed -> GsmaEvents.render(typed, chatId(event.botId(), typed.user())))
         .orElse(stored);
   }
 
-  private Future<Optional<Instant>> post(Target target, EventRow event, int attempt) {
+  private String chatId(String botId, String user) {
+    return user == null ? null : chatIds.chatId(botId, user);
+  }
+
+  private Future<Optional<Instant>> post(Target target, EventRow event, JsonObject body,
+      int attempt) {
     long timestamp = clock.instant().getEpochSecond();
-    JsonObject body = body(event);
     return sender.post(target, event.botId(), event.eventId(),
             body.encode().getBytes(StandardCharsets.UTF_8), timestamp)
         .transform(answer -> answer.succeeded() && answer.result().acknowledged()
