@@ -1256,6 +1256,43 @@ abstract class StoreContract {
     }
 
     @Test
+    void handOver_settlesTheClaim_andTakesTheBotsEarliestFreeDueRow_notAHeldOne() {
+      insert("a1", "bot", "c1");
+      insert("b1", "bot", "c2");
+      insert("c1", "bot", "c3");
+      insert("x1", "other-bot", "c4");
+      List<WorkRow> held = store.claimDue("n1", T0, LEASE, 2).await();
+      assertThat(held).extracting(WorkRow::ref).containsExactly("a1", "b1");
+      Instant now = T0.plusSeconds(1);
+
+      Optional<WorkRow> taken = store.handOver(held.get(0), Optional.empty(), now,
+          now.plusSeconds(30)).await();
+
+      assertThat(taken).map(WorkRow::ref).as("b1 is held; x1 is another bot's").contains("c1");
+      assertThat(taken.get().claimedBy()).isEqualTo("n1");
+      assertThat(store.event("a1").await()).map(EventRow::state).contains(State.DELIVERED);
+      assertThat(store.claimDue("n2", now, now.plusSeconds(30), 10).await())
+          .extracting(WorkRow::ref).containsExactly("x1");
+      assertThat(store.handOver(held.get(0), Optional.empty(), now, now.plusSeconds(30)).await())
+          .as("a claim no longer held hands nothing over").isEmpty();
+    }
+
+    @Test
+    void handOver_withADueTime_givesTheClaimBack_andStillTakesTheNextRow() {
+      insert("a1", "bot", "c1");
+      insert("b1", "bot", "c2");
+      WorkRow a1 = store.claimDue("n1", T0, LEASE, 1).await().get(0);
+      Instant retry = T0.plusSeconds(60);
+
+      Optional<WorkRow> taken = store.handOver(a1, Optional.of(retry), T0, retry.plusSeconds(30)).await();
+
+      assertThat(taken).map(WorkRow::ref).contains("b1");
+      assertThat(store.event("a1").await()).map(EventRow::state).contains(State.PENDING);
+      assertThat(store.claimDue("n1", retry, retry.plusSeconds(30), 10).await())
+          .extracting(WorkRow::ref).containsExactly("a1");
+    }
+
+    @Test
     void insertEvent_withAClaim_heldFromTheStartOnlyWhenFirstOfItsConversation() {
       WorkRow wanted = WorkRow.claimed(Kind.EVENT, "bot", "a1", T0, "n1", LEASE);
 
