@@ -71,7 +71,7 @@ class SmsReceiptCrashTest {
         new EventRow("accepted-1", "parcel", conversation, 0,
             "{\"event\":\"messageStatus\"}", EventRow.State.PENDING, 0, now, null, now)).await();
     store.claimDue("before-the-crash", now, now.plusSeconds(10), 100).await()
-        .forEach(work -> store.settle(work, now).await());
+        .forEach(work -> store.settle(work).await());
     store.smsReceipt(List.of("ab12"), "DELIVRD", "000", now).await();
     store.close().await();
   }

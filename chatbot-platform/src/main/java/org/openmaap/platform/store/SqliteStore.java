@@ -791,8 +791,8 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<Boolean> settle(WorkRow claim, Instant now) {
-    return write(db -> settle(db, claim, now));
+  public Future<Boolean> settle(WorkRow claim) {
+    return write(db -> settle(db, claim));
   }
 
   @Override
@@ -801,7 +801,7 @@ public final class SqliteStore implements Store {
     return write(db -> {
       boolean held = dueAgain.isPresent()
           ? release(db, claim, dueAgain.get())
-          : settle(db, claim, now);
+          : settle(db, claim);
       if (!held) {
         return Optional.empty();
       }
@@ -818,8 +818,7 @@ public final class SqliteStore implements Store {
     });
   }
 
-  private static boolean settle(SqlConnection db, WorkRow claim, Instant now)
-      throws SQLException {
+  private static boolean settle(SqlConnection db, WorkRow claim) throws SQLException {
     Optional<Lane> held = db.queryOne("""
         DELETE FROM work WHERE kind = ? AND bot_id = ? AND ref = ? AND version = ?
         RETURNING lane""",
@@ -833,9 +832,8 @@ public final class SqliteStore implements Store {
           claim.ref());
     }
     if (held.get().name() != null) {
-      // Due now, not when this one was: a lane that stays busy would otherwise keep its first
-      // row's due time and pass every other conversation's work, which then waits for it.
-      startLane(db, claim.kind(), claim.botId(), held.get().name(), now);
+      // The lane's next row has waited at least since this one was due.
+      startLane(db, claim.kind(), claim.botId(), held.get().name(), claim.dueAt());
     }
     return true;
   }

@@ -227,10 +227,9 @@ public interface Store {
   /**
    * Deletes the work if {@code claim} (as claimed) is still its version: it is done. Settling an
    * {@link WorkRow.Kind#EVENT} row delivers its event, unless it went to the dead letters, and
-   * makes the next event of its conversation due at {@code now}: behind work that came due before
-   * it, so a busy conversation never passes the others.
+   * makes the next event of its conversation due.
    */
-  Future<Boolean> settle(WorkRow claim, Instant now);
+  Future<Boolean> settle(WorkRow claim);
 
   /**
    * Settles {@code claim} (or, with {@code dueAgain}, gives it back due then) and, in the same

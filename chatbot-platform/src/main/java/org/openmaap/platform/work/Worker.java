@@ -332,7 +332,7 @@ public final class Worker {
       }
       dueAgain.ifPresent(at -> wake(at));
       if (!settings.maxInFlightPerBot().containsKey(claim.kind())) {
-        return dueAgain.isPresent() ? store.release(claim, dueAgain.get()) : store.settle(claim, clock.instant());
+        return dueAgain.isPresent() ? store.release(claim, dueAgain.get()) : store.settle(claim);
       }
       // The bot's next ready row runs now; the slot this one held in the store goes to the
       // bot's next due row, in the settle's transaction.

@@ -119,8 +119,8 @@ class SqliteMigrationsTest {
     assertThat(first).extracting(WorkRow::ref).containsExactlyInAnyOrder("a1", "b1");
     assertThat(store.event("a1").await()).map(EventRow::retryFrom)
         .contains(Instant.ofEpochMilli(1000));
-    store.settle(first.stream().filter(row -> row.ref().equals("a1")).findFirst().orElseThrow(),
-        now).await();
+    store.settle(first.stream().filter(row -> row.ref().equals("a1")).findFirst().orElseThrow())
+        .await();
     assertThat(store.claimDue("n1", now, now.plusSeconds(10), 10).await())
         .extracting(WorkRow::ref).containsExactly("a2");
   }

@@ -302,7 +302,7 @@ abstract class StoreContract {
 
     assertThat(store.claimDue("n2", T0.plusSeconds(5), T0.plusSeconds(15), 10).await())
         .isEmpty();
-    assertThat(store.settle(route, T0).await()).isTrue();
+    assertThat(store.settle(route).await()).isTrue();
     assertThat(store.nextDue(T0.plusSeconds(60)).await()).isEmpty();
   }
 
@@ -670,7 +670,7 @@ abstract class StoreContract {
   void smsReceipt_knownPart_makesItsMessagesWorkDue_soACrashCannotLoseWhatItChanges() {
     accepted("bot", "m1", "a1");
     accepted("bot", "m2", "b1");
-    store.claimDue("n1", T0, T0.plusSeconds(10), 10).await().forEach(w -> store.settle(w, T0).await());
+    store.claimDue("n1", T0, T0.plusSeconds(10), 10).await().forEach(w -> store.settle(w).await());
     Instant receivedAt = T0.plusSeconds(60);
 
     store.smsReceipt(List.of("a1"), "DELIVRD", "000", receivedAt).await();
@@ -791,7 +791,7 @@ abstract class StoreContract {
 
     store.schedule(WorkRow.due(Kind.MESSAGE, "bot", "m", T0.plusSeconds(5))).await();
 
-    assertThat(store.settle(claim, T0).await()).isFalse();
+    assertThat(store.settle(claim).await()).isFalse();
     assertThat(store.nextDue(T0).await()).contains(T0.plusSeconds(5));
   }
 
@@ -849,8 +849,8 @@ abstract class StoreContract {
     assertThat(whileHeld).isEmpty();
     assertThat(taken.claimedBy()).isEqualTo("n2");
     assertThat(taken.attempts()).isEqualTo(2);
-    assertThat(store.settle(crashed, T0).await()).as("the stale claim settles").isFalse();
-    assertThat(store.settle(taken, T0).await()).as("the live claim settles").isTrue();
+    assertThat(store.settle(crashed).await()).as("the stale claim settles").isFalse();
+    assertThat(store.settle(taken).await()).as("the live claim settles").isTrue();
     assertThat(store.nextDue(T0.plusSeconds(30)).await()).isEmpty();
   }
 
@@ -1163,7 +1163,7 @@ abstract class StoreContract {
       store.insertEvent(event("e3", "bot-one")).await();
 
       WorkRow first = store.claimDue("n1", T0, LEASE, 10).await().get(0);
-      assertThat(store.settle(first, T0).await()).isTrue();
+      assertThat(store.settle(first).await()).isTrue();
       store.eventRetry("e2", 3, "HTTP 500").await();
       store.eventDead("e3", "gave up after 24 h").await();
 
@@ -1232,27 +1232,9 @@ abstract class StoreContract {
       assertThat(first).extracting(WorkRow::ref).containsExactlyInAnyOrder("a1", "b1");
       assertThat(claim(10)).as("a2 waits while a1 is held").isEmpty();
 
-      assertThat(store.settle(a1, T0).await()).isTrue();
+      assertThat(store.settle(a1).await()).isTrue();
 
       assertThat(claim(10)).extracting(WorkRow::ref).containsExactly("a2");
-    }
-
-    @Test
-    void settle_busyConversation_itsNextEventIsDueFromTheSettle_behindWorkThatWasDueBefore() {
-      insert("a1", "bot", "c1");
-      insert("a2", "bot", "c1");
-      WorkRow a1 = claim(10).get(0);
-      Instant later = T0.plusSeconds(1);
-      store.insertEvent(new EventRow("b1", "bot", "c2", 0, "{}", State.PENDING, 0, later, null,
-          later)).await();
-
-      Instant settled = T0.plusSeconds(2);
-      assertThat(store.settle(a1, settled).await()).isTrue();
-
-      assertThat(store.claimDue("n1", settled, settled.plusSeconds(30), 1).await())
-          .as("b1 came due before a2 did").extracting(WorkRow::ref).containsExactly("b1");
-      assertThat(store.claimDue("n1", settled, settled.plusSeconds(30), 1).await())
-          .extracting(WorkRow::ref, WorkRow::dueAt).containsExactly(tuple("a2", settled));
     }
 
     @Test
@@ -1284,7 +1266,8 @@ abstract class StoreContract {
       WorkRow a1 = store.claimDue("n1", T0, LEASE, 1).await().get(0);
       Instant retry = T0.plusSeconds(60);
 
-      Optional<WorkRow> taken = store.handOver(a1, Optional.of(retry), T0, retry.plusSeconds(30)).await();
+      Optional<WorkRow> taken = store.handOver(a1, Optional.of(retry), T0,
+          retry.plusSeconds(30)).await();
 
       assertThat(taken).map(WorkRow::ref).contains("b1");
       assertThat(store.event("a1").await()).map(EventRow::state).contains(State.PENDING);
@@ -1304,7 +1287,7 @@ abstract class StoreContract {
       assertThat(first.claim()).isEqualTo(wanted);
       assertThat(second.claim()).as("a2 waits for a1").isNull();
       assertThat(store.claimDue("n2", T0, LEASE, 10).await()).as("a1 is held by n1").isEmpty();
-      assertThat(store.settle(first.claim(), T0).await()).isTrue();
+      assertThat(store.settle(first.claim()).await()).isTrue();
       assertThat(store.claimDue("n2", T0, LEASE, 10).await()).extracting(WorkRow::ref)
           .containsExactly("a2");
     }
@@ -1336,7 +1319,7 @@ abstract class StoreContract {
       assertThat(first).extracting(WorkRow::ref).containsExactly("slow-0", "slow-1", "fast-0");
       assertThat(second).as("slow holds two already, on any node").isEmpty();
 
-      store.settle(first.get(0), T0).await();
+      store.settle(first.get(0)).await();
 
       assertThat(store.claimDue("n2", T0, LEASE, 10, twoPerBot).await())
           .extracting(WorkRow::ref).containsExactly("slow-2");
@@ -1349,7 +1332,7 @@ abstract class StoreContract {
       List<WorkRow> claimed = claim(10);
       store.eventDead("b1", "HTTP 410").await();
 
-      claimed.forEach(row -> store.settle(row, T0).await());
+      claimed.forEach(row -> store.settle(row).await());
 
       assertThat(store.event("a1").await().orElseThrow().state()).isEqualTo(State.DELIVERED);
       assertThat(store.event("b1").await().orElseThrow().state()).isEqualTo(State.DEAD);
@@ -1363,10 +1346,10 @@ abstract class StoreContract {
       insert("a2", "bot", "c1");
       WorkRow a1 = claim(10).get(0);
       store.eventDead("a1", "HTTP 503").await();
-      store.settle(a1, T0).await();
+      store.settle(a1).await();
       WorkRow a2 = claim(10).get(0);
       store.eventDead("a2", "HTTP 503").await();
-      store.settle(a2, T0).await();
+      store.settle(a2).await();
       Instant replay = T0.plusSeconds(3600);
 
       List<EventRow> replayed = store.replayDeadLetters("bot", replay).await();
@@ -1374,7 +1357,7 @@ abstract class StoreContract {
       assertThat(replayed).extracting(EventRow::retryFrom).containsOnly(replay);
       List<WorkRow> first = store.claimDue("n1", replay, replay.plusSeconds(30), 10).await();
       assertThat(first).extracting(WorkRow::ref).containsExactly("a1");
-      store.settle(first.get(0), replay).await();
+      store.settle(first.get(0)).await();
       assertThat(store.claimDue("n1", replay, replay.plusSeconds(30), 10).await())
           .extracting(WorkRow::ref).containsExactly("a2");
     }
