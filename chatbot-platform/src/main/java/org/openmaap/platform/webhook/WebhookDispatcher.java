@@ -158,7 +158,9 @@ public final class WebhookDispatcher {
         return Future.failedFuture(new IllegalStateException("the dispatcher is stopped"));
       }
       Prepared prepared = justStored.remove(work.ref());
-      Future<Optional<Prepared>> read = prepared != null
+      // Only a row's first claim may use it: a later attempt needs the stored row, which counts
+      // the attempts and may be settled already (the insert's answer can come after the claim).
+      Future<Optional<Prepared>> read = prepared != null && work.attempts() <= 1
           ? Future.succeededFuture(Optional.of(prepared))
           : here(store.event(work.ref()))
               .map(found -> found.map(event -> new Prepared(event, body(event))));
