@@ -832,7 +832,6 @@ public final class SqliteStore implements Store {
           claim.ref());
     }
     if (held.get().name() != null) {
-      // The lane's next row has waited at least since this one was due.
       startLane(db, claim.kind(), claim.botId(), held.get().name(), claim.dueAt());
     }
     return true;
@@ -841,17 +840,26 @@ public final class SqliteStore implements Store {
   /** A lane of work rows run one at a time; null when the row is in none. */
   private record Lane(String name) {}
 
-  /** Makes the lane's first row due, unless a row of the lane is due or held already. */
+  /**
+   * Makes the lane's first row due, unless a row of the lane is due or held already: an event's
+   * row from when its event was created (or replayed), so the bot's events are taken first come,
+   * first served whichever conversation they are in (a busy conversation's next event does not
+   * inherit the due time of the first one it ever had); a row of another kind from
+   * {@code fallback}.
+   */
   private static void startLane(SqlConnection db, WorkRow.Kind kind, String botId, String lane,
-      Instant dueAt) throws SQLException {
+      Instant fallback) throws SQLException {
     db.update("""
-        UPDATE work SET due_at = ?, version = version + 1
+        UPDATE work SET due_at = coalesce((SELECT e.retry_from FROM events e
+                                           WHERE work.kind = 'EVENT' AND e.event_id = work.ref),
+                                          ?),
+          version = version + 1
         WHERE id = (SELECT id FROM work WHERE kind = ? AND bot_id = ? AND lane = ?
                     ORDER BY seq LIMIT 1)
           AND due_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM work WHERE kind = ? AND bot_id = ? AND lane = ?
                           AND due_at IS NOT NULL)""",
-        millis(dueAt), kind.name(), botId, lane, kind.name(), botId, lane);
+        millis(fallback), kind.name(), botId, lane, kind.name(), botId, lane);
   }
 
   @Override

@@ -1238,6 +1238,29 @@ abstract class StoreContract {
     }
 
     @Test
+    void settle_busyConversation_itsNextEventsAreDueWhenCreated_soAnOlderOneOfAnotherGoesFirst() {
+      insert("a1", "bot", "c1");
+      insert("a2", "bot", "c1");
+      insertAt("b1", "c2", T0.plusSeconds(1));
+      insertAt("a3", "c1", T0.plusSeconds(2));
+      Instant now = T0.plusSeconds(3);
+      WorkRow a1 = store.claimDue("n1", now, now.plusSeconds(30), 1).await().get(0);
+      assertThat(a1.ref()).isEqualTo("a1");
+
+      assertThat(store.settle(a1).await()).isTrue();
+      WorkRow a2 = store.claimDue("n1", now, now.plusSeconds(30), 1).await().get(0);
+      assertThat(a2.ref()).as("a2 came before b1").isEqualTo("a2");
+      assertThat(store.settle(a2).await()).isTrue();
+
+      assertThat(store.claimDue("n1", now, now.plusSeconds(30), 1).await())
+          .as("b1 came before a3, though a3's conversation was due first")
+          .extracting(WorkRow::ref).containsExactly("b1");
+      assertThat(store.claimDue("n1", now, now.plusSeconds(30), 1).await())
+          .extracting(WorkRow::ref, WorkRow::dueAt)
+          .containsExactly(tuple("a3", T0.plusSeconds(2)));
+    }
+
+    @Test
     void handOver_settlesTheClaim_andTakesTheBotsEarliestFreeDueRow_notAHeldOne() {
       insert("a1", "bot", "c1");
       insert("b1", "bot", "c2");
@@ -1365,6 +1388,11 @@ abstract class StoreContract {
     private void insert(String eventId, String botId, String conversationId) {
       store.insertEvent(new EventRow(eventId, botId, conversationId, 0, "{}", State.PENDING, 0,
           T0, null, T0)).await();
+    }
+
+    private void insertAt(String eventId, String conversationId, Instant createdAt) {
+      store.insertEvent(new EventRow(eventId, "bot", conversationId, 0, "{}", State.PENDING, 0,
+          createdAt, null, createdAt)).await();
     }
 
     private List<WorkRow> claim(int limit) {
