@@ -34,7 +34,7 @@ final class Readers {
   }
 
   /** Runs the work on a pooled connection; the future completes on the caller's context. */
-  <T> Future<T> read(Writer.Work<T> work) {
+  <T> Future<T> read(SqlConnection.Work<T> work) {
     return executor.executeBlocking(() -> {
       SqlConnection db = idle.take();
       try {

@@ -15,10 +15,25 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * One JDBC connection to the SQLite file with its prepared statements kept for reuse; used by one
- * thread at a time (the writer, or the reader that took it from the pool).
+ * One JDBC connection with its prepared statements kept for reuse, used by one thread at a time:
+ * to the SQLite file (the writer, or the reader that took it from the pool), or to PostgreSQL (one
+ * operation's transaction, on a connection borrowed from the pool).
  */
 final class SqlConnection implements AutoCloseable {
+
+  /** The database on the other end, for the few places where SQLite and PostgreSQL differ. */
+  enum Dialect {
+    /** One writer at a time: whatever the writer reads stays true until its commit. */
+    SQLITE,
+    /** Concurrent writers: what an operation reads and then writes on, it locks. */
+    POSTGRESQL
+  }
+
+  /** An operation's work on a connection, inside the transaction the store runs it in. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(SqlConnection db) throws SQLException;
+  }
 
   /** Maps the current row of a result set to a value. */
   @FunctionalInterface
@@ -27,11 +42,18 @@ final class SqlConnection implements AutoCloseable {
   }
 
   private final Connection connection;
+  private final Dialect dialect;
   // Preparing costs about as much as running a small statement, so each SQL text is prepared once.
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-  private SqlConnection(Connection connection) {
+  private SqlConnection(Connection connection, Dialect dialect) {
     this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  /** A connection of PostgreSQL's pool, for one operation; closing it gives it back. */
+  static SqlConnection postgresql(Connection connection) {
+    return new SqlConnection(connection, Dialect.POSTGRESQL);
   }
 
   static SqlConnection open(Path file) throws SQLException {
@@ -39,7 +61,29 @@ final class SqlConnection implements AutoCloseable {
     // Ids come from last_insert_rowid(); sqlite-jdbc would otherwise query the generated keys
     // after every INSERT and UPDATE, which cost the writer thread about a sixth of its time.
     properties.setProperty("jdbc.get_generated_keys", "false");
-    return new SqlConnection(DriverManager.getConnection("jdbc:sqlite:" + file, properties));
+    return new SqlConnection(DriverManager.getConnection("jdbc:sqlite:" + file, properties),
+        Dialect.SQLITE);
+  }
+
+  /**
+   * Holds {@code key}'s lock until the transaction ends, so two operations on one thing (a
+   * conversation's lane of events, a user's SMS parts) run one after the other: an advisory lock
+   * on PostgreSQL; nothing on SQLite, whose single writer runs one operation at a time anyway.
+   */
+  void lock(String key) throws SQLException {
+    if (dialect == Dialect.POSTGRESQL) {
+      query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> 1, key);
+    }
+  }
+
+  /** Appended to a SELECT whose rows the operation goes on to change: locks them. */
+  String forUpdate() {
+    return dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+  }
+
+  /** Appended to a claim's SELECT: rows another transaction is claiming are passed over. */
+  String skipLocked() {
+    return dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
   /** Runs SQL without parameters or results: pragmas, DDL, transaction control. */
@@ -97,8 +141,18 @@ final class SqlConnection implements AutoCloseable {
     }
   }
 
-  long lastInsertRowid() throws SQLException {
-    return queryOne("SELECT last_insert_rowid()", row -> row.getLong(1)).orElseThrow();
+  /** Commits the transaction of a connection that is not in auto-commit mode (PostgreSQL's). */
+  void commit() throws SQLException {
+    connection.commit();
+  }
+
+  /** Undoes the transaction after {@code cause}; a failure to undo is added to the cause. */
+  void rollback(Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   /** The JDBC connection underneath, for Flyway's migrations at open. */
@@ -112,6 +166,9 @@ final class SqlConnection implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    for (PreparedStatement statement : statements.values()) {
+      statement.close();
+    }
     statements.clear();
     connection.close();
   }

@@ -18,12 +18,6 @@ import java.util.function.Function;
  */
 final class Writer {
 
-  /** Work done on the write connection inside the batch's transaction. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run(SqlConnection db) throws SQLException;
-  }
-
   private final SqlConnection db;
   private final int maxBatch;
   private final Function<SQLException, RuntimeException> failure;
@@ -48,7 +42,7 @@ final class Writer {
     thread.start();
   }
 
-  <T> Future<T> submit(Context context, Work<T> work) {
+  <T> Future<T> submit(Context context, SqlConnection.Work<T> work) {
     Operation<T> operation = new Operation<>(context, work);
     synchronized (lock) {
       // Checked under the lock so nothing can be queued behind the stop marker and never run.
@@ -145,12 +139,12 @@ final class Writer {
   /** One queued write: its work, and where and how its future completes. */
   private final class Operation<T> {
     final Context context;
-    final Work<T> work;
+    final SqlConnection.Work<T> work;
     final Promise<T> promise = Promise.promise();
     private T result;
     private Throwable error;
 
-    Operation(Context context, Work<T> work) {
+    Operation(Context context, SqlConnection.Work<T> work) {
       this.context = context;
       this.work = work;
     }
