@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openmaap.platform.registry.Secrets;
+import org.openmaap.platform.store.SqliteStore;
 
 /** Starts the platform: {@code java -jar chatbot-platform.jar}, configured as README describes. */
 public final class Main {
@@ -24,7 +25,7 @@ public final class Main {
   public static void main(String[] args) {
     PlatformConfig config;
     try {
-      config = withTokens(PlatformConfig.load(System.getenv()));
+      config = withNodeId(withTokens(PlatformConfig.load(System.getenv())));
     } catch (IllegalArgumentException | IOException e) {
       System.err.println("openmaap: " + e.getMessage());
       System.exit(2);
@@ -37,6 +38,10 @@ public final class Main {
           System.out.printf("OpenMaaP platform listening on http://localhost:%d%n",
               platform.port());
           System.out.printf("  data:          %s%n", started.dataDir().toAbsolutePath());
+          System.out.printf("  store:         %s%n", started.store().postgresql()
+              ? "PostgreSQL " + started.store().database().redacted()
+              : "SQLite " + started.dataDir().resolve(SqliteStore.FILE_NAME).toAbsolutePath());
+          System.out.printf("  node:          %s%n", started.store().nodeId());
           System.out.printf("  admin token:   %s%n", started.adminToken());
           System.out.printf("  network token: %s%n", started.networkToken());
           Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(platform, vertx),
@@ -69,6 +74,13 @@ public final class Main {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The config with its node id decided (generated once per start when none is configured). */
+  static PlatformConfig withNodeId(PlatformConfig config) {
+    StoreConfig store = config.store();
+    return config.withStore(new StoreConfig(store.database(), store.poolSize(),
+        store.nodeIdOrNew()));
   }
 
   /**

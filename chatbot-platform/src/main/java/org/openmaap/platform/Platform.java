@@ -53,6 +53,7 @@ import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
 import org.openmaap.platform.sms.SmsGateway;
 import org.openmaap.platform.store.EventRow;
+import org.openmaap.platform.store.PostgresStore;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
@@ -74,7 +75,6 @@ public final class Platform {
    * The name this process's work claims carry. The embedded store has one process, so the name is
    * fixed: a restarted process takes back what it held before a crash at once.
    */
-  private static final String NODE = "embedded";
 
   private final Vertx vertx;
   private final Store store;
@@ -159,7 +159,7 @@ public final class Platform {
       return Future.failedFuture(new IllegalArgumentException(
           "the admin and network tokens must be set before the platform starts"));
     }
-    return SqliteStore.open(vertx, config.dataDir()).compose(store ->
+    return openStore(vertx, config).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
             .compose(registry -> chatIds(store).compose(chatIds ->
                 Sms.start(vertx, config.sms(), store, clock)
@@ -167,6 +167,15 @@ public final class Platform {
                     .compose(sms -> wire(vertx, config, clock, store, registry, chatIds, sms)
                         .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
             .onFailure(e -> store.close()));
+  }
+
+  /** The embedded SQLite file in the data dir, or the PostgreSQL database configured. */
+  private static Future<? extends Store> openStore(Vertx vertx, PlatformConfig config) {
+    StoreConfig store = config.store();
+    return store.postgresql()
+        ? PostgresStore.open(vertx, store.database(), new PostgresStore.Options(store.poolSize(),
+            PostgresStore.Options.DEFAULTS.connectTimeout()))
+        : SqliteStore.open(vertx, config.dataDir());
   }
 
   /** FNW.11 chatIds under the secret the store made once, so they outlive restarts. */
@@ -185,7 +194,7 @@ public final class Platform {
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
             registry.webhookSecrets(botId))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
-    Worker worker = new Worker(vertx, store, NODE, clock, Worker.Settings.defaults()
+    Worker worker = new Worker(vertx, store, config.store().nodeIdOrNew(), clock, Worker.Settings.defaults()
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
             WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));

@@ -41,7 +41,8 @@ public record PlatformConfig(
     Duration webhookRetryWindow,
     int webhookMaxInFlightPerBot,
     SmsConfig sms,
-    FilesSettings files) {
+    FilesSettings files,
+    StoreConfig store) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -58,7 +59,7 @@ public record PlatformConfig(
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
       "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms",
-      "files");
+      "files", "store");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -77,6 +78,9 @@ public record PlatformConfig(
     if (files == null) {
       throw new IllegalArgumentException("files settings must not be null");
     }
+    if (store == null) {
+      throw new IllegalArgumentException("store settings must not be null");
+    }
   }
 
   /** Every default; tokens are generated at start. */
@@ -87,7 +91,7 @@ public record PlatformConfig(
         DEFAULT_NEGATIVE_CAPABILITY_TTL, WebhookSettings.DEFAULT_TIMEOUT,
         WebhookSettings.DEFAULT_FIRST_RETRY, WebhookSettings.DEFAULT_MAX_DELAY,
         WebhookSettings.DEFAULT_RETRY_WINDOW, WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT,
-        SmsConfig.defaults(), FilesSettings.defaults());
+        SmsConfig.defaults(), FilesSettings.defaults(), StoreConfig.defaults());
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -124,12 +128,13 @@ public record PlatformConfig(
         settings.has("webhookMaxInFlightPerBot")
             ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
         settings.has("sms") ? sms.with(settings.get("sms")) : sms,
-        settings.has("files") ? FilesConfig.with(files, settings.get("files")) : files);
+        settings.has("files") ? FilesConfig.with(files, settings.get("files")) : files,
+        settings.has("store") ? store.with(settings.get("store")) : store);
   }
 
   /**
    * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN, the sms
-   * block's variables and _PUBLIC_URL applied.
+   * block's variables, _PUBLIC_URL, _DATABASE_URL and _NODE_ID applied.
    */
   PlatformConfig withEnvironment(Map<String, String> env) {
     int envPort = port;
@@ -149,7 +154,7 @@ public record PlatformConfig(
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
         webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env),
-        files.withEnvironment(env));
+        files.withEnvironment(env), store.withEnvironment(env));
   }
 
   /** This config with both tokens set. */
@@ -157,7 +162,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store);
   }
 
   /** This config with other SMS settings (tests, the demo). */
@@ -165,7 +170,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files);
+        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files, store);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -173,7 +178,7 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store);
   }
 
   /** This config with other content server settings (tests, the demo). */
@@ -181,7 +186,15 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles, store);
+  }
+
+  /** This config with another store (the node id decided at start; tests: PostgreSQL). */
+  public PlatformConfig withStore(StoreConfig newStore) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, newStore);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();

@@ -41,7 +41,8 @@ class AdminTest {
         quick.tokenTtl(), quick.secretGracePeriod(), quick.defaultRateLimitPerSecond(),
         quick.storeTtl(), quick.capabilityTtl(), quick.negativeCapabilityTtl(),
         Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(200),
-        Duration.ofMillis(800), quick.webhookMaxInFlightPerBot(), quick.sms(), quick.files()));
+        Duration.ofMillis(800), quick.webhookMaxInFlightPerBot(), quick.sms(), quick.files(),
+        quick.store()));
     bot = FakeChatbot.start(vertx);
   }
 

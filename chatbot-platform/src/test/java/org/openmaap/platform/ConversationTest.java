@@ -31,7 +31,7 @@ class ConversationTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir));
+    platform = RunningPlatform.start(vertx, config(dataDir));
     bot = FakeChatbot.start(vertx);
     registration = platform.register("coffee", bot.url());
     token = platform.token(registration);
@@ -42,6 +42,11 @@ class ConversationTest {
     platform.close();
     bot.close();
     vertx.close().await();
+  }
+
+  /** The platform's settings: the embedded store in {@code dataDir} here. */
+  PlatformConfig config(Path dataDir) {
+    return RunningPlatform.config(dataDir);
   }
 
   static JsonObject text(String user, String text) {

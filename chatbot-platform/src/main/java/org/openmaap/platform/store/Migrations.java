@@ -18,13 +18,17 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * The SQLite schema: Flyway applies the SQL files of {@value #LOCATION} that the file has not had
- * yet, so opening an older file brings it up to date and a newer file is refused.
+ * The schema: Flyway applies the SQL files of {@value #LOCATION} (SQLite) or {@value #POSTGRESQL}
+ * that the database has not had yet, so opening an older one brings it up to date and a newer one
+ * is refused.
  */
 final class Migrations {
 
   /** Where the SQLite migrations are, one file per version; the PostgreSQL store has its own. */
   static final String LOCATION = "classpath:db/migration/sqlite";
+
+  /** Where the PostgreSQL migrations are: the same schema, written for PostgreSQL. */
+  static final String POSTGRESQL = "classpath:db/migration/postgresql";
 
   // The table of the hand-rolled migrations that came before Flyway (versions 1 to 5).
   private static final String LEGACY_TABLE = "schema_version";
@@ -63,6 +67,26 @@ final class Migrations {
     // Dropped once Flyway holds the version, so that an older build fails on this file instead
     // of reading a stale version from it.
     db.execute("DROP TABLE IF EXISTS " + LEGACY_TABLE);
+  }
+
+  /**
+   * Brings the PostgreSQL database behind {@code pool} (its connections' current schema) up to
+   * the latest version. Nodes starting at once are safe: Flyway takes a lock in the database.
+   */
+  static void migratePostgresql(DataSource pool) {
+    Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(pool)
+        .locations(POSTGRESQL)
+        .placeholderReplacement(false)
+        .load();
+    MigrationInfoService info = flyway.info();
+    MigrationVersion latest = latest(info);
+    MigrationInfo current = info.current();
+    if (current != null && current.getVersion().compareTo(latest) > 0) {
+      throw new IllegalStateException("the database has schema version " + current.getVersion()
+          + " but this build knows versions up to " + latest);
+    }
+    flyway.migrate();
   }
 
   // The version this build's migrations bring a database to.

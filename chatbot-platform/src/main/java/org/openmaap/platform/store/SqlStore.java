@@ -852,10 +852,10 @@ abstract class SqlStore implements Store {
           ON CONFLICT (user_contact, sender) DO UPDATE SET
             latest_bot_id = excluded.latest_bot_id, latest_msg_id = excluded.latest_msg_id,
             latest_at = excluded.latest_at,
-            choice_bot_id = coalesce(excluded.choice_bot_id, choice_bot_id),
-            choice_msg_id = coalesce(excluded.choice_msg_id, choice_msg_id),
-            choices_json = coalesce(excluded.choices_json, choices_json),
-            choices_until = coalesce(excluded.choices_until, choices_until)""",
+            choice_bot_id = coalesce(excluded.choice_bot_id, sms_contacts.choice_bot_id),
+            choice_msg_id = coalesce(excluded.choice_msg_id, sms_contacts.choice_msg_id),
+            choices_json = coalesce(excluded.choices_json, sms_contacts.choices_json),
+            choices_until = coalesce(excluded.choices_until, sms_contacts.choices_until)""",
           c.userContact(), c.sender(), c.latestBotId(), c.latestMsgId(), millis(c.latestAt()),
           c.choiceBotId(), c.choiceMsgId(), c.choicesJson(), millis(c.choicesUntil()));
       return null;
