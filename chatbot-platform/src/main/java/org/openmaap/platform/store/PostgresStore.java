@@ -8,6 +8,7 @@ import io.vertx.core.WorkerExecutor;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The {@link Store} of a cluster: PostgreSQL, which any number of platform nodes share. Each
@@ -42,14 +43,20 @@ public final class PostgresStore extends SqlStore {
   private final HikariDataSource pool;
   private final WorkerExecutor executor;
   private final String where;
+  private final DatabaseUrl url;
+  private final String channel;
+  private PostgresListener listener; // guarded by this
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean closed;
   private Future<Void> closing; // guarded by this
 
-  private PostgresStore(Vertx vertx, HikariDataSource pool, int threads, String where) {
+  private PostgresStore(Vertx vertx, HikariDataSource pool, int threads, String where,
+      DatabaseUrl url, String channel) {
     this.vertx = vertx;
     this.pool = pool;
     this.where = where;
+    this.url = url;
+    this.channel = channel;
     // As many threads as connections, so an operation waits for a thread, never for a connection.
     this.executor = vertx.createSharedWorkerExecutor(pool.getPoolName(), threads);
   }
@@ -82,15 +89,53 @@ public final class PostgresStore extends SqlStore {
         throw new StoreFailure("could not reach the PostgreSQL database at " + where + " as "
             + url.user() + ": " + rootMessage(e), e);
       }
+      String channel;
       try {
         Migrations.migratePostgresql(pool);
-      } catch (RuntimeException e) {
+        channel = channel(pool);
+      } catch (RuntimeException | SQLException e) {
         pool.close();
         throw new StoreFailure("could not bring the PostgreSQL database at " + where
             + " up to date: " + rootMessage(e), e);
       }
-      return new PostgresStore(vertx, pool, options.poolSize(), where);
+      return new PostgresStore(vertx, pool, options.poolSize(), where, url, channel);
     });
+  }
+
+  // The nodes of one schema share a channel; another schema of the database (a test's) has its own.
+  private static String channel(HikariDataSource pool) throws SQLException {
+    try (SqlConnection db = SqlConnection.postgresql(pool.getConnection())) {
+      String schema = db.queryOne("SELECT current_schema()", row -> row.getString(1))
+          .orElse("public");
+      db.commit();
+      return "openmaap_signals_" + schema;
+    }
+  }
+
+  @Override
+  public Future<Void> signal(String payload) {
+    if (payload.length() > MAX_SIGNAL_CHARS) {
+      return Future.failedFuture(new IllegalArgumentException("a signal is at most "
+          + MAX_SIGNAL_CHARS + " characters, got " + payload.length()));
+    }
+    return write(db -> db.query("SELECT pg_notify(?, ?)", row -> 1, channel, payload))
+        .mapEmpty();
+  }
+
+  @Override
+  public synchronized void onSignal(Consumer<String> handler) {
+    if (listener != null) {
+      throw new IllegalStateException("the signal handler is set already");
+    }
+    PostgresListener started = new PostgresListener(url, channel, vertx.getOrCreateContext(),
+        handler);
+    try {
+      started.start();
+    } catch (SQLException e) {
+      throw new StoreFailure("could not listen for signals on the PostgreSQL database at "
+          + where + ": " + e.getMessage(), e);
+    }
+    listener = started;
   }
 
   @Override
@@ -165,8 +210,12 @@ public final class PostgresStore extends SqlStore {
   public synchronized Future<Void> close() {
     if (closing == null) {
       closed = true;
+      PostgresListener stopping = listener;
       // Operations already accepted finish first; later ones fail with "store is closed".
       closing = vertx.<Void>executeBlocking(() -> {
+        if (stopping != null) {
+          stopping.close();
+        }
         while (inFlight.get() > 0) {
           Thread.sleep(5);
         }

@@ -1,5 +1,6 @@
 package org.openmaap.platform.store;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.sqlite.SQLiteException;
 
 /**
@@ -67,6 +69,7 @@ public final class SqliteStore extends SqlStore {
   private final Writer writer;
   private final Readers readers;
   private volatile boolean closed;
+  private volatile Signals signals;
   private volatile Runnable beforeEachOperation = () -> {};
   private Future<Void> closing; // guarded by this
 
@@ -132,6 +135,27 @@ public final class SqliteStore extends SqlStore {
   }
 
   // --- lifecycle --------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> signal(String payload) {
+    if (payload.length() > MAX_SIGNAL_CHARS) {
+      return Future.failedFuture(new IllegalArgumentException("a signal is at most "
+          + MAX_SIGNAL_CHARS + " characters, got " + payload.length()));
+    }
+    Signals to = signals;
+    if (to != null) {
+      to.context().runOnContext(v -> to.handler().accept(payload));
+    }
+    return Future.succeededFuture();
+  }
+
+  // One node only: its signals go straight to its own handler.
+  @Override
+  public void onSignal(Consumer<String> handler) {
+    signals = new Signals(vertx.getOrCreateContext(), handler);
+  }
+
+  private record Signals(Context context, Consumer<String> handler) {}
 
   @Override
   public synchronized Future<Void> close() {

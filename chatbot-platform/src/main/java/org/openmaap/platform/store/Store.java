@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything the platform must not lose, behind futures that complete once the data is durably
@@ -322,6 +323,23 @@ public interface Store {
 
   /** A platform-wide secret the schema made (hex), such as {@code chat_id}; empty if unknown. */
   Future<Optional<String>> platformSecret(String name);
+
+  // --- signals between nodes ---------------------------------------------------------------------
+
+  /**
+   * Sends {@code payload} (text, at most {@value #MAX_SIGNAL_CHARS} characters) to the
+   * {@link #onSignal} handler of every node on this database, this one's included. A store only
+   * one node can use (SQLite) hands it to this node's handler alone. Signals are hints that
+   * something changed in the rows, never the only copy of anything: one may be lost (a node that
+   * is down or reconnecting misses those sent meanwhile).
+   */
+  Future<Void> signal(String payload);
+
+  /** Where this node's signals go, on the Vert.x context of the caller; set once, at start. */
+  void onSignal(Consumer<String> handler);
+
+  /** The longest signal: PostgreSQL's NOTIFY takes payloads under 8,000 bytes. */
+  int MAX_SIGNAL_CHARS = 2000;
 
   /** Flushes what is queued and closes the database. */
   Future<Void> close();

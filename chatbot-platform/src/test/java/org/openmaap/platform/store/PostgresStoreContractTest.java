@@ -1,10 +1,17 @@
 package org.openmaap.platform.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openmaap.platform.Eventually;
 
 /**
  * The PostgreSQL store against the {@link StoreContract}, each test in a new schema of the test
@@ -19,6 +26,49 @@ class PostgresStoreContractTest extends StoreContract {
     schema = TestPostgres.freshSchema();
     return PostgresStore.open(vertx, DatabaseUrl.parse(schema),
         new PostgresStore.Options(4, Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void signal_reachesEveryNodeOnTheDatabase_andNoOtherSchema() {
+    PostgresStore other = PostgresStore.open(vertx, DatabaseUrl.parse(schema),
+        new PostgresStore.Options(2, Duration.ofSeconds(5))).await();
+    String elsewhere = TestPostgres.freshSchema();
+    PostgresStore stranger = PostgresStore.open(vertx, DatabaseUrl.parse(elsewhere),
+        new PostgresStore.Options(2, Duration.ofSeconds(5))).await();
+    try {
+      List<String> here = new CopyOnWriteArrayList<>();
+      List<String> there = new CopyOnWriteArrayList<>();
+      List<String> strangers = new CopyOnWriteArrayList<>();
+      store.onSignal(here::add);
+      other.onSignal(there::add);
+      stranger.onSignal(strangers::add);
+
+      other.signal("from the other node").await();
+
+      Eventually.until(() -> here.size() + there.size(), n -> n == 2, Duration.ofSeconds(5));
+      assertThat(here).containsExactly("from the other node");
+      assertThat(there).containsExactly("from the other node");
+      stranger.signal("marker").await();
+      Eventually.until(() -> List.copyOf(strangers), got -> !got.isEmpty(),
+          Duration.ofSeconds(5));
+      assertThat(strangers).containsExactly("marker");
+    } finally {
+      other.close().await();
+      stranger.close().await();
+      TestPostgres.drop(elsewhere);
+    }
+  }
+
+  @Test
+  void open_unreachableServer_failsNamingTheHostNotThePassword() {
+    DatabaseUrl nowhere = DatabaseUrl.parse("postgresql://someone:hunter2@127.0.0.1:1/nothing");
+
+    Future<PostgresStore> opened = PostgresStore.open(vertx, nowhere,
+        new PostgresStore.Options(1, Duration.ofMillis(500)));
+
+    assertThatThrownBy(opened::await).isInstanceOf(StoreFailure.class)
+        .hasMessageContaining("127.0.0.1:1/nothing")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
   }
 
   // An extension's callback runs after every @AfterEach, so once the contract closed the store.

@@ -12,6 +12,7 @@ import static org.openmaap.platform.store.Rows.toUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openmaap.platform.Eventually;
 import org.openmaap.platform.store.EventRow.State;
 import org.openmaap.platform.store.FileRow.Owner;
 import org.openmaap.platform.store.FileRow.Status;
@@ -1094,6 +1097,31 @@ abstract class StoreContract {
   }
 
   // --- platform ---------------------------------------------------------------------------------
+
+  @Test
+  void signal_reachesThisNodesHandler_inOrder() {
+    List<String> received = new CopyOnWriteArrayList<>();
+    store.onSignal(received::add);
+
+    store.signal("one").await();
+    store.signal("two").await();
+
+    Eventually.until(() -> List.copyOf(received), got -> got.size() >= 2, Duration.ofSeconds(5));
+    assertThat(received).containsExactly("one", "two");
+  }
+
+  @Test
+  void signal_overTheBound_failsAndSendsNothing() {
+    List<String> received = new CopyOnWriteArrayList<>();
+    store.onSignal(received::add);
+
+    Future<Void> tooLong = store.signal("x".repeat(Store.MAX_SIGNAL_CHARS + 1));
+    store.signal("after").await();
+
+    assertThatThrownBy(tooLong::await).isInstanceOf(IllegalArgumentException.class);
+    Eventually.until(() -> List.copyOf(received), got -> !got.isEmpty(), Duration.ofSeconds(5));
+    assertThat(received).containsExactly("after");
+  }
 
   @Test
   void platformSecret_chatId_isAStableHexSecret_unknownNamesAreEmpty() {
