@@ -161,10 +161,10 @@ public final class Platform {
     }
     return openStore(vertx, config).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> chatIds(store).compose(chatIds ->
+            .compose(registry -> keys(store).compose(keys ->
                 Sms.start(vertx, config.sms(), store, clock)
                     // A failed start answers only once the SMS side it started has stopped.
-                    .compose(sms -> wire(vertx, config, clock, store, registry, chatIds, sms)
+                    .compose(sms -> wire(vertx, config, clock, store, registry, keys, sms)
                         .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
             .onFailure(e -> store.close()));
   }
@@ -178,14 +178,23 @@ public final class Platform {
         : SqliteStore.open(vertx, config.dataDir());
   }
 
-  /** FNW.11 chatIds under the secret the store made once, so they outlive restarts. */
-  private static Future<ChatIds> chatIds(Store store) {
-    return store.platformSecret("chat_id").map(secret -> new ChatIds(secret.orElseThrow(() ->
-        new IllegalStateException("the store has no chat_id secret; its schema is incomplete"))));
+  private static Future<Keys> keys(Store store) {
+    return secret(store, "chat_id").compose(chatId -> secret(store, "token_key")
+        .map(tokenKey -> new Keys(new ChatIds(chatId), tokenKey)));
+  }
+
+  /** The platform's secrets, made once by the store's schema: FNW.11 chatIds, token signing. */
+  private record Keys(ChatIds chatIds, String tokenKey) {}
+
+  private static Future<String> secret(Store store, String name) {
+    return store.platformSecret(name).map(secret -> secret.orElseThrow(() ->
+        new IllegalStateException("the store has no " + name + " secret; its schema is "
+            + "incomplete")));
   }
 
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
-      Store store, ChatbotRegistry registry, ChatIds chatIds, Sms sms) {
+      Store store, ChatbotRegistry registry, Keys keys, Sms sms) {
+    ChatIds chatIds = keys.chatIds();
     Online online = new Online();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
@@ -222,7 +231,7 @@ public final class Platform {
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
-    TokenService tokens = new TokenService(registry, config.tokenTtl(), Ticker.systemTicker());
+    TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),

@@ -1,38 +1,45 @@
 package org.openmaap.platform.registry;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.openmaap.platform.TokenAuth;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.failure.Unauthenticated;
 
 /**
- * OAuth2 client-credentials tokens: opaque, bound to one bot, expiring after the configured TTL,
- * and revoked when the bot's secrets rotate (its token generation moves on) or it is deleted.
- * Tokens live in memory only, keyed by their hash; after a restart bots simply ask again.
+ * OAuth2 client-credentials tokens: opaque to the bot, bound to one bot, expiring after the
+ * configured TTL, and revoked when the bot's secrets rotate (its token generation moves on) or it
+ * is deleted. A token carries its bot, generation and expiry under an HMAC-SHA256 of the platform's
+ * {@code token_key} secret (made once by the store's schema), so every node sharing the store takes
+ * it, and it outlives restarts, with nothing to write per token or read per request.
  */
 public final class TokenService {
 
-  private static final long MAX_TOKENS = 1_000_000;
+  private static final String MAC = "HmacSHA256";
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
 
   private final ChatbotRegistry registry;
   private final Duration ttl;
-  private final Cache<String, Grant> grants;
+  private final Clock clock;
+  private final SecretKeySpec key;
 
-  public TokenService(ChatbotRegistry registry, Duration ttl, Ticker ticker) {
+  /** Tokens signed with {@code keyHex}, the platform secret {@code token_key}. */
+  public TokenService(ChatbotRegistry registry, Duration ttl, Clock clock, String keyHex) {
     this.registry = registry;
     this.ttl = ttl;
-    this.grants = Caffeine.newBuilder()
-        .expireAfterWrite(ttl)
-        .maximumSize(MAX_TOKENS)
-        .ticker(ticker)
-        .build();
+    this.clock = clock;
+    this.key = new SecretKeySpec(HexFormat.of().parseHex(keyHex), MAC);
   }
 
   /**
@@ -56,8 +63,11 @@ public final class TokenService {
         : basicCredentials(authorization);
     ChatbotRegistry.Client client = registry.authenticate(credentials[0], credentials[1])
         .orElseThrow(() -> new Unauthenticated("the client id or secret is wrong"));
-    String token = Secrets.newSecret();
-    grants.put(Secrets.hash(token), new Grant(client.botId(), client.tokenGeneration()));
+    // The random part makes every token differ, even two issued in one millisecond.
+    String claims = client.tokenGeneration() + ":" + clock.instant().plus(ttl).toEpochMilli()
+        + ":" + Secrets.newSecret().substring(0, 16) + ":" + client.botId();
+    byte[] claimBytes = claims.getBytes(StandardCharsets.UTF_8);
+    String token = BASE64.encodeToString(claimBytes) + "." + BASE64.encodeToString(mac(claimBytes));
     return new JsonObject()
         .put("access_token", token)
         .put("token_type", "Bearer")
@@ -70,11 +80,49 @@ public final class TokenService {
     if (token == null) {
       return Optional.empty();
     }
-    Grant grant = grants.getIfPresent(Secrets.hash(token));
-    if (grant == null || !registry.tokenGenerationValid(grant.botId(), grant.generation())) {
+    Grant grant = verified(token);
+    if (grant == null || !clock.instant().isBefore(grant.expires())
+        || !registry.tokenGenerationValid(grant.botId(), grant.generation())) {
       return Optional.empty();
     }
     return Optional.of(grant.botId());
+  }
+
+  // The token's claims when its MAC is ours, else null (whatever is wrong with it).
+  private Grant verified(String token) {
+    int dot = token.indexOf('.');
+    if (dot < 0) {
+      return null;
+    }
+    byte[] claimBytes;
+    byte[] given;
+    try {
+      claimBytes = UNBASE64.decode(token.substring(0, dot));
+      given = UNBASE64.decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!MessageDigest.isEqual(mac(claimBytes), given)) {
+      return null;
+    }
+    String[] claims = new String(claimBytes, StandardCharsets.UTF_8).split(":", 4);
+    try {
+      return new Grant(claims[3], Long.parseLong(claims[0]),
+          Instant.ofEpochMilli(Long.parseLong(claims[1])));
+    } catch (RuntimeException e) {
+      // Signed by us, so written by us: only a token of another format gets here.
+      return null;
+    }
+  }
+
+  private byte[] mac(byte[] claims) {
+    try {
+      Mac mac = Mac.getInstance(MAC);
+      mac.init(key);
+      return mac.doFinal(claims);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(MAC + " is missing from this JVM", e);
+    }
   }
 
   private static String[] formCredentials(String clientId, String clientSecret) {
@@ -103,5 +151,5 @@ public final class TokenService {
     return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
-  private record Grant(String botId, long generation) {}
+  private record Grant(String botId, long generation, Instant expires) {}
 }

@@ -134,7 +134,8 @@ class SqliteMigrationsTest {
 
     try (Connection db = connect()) {
       assertThat(appliedVersions(db)).containsExactlyElementsOf(fileVersions());
-      assertThat(text(db, "SELECT count(*) FROM platform_secrets")).isEqualTo("1");
+      assertThat(text(db, "SELECT count(*) FROM platform_secrets"))
+          .as("chat_id and token_key, made once").isEqualTo("2");
     }
   }
 

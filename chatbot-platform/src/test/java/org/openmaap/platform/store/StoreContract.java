@@ -1133,6 +1133,14 @@ abstract class StoreContract {
   }
 
   @Test
+  void platformSecret_tokenKey_isAHexSecretOfItsOwn() {
+    Optional<String> tokenKey = store.platformSecret("token_key").await();
+
+    assertThat(tokenKey).hasValueSatisfying(key -> assertThat(key).matches("[0-9a-f]{64}"));
+    assertThat(tokenKey).isNotEqualTo(store.platformSecret("chat_id").await());
+  }
+
+  @Test
   void close_withWritesInFlight_completesThemThenRefusesCalls() {
     List<Future<Void>> writes = IntStream.range(0, 100)
         .mapToObj(i -> store.putDevice(new DeviceRow("+86138" + i, List.of(), T0)))
