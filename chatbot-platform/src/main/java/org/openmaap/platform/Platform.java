@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.openmaap.card.model.RcsMessage.TypingState;
 import org.openmaap.card.model.SendRequest;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
@@ -23,6 +24,7 @@ import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.cluster.ClusterSignals;
 import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FileLibrary;
 import org.openmaap.platform.content.FileUrls;
@@ -195,7 +197,9 @@ public final class Platform {
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
       Store store, ChatbotRegistry registry, Keys keys, Sms sms) {
     ChatIds chatIds = keys.chatIds();
-    Online online = new Online();
+    String node = config.store().nodeIdOrNew();
+    ClusterSignals signals = new ClusterSignals(store, node);
+    Online online = new Online(signals);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
     Outbound[] outbound = new Outbound[1];
@@ -203,7 +207,7 @@ public final class Platform {
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
             registry.webhookSecrets(botId))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
-    Worker worker = new Worker(vertx, store, config.store().nodeIdOrNew(), clock, Worker.Settings.defaults()
+    Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
             WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));
@@ -252,6 +256,8 @@ public final class Platform {
         new WebTools(),
         new FilesApi(files, config.files()),
         new FileDownloads(files));
+    registry.onChange(signals::chatbotChanged);
+    signals.start(new FromOtherNodes(registry, outbound[0], online));
     HttpVerticle[] first = new HttpVerticle[1];
     return sms.bind()
         .compose(v -> worker.start())
@@ -267,6 +273,36 @@ public final class Platform {
           fileUrls.listening(first[0].actualPort());
           return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0]);
         });
+  }
+
+  /** What other nodes ask of this one goes to its registry, deliveries and links. */
+  private record FromOtherNodes(ChatbotRegistry registry, Outbound outbound, Online online)
+      implements ClusterSignals.Receiver {
+
+    @Override
+    public void chatbotChanged(String botId) {
+      registry.refresh(botId);
+    }
+
+    @Override
+    public void waiting(String msisdn) {
+      outbound.replayWaiting(msisdn);
+    }
+
+    @Override
+    public void revoke(String msisdn, String botId, String msgId) {
+      online.revokeHere(msisdn, botId, msgId);
+    }
+
+    @Override
+    public void typing(String msisdn, String botId, TypingState state) {
+      online.typingHere(msisdn, botId, state);
+    }
+
+    @Override
+    public void displayed(String msisdn, String botId, String msgId) {
+      online.displayedHere(msisdn, botId, msgId);
+    }
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */

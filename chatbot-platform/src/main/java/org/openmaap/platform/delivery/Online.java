@@ -15,6 +15,7 @@ import org.openmaap.card.model.RcsMessage.TypingState;
  * The links each number has now and what was handed to each: a number has at most one link of a
  * kind (a newer one replaces the older, as when a phone reconnects its WebSocket) and any number
  * of kinds at once (a phone on SIP and in the simulator); it is online while it has a link.
+ * What is meant for a number with no link here goes to the {@link OtherNodes}.
  */
 public final class Online {
 
@@ -26,6 +27,17 @@ public final class Online {
   static final int REMEMBERED_MESSAGES = 10_000;
 
   private final Map<String, List<Session>> sessions = new ConcurrentHashMap<>();
+  private final OtherNodes others;
+
+  /** The links of a platform that is the only node. */
+  public Online() {
+    this(OtherNodes.NONE);
+  }
+
+  /** The links of this node; {@code others} hold the links of the numbers not connected here. */
+  public Online(OtherNodes others) {
+    this.others = others;
+  }
 
   /** A link of a number and the messages handed to it, by msgId. */
   record Session(DeviceLink link, Map<String, Handed> handed) {
@@ -105,8 +117,20 @@ public final class Online {
     });
   }
 
-  /** Tells each link that was handed the message to drop it; answers whether one was. */
+  /**
+   * Tells each link that was handed the message to drop it, here or (none here) on another node;
+   * answers whether one here was.
+   */
   boolean revoke(String msisdn, String botId, String msgId) {
+    boolean here = revokeHere(msisdn, botId, msgId);
+    if (!here) {
+      others.revoke(msisdn, botId, msgId);
+    }
+    return here;
+  }
+
+  /** {@link #revoke} on this node's links only (another node asked). */
+  public boolean revokeHere(String msisdn, String botId, String msgId) {
     List<Session> holding = sessions(msisdn).stream()
         .filter(session -> session.handed().containsKey(msgId)).toList();
     holding.forEach(session -> session.link().revoke(botId, msgId));
@@ -124,19 +148,49 @@ public final class Online {
     sessions(msisdn).forEach(session -> session.handed().remove(msgId));
   }
 
-  /** Shows or hides a chatbot's typing indicator on every link; answers whether there was one. */
+  /**
+   * Shows or hides a chatbot's typing indicator on every link of the number, here or (none here)
+   * on another node; answers whether there was one here.
+   */
   boolean typing(String msisdn, String from, TypingState state) {
+    boolean here = typingHere(msisdn, from, state);
+    if (!here) {
+      others.typing(msisdn, from, state);
+    }
+    return here;
+  }
+
+  /** {@link #typing} on this node's links only (another node asked). */
+  public boolean typingHere(String msisdn, String from, TypingState state) {
     List<Session> now = sessions(msisdn);
     now.forEach(session -> session.link().typing(from, state));
     return !now.isEmpty();
   }
 
-  /** Tells every link that the chatbot read the user's message. */
+  /**
+   * Tells every link of the number, here or (none here) on another node, that the chatbot read
+   * the user's message.
+   */
   void displayed(String msisdn, String from, String msgId) {
-    sessions(msisdn).forEach(session -> session.link().displayed(from, msgId));
+    if (!displayedHere(msisdn, from, msgId)) {
+      others.displayed(msisdn, from, msgId);
+    }
   }
 
-  private List<Session> sessions(String msisdn) {
+  /** {@link #displayed} on this node's links only (another node asked); whether there was one. */
+  public boolean displayedHere(String msisdn, String from, String msgId) {
+    List<Session> now = sessions(msisdn);
+    now.forEach(session -> session.link().displayed(from, msgId));
+    return !now.isEmpty();
+  }
+
+  /** No link here takes the number's waiting messages: a node with one should write them. */
+  void waitingElsewhere(String msisdn) {
+    others.waiting(msisdn);
+  }
+
+  /** The number's links on this node. */
+  List<Session> sessions(String msisdn) {
     return sessions.getOrDefault(msisdn, List.of());
   }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -183,6 +184,22 @@ public final class Outbound {
   }
 
   /**
+   * Another node has messages waiting for the number and no link for it: writes them to the
+   * number's links here, if it has any, as to a link that just connected.
+   */
+  public Future<Void> replayWaiting(String msisdn) {
+    List<Online.Session> here = online.sessions(msisdn);
+    if (here.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return store.waitingFor(msisdn).compose(rows -> {
+      Instant now = clock.instant();
+      return Future.join(here.stream().flatMap(session -> rows.stream()
+          .map(row -> replay(msisdn, session, row, now))).toList()).mapEmpty();
+    });
+  }
+
+  /**
    * Writes a waiting message to a link that just connected; once it is there, its fallback
    * deadline runs from {@code now}. When its status cannot be written, it is due at once, so that
    * {@link #step} writes it.
@@ -304,11 +321,15 @@ public final class Outbound {
             : waitForLink(row)));
   }
 
-  /** No link took the message: it waits for the next one, unless the bot would not store it. */
+  /**
+   * No link here took the message: it waits for the next one (another node's link, told so, may
+   * take it now), unless the bot would not store it.
+   */
   private Future<Optional<Instant>> waitForLink(MessageRow row) {
     if (!new JsonObject(row.rcsMessageJson()).getBoolean("storeSupported", true)) {
       return giveUp(row, Status.REASON_EXPIRED);
     }
+    online.waitingElsewhere(row.userContact());
     return atDeadline(row, deadline(row, null));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.Invalid;
@@ -20,8 +21,9 @@ import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.StoreConflict;
 
 /**
- * The registered chatbots: kept in memory for every request, written through to the store.
- * Client secrets are stored as hashes; webhook secrets in clear, since they sign every event.
+ * The registered chatbots: kept in memory for every request, written through to the store, and
+ * read again when another node says it changed one ({@link #refresh}). Client secrets are stored
+ * as hashes; webhook secrets in clear, since they sign every event.
  */
 public final class ChatbotRegistry {
 
@@ -30,6 +32,7 @@ public final class ChatbotRegistry {
   private final Duration secretGracePeriod;
   private final Map<String, ChatbotRow> rows = new ConcurrentHashMap<>();
   private final Map<String, String> botIdByClientId = new ConcurrentHashMap<>();
+  private volatile Consumer<String> changed = botId -> {};
 
   private ChatbotRegistry(Store store, Clock clock, Duration secretGracePeriod) {
     this.store = store;
@@ -43,6 +46,19 @@ public final class ChatbotRegistry {
     return store.chatbots().map(all -> {
       all.forEach(registry::remember);
       return registry;
+    });
+  }
+
+  /** Hears of every chatbot this node registers, changes, rotates or deletes (other nodes). */
+  public void onChange(Consumer<String> listener) {
+    this.changed = listener;
+  }
+
+  /** Reads the chatbot again: another node registered, changed, rotated or deleted it. */
+  public Future<Void> refresh(String botId) {
+    return store.chatbot(botId).map(found -> {
+      found.ifPresentOrElse(this::remember, () -> forget(botId));
+      return null;
     });
   }
 
@@ -70,6 +86,7 @@ public final class ChatbotRegistry {
             ? new Conflict("a chatbot with botId '" + botId + "' already exists") : e))
         .map(v -> {
           remember(row);
+          changed.accept(botId);
           return new Registration(chatbot(row), clientSecret, webhookSecret);
         });
   }
@@ -109,6 +126,7 @@ public final class ChatbotRegistry {
         row.previousWebhookSecretUntil(), row.tokenGeneration(), row.createdAt());
     return store.updateChatbot(updated).map(v -> {
       remember(updated);
+      changed.accept(botId);
       return chatbot(updated);
     });
   }
@@ -120,8 +138,8 @@ public final class ChatbotRegistry {
       return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     return store.deleteChatbot(botId).map(deleted -> {
-      rows.remove(botId);
-      botIdByClientId.remove(row.clientId());
+      forget(botId);
+      changed.accept(botId);
       return null;
     });
   }
@@ -142,6 +160,7 @@ public final class ChatbotRegistry {
         clock.instant().plus(secretGracePeriod), row.tokenGeneration() + 1, row.createdAt());
     return store.updateChatbot(rotated).map(v -> {
       remember(rotated);
+      changed.accept(botId);
       return new Registration(chatbot(rotated), clientSecret, webhookSecret);
     });
   }
@@ -182,8 +201,18 @@ public final class ChatbotRegistry {
   public record Client(String botId, long tokenGeneration) {}
 
   private void remember(ChatbotRow row) {
-    rows.put(row.botId(), row);
+    ChatbotRow before = rows.put(row.botId(), row);
+    if (before != null && !before.clientId().equals(row.clientId())) {
+      botIdByClientId.remove(before.clientId(), row.botId());
+    }
     botIdByClientId.put(row.clientId(), row.botId());
+  }
+
+  private void forget(String botId) {
+    ChatbotRow row = rows.remove(botId);
+    if (row != null) {
+      botIdByClientId.remove(row.clientId(), botId);
+    }
   }
 
   private static Chatbot chatbot(ChatbotRow row) {

@@ -1,0 +1,151 @@
+package org.openmaap.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.store.DatabaseUrl;
+import org.openmaap.platform.store.TestPostgres;
+
+/**
+ * Three platform nodes on one PostgreSQL database (a new schema of the test server; skipped
+ * without one, unless CI=true), each with its own Vert.x, as three processes would be: what one
+ * node is told, every node acts on.
+ */
+class ClusterTest {
+
+  private static final String USER = "+8613800000001";
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+  @TempDir Path dir;
+
+  private String schema;
+  private final List<Vertx> vertxes = new ArrayList<>();
+  private final List<RunningPlatform> nodes = new ArrayList<>();
+  private FakeChatbot bot;
+
+  @BeforeEach
+  void start() {
+    schema = TestPostgres.freshSchema();
+    for (int i = 1; i <= 3; i++) {
+      Vertx vertx = Vertx.vertx();
+      vertxes.add(vertx);
+      PlatformConfig config = RunningPlatform.config(dir.resolve("node" + i))
+          .withSms(SmsConfig.defaults().withMode(SmsConfig.Mode.OFF))
+          .withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, "node" + i));
+      nodes.add(RunningPlatform.start(vertx, config));
+    }
+    bot = FakeChatbot.start(vertxes.get(0));
+  }
+
+  @AfterEach
+  void stop() {
+    nodes.forEach(RunningPlatform::close);
+    if (bot != null) {
+      bot.close();
+    }
+    vertxes.forEach(vertx -> vertx.close().await());
+    TestPostgres.drop(schema);
+  }
+
+  private RunningPlatform node(int number) {
+    return nodes.get(number - 1);
+  }
+
+  @Test
+  void botRegisteredOnOneNode_tokenFromAnother_messageThroughTheThird_reachesTheDeviceOnTheFirst() {
+    JsonObject registration = node(1).register("coffee", bot.url());
+    // Node 2 learns of the bot from node 1's signal: within a second.
+    String token = Eventually.until(() -> token(node(2), registration), t -> t != null,
+        ONE_SECOND);
+
+    try (TestDevice phone = node(1).device(USER)) {
+      HttpResponse<Buffer> accepted = Eventually.until(
+          () -> node(3).send("coffee", token, ConversationTest.text(USER, "your latte")),
+          response -> response.statusCode() != 401, ONE_SECOND);
+
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      String msgId = accepted.bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+      JsonObject frame = phone.next("message");
+      assertThat(frame.getString("msgId")).isEqualTo(msgId);
+      assertThat(frame.getJsonObject("RCSMessage").getString("textMessage"))
+          .isEqualTo("your latte");
+      phone.send(new JsonObject().put("type", "delivered").put("msgId", msgId));
+      FakeChatbot.Received delivered = bot.next("messageStatus");
+      assertThat(delivered.event().getJsonObject("RCSMessage").getString("status"))
+          .isEqualTo("delivered");
+
+      phone.send(new JsonObject().put("type", "message").put("id", 7).put("to", "coffee")
+          .put("RCSMessage", new JsonObject().put("textMessage", "thanks")));
+      FakeChatbot.Received reply = bot.next(event -> "message".equals(event.getString("event"))
+          && "thanks".equals(event.getJsonObject("RCSMessage").getString("textMessage")),
+          Duration.ofSeconds(10));
+      assertThat(reply.event().getJsonObject("messageContact").getString("userContact"))
+          .isEqualTo(USER);
+      assertThat(bot.noneWithin(event -> "message".equals(event.getString("event")),
+          Duration.ofMillis(500))).as("the user's message reaches the bot once").isTrue();
+    }
+  }
+
+  @Test
+  void secretsRotatedOnOneNode_revokeTheOldTokenOnEveryNode_withinASecond() {
+    JsonObject registration = node(1).register("coffee", bot.url());
+    String token = Eventually.until(() -> token(node(2), registration), t -> t != null,
+        ONE_SECOND);
+    Eventually.until(() -> node(3).send("coffee", token, ConversationTest.text(USER, "one"))
+        .statusCode(), status -> status == 202, ONE_SECOND);
+
+    JsonObject rotated = node(2).admin(HttpMethod.POST,
+        "/admin/v1/chatbots/coffee/secrets:rotate").send().await().bodyAsJsonObject();
+
+    for (int i = 1; i <= 3; i++) {
+      RunningPlatform each = node(i);
+      Eventually.until(() -> each.send("coffee", token, ConversationTest.text(USER, "two"))
+          .statusCode(), status -> status == 401, ONE_SECOND);
+    }
+    String fresh = Eventually.until(() -> token(node(3), registration.copy()
+        .put("clientSecret", rotated.getString("clientSecret"))), t -> t != null, ONE_SECOND);
+    assertThat(node(1).send("coffee", fresh, ConversationTest.text(USER, "three")).statusCode())
+        .isEqualTo(202);
+  }
+
+  @Test
+  void botDeletedOnOneNode_isGoneFromEveryNode_withinASecond() {
+    JsonObject registration = node(1).register("coffee", bot.url());
+    Eventually.until(() -> token(node(3), registration), t -> t != null, ONE_SECOND);
+
+    assertThat(node(2).admin(HttpMethod.DELETE, "/admin/v1/chatbots/coffee")
+        .send().await().statusCode()).isEqualTo(204);
+
+    Eventually.until(() -> token(node(3), registration), t -> t == null, ONE_SECOND);
+    Eventually.until(() -> node(1).admin(HttpMethod.GET,
+        "/admin/v1/chatbots/coffee").send().await().statusCode(), s -> s == 404, ONE_SECOND);
+  }
+
+  /** A token from the node, or null when it refuses the credentials. */
+  private static String token(RunningPlatform node, JsonObject registration) {
+    String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
+        + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> response = node.request(HttpMethod.POST,
+            "/oauth2/v1/token")
+        .putHeader("Authorization", "Basic " + basic)
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials"))
+        .await();
+    return response.statusCode() == 200
+        ? response.bodyAsJsonObject().getString("access_token") : null;
+  }
+}
