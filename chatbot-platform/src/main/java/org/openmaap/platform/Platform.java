@@ -25,6 +25,7 @@ import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.cluster.ClusterSignals;
+import org.openmaap.platform.cluster.Nodes;
 import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FileLibrary;
 import org.openmaap.platform.content.FileUrls;
@@ -86,10 +87,12 @@ public final class Platform {
   private final FileLibrary files;
   private final String deploymentId;
   private final HttpVerticle http;
+  private final Nodes nodes;
 
   private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Worker worker,
-      Sms sms, FileLibrary files, String deploymentId, HttpVerticle http) {
+      Sms sms, FileLibrary files, String deploymentId, HttpVerticle http, Nodes nodes) {
     this.vertx = vertx;
+    this.nodes = nodes;
     this.store = store;
     this.dispatcher = dispatcher;
     this.worker = worker;
@@ -200,7 +203,11 @@ public final class Platform {
     String node = config.store().nodeIdOrNew();
     ClusterSignals signals = new ClusterSignals(store, node);
     Online online = new Online(signals);
+    Nodes nodes = new Nodes(vertx, store, node,
+        config.store().postgresql() ? "postgresql" : "sqlite", clock);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Every series names its node, so a cluster's metrics can be told apart and summed.
+    meters.config().commonTags("node", node);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
     Outbound[] outbound = new Outbound[1];
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
@@ -245,7 +252,7 @@ public final class Platform {
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
         new HealthHandler(store, online, smsConfig.mode().name().toLowerCase(Locale.ROOT),
-            sms.gateway() == null ? () -> false : sms.gateway()::isBound),
+            sms.gateway() == null ? () -> false : sms.gateway()::isBound, nodes),
         new MetricsEndpoint(meters, dispatcher.counters(), online),
         TokenAuth.network(config.networkToken()),
         new DeviceGateway(outbound[0], inbound),
@@ -260,6 +267,7 @@ public final class Platform {
     signals.start(new FromOtherNodes(registry, outbound[0], online));
     HttpVerticle[] first = new HttpVerticle[1];
     return sms.bind()
+        .compose(v -> nodes.start())
         .compose(v -> worker.start())
         .compose(v -> files.start())
         .compose(v -> vertx.deployVerticle(() -> {
@@ -271,7 +279,8 @@ public final class Platform {
         }, new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())))
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
-          return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0]);
+          return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0],
+              nodes);
         });
   }
 
@@ -371,6 +380,7 @@ public final class Platform {
 
   /** Stops serving and sweeping, lets in-flight webhooks finish, flushes and closes the store. */
   public Future<Void> stop() {
+    nodes.stop();
     return vertx.undeploy(deploymentId)
         .eventually(files::stop)
         .eventually(worker::stop)

@@ -252,11 +252,11 @@ class AdminTest {
 
       assertThat(metrics)
           .contains("openmaap_messages_total{channel=\"rcs\",direction=\"bot_to_user\","
-              + "status=\"pending\"} 1.0")
+              + "node=\"embedded\",status=\"pending\"} 1.0")
           .contains("openmaap_messages_total{channel=\"rcs\",direction=\"user_to_bot\","
-              + "status=\"delivered\"} 1.0")
+              + "node=\"embedded\",status=\"delivered\"} 1.0")
           .contains("openmaap_webhook_delivered_total")
-          .contains("openmaap_devices_connected 1.0");
+          .contains("openmaap_devices_connected{node=\"embedded\"} 1.0");
     }
   }
 

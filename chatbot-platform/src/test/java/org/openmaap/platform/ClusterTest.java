@@ -136,6 +136,16 @@ class ClusterTest {
         "/admin/v1/chatbots/coffee").send().await().statusCode(), s -> s == 404, ONE_SECOND);
   }
 
+  @Test
+  void health_showsTheNodeItsDatabaseAndEveryNodeAlive() {
+    JsonObject health = node(2).admin(HttpMethod.GET, "/admin/v1/health").send().await()
+        .bodyAsJsonObject();
+
+    assertThat(health.getString("node")).isEqualTo("node2");
+    assertThat(health.getString("database")).isEqualTo("postgresql");
+    assertThat(health.getJsonArray("nodes")).containsExactly("node1", "node2", "node3");
+  }
+
   /** A token from the node, or null when it refuses the credentials. */
   private static String token(RunningPlatform node, JsonObject registration) {
     String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"

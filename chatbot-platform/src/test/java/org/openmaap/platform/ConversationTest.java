@@ -122,6 +122,9 @@ class ConversationTest {
       assertThat(health.getString("status")).isEqualTo("up");
       assertThat(health.getString("store")).isEqualTo("up");
       assertThat(health.getInteger("devicesConnected")).isEqualTo(1);
+      assertThat(health.getString("node")).isNotBlank();
+      assertThat(health.getJsonArray("nodes")).containsExactly(health.getString("node"));
+      assertThat(health.getString("database")).isIn("sqlite", "postgresql");
     }
   }
 

@@ -1132,6 +1132,26 @@ abstract class SqlStore implements Store {
         instant(row, "created_at"));
   }
 
+  // --- nodes ------------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> nodeSeen(String node, Instant startedAt, Instant now) {
+    return write(db -> {
+      db.update("""
+          INSERT INTO nodes (node_id, started_at, seen_at) VALUES (?, ?, ?)
+          ON CONFLICT (node_id) DO UPDATE SET started_at = excluded.started_at,
+            seen_at = excluded.seen_at""",
+          node, millis(startedAt), millis(now));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<String>> nodesSeenSince(Instant since) {
+    return read(db -> db.query("SELECT node_id FROM nodes WHERE seen_at >= ? ORDER BY node_id",
+        row -> row.getString(1), millis(since)));
+  }
+
   // --- platform secrets ------------------------------------------------------------------------
 
   @Override

@@ -324,6 +324,14 @@ public interface Store {
   /** A platform-wide secret the schema made (hex), such as {@code chat_id}; empty if unknown. */
   Future<Optional<String>> platformSecret(String name);
 
+  // --- nodes -------------------------------------------------------------------------------------
+
+  /** Notes that {@code node} is alive at {@code now} (started at {@code startedAt}). */
+  Future<Void> nodeSeen(String node, Instant startedAt, Instant now);
+
+  /** The nodes seen alive at {@code since} or later, by node id. */
+  Future<List<String>> nodesSeenSince(Instant since);
+
   // --- signals between nodes ---------------------------------------------------------------------
 
   /**

@@ -1099,6 +1099,17 @@ abstract class StoreContract {
   // --- platform ---------------------------------------------------------------------------------
 
   @Test
+  void nodeSeen_latestHeartbeatCounts_nodesSeenSinceListsTheLiveOnes() {
+    store.nodeSeen("node-b", T0, T0.plusSeconds(1)).await();
+    store.nodeSeen("node-a", T0, T0.plusSeconds(1)).await();
+    store.nodeSeen("node-a", T0, T0.plusSeconds(10)).await();
+
+    assertThat(store.nodesSeenSince(T0).await()).containsExactly("node-a", "node-b");
+    assertThat(store.nodesSeenSince(T0.plusSeconds(5)).await()).containsExactly("node-a");
+    assertThat(store.nodesSeenSince(T0.plusSeconds(11)).await()).isEmpty();
+  }
+
+  @Test
   void signal_reachesThisNodesHandler_inOrder() {
     List<String> received = new CopyOnWriteArrayList<>();
     store.onSignal(received::add);
