@@ -1,6 +1,7 @@
 package org.openmaap.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ final class FilesConfig {
 
   private static final Set<String> KEYS = Set.of("publicUrl", "maxFileBytes", "perBotQuotaBytes",
       "defaultUntil", "maxUntil", "allowPrivateFetch", "allowedFetchNetworks", "fetchTimeout",
-      "maxRedirects", "sweepInterval");
+      "maxRedirects", "sweepInterval", "directory");
 
   private FilesConfig() {}
 
@@ -32,7 +33,9 @@ final class FilesConfig {
             : base.allowedFetchNetworks(),
         PlatformConfig.duration(files, "fetchTimeout", base.fetchTimeout()),
         files.has("maxRedirects") ? (int) number(files, "maxRedirects") : base.maxRedirects(),
-        PlatformConfig.duration(files, "sweepInterval", base.sweepInterval()));
+        PlatformConfig.duration(files, "sweepInterval", base.sweepInterval()),
+        files.hasNonNull("directory") ? Path.of(files.get("directory").asText())
+            : base.directory());
   }
 
   private static long number(JsonNode settings, String name) {

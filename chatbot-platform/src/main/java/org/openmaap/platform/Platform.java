@@ -264,7 +264,7 @@ public final class Platform {
         new FilesApi(files, config.files()),
         new FileDownloads(files));
     registry.onChange(signals::chatbotChanged);
-    signals.start(new FromOtherNodes(registry, outbound[0], online));
+    signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
     HttpVerticle[] first = new HttpVerticle[1];
     return sms.bind()
         .compose(v -> nodes.start())
@@ -285,8 +285,8 @@ public final class Platform {
   }
 
   /** What other nodes ask of this one goes to its registry, deliveries and links. */
-  private record FromOtherNodes(ChatbotRegistry registry, Outbound outbound, Online online)
-      implements ClusterSignals.Receiver {
+  private record FromOtherNodes(ChatbotRegistry registry, Outbound outbound, Online online,
+      Capabilities capabilities) implements ClusterSignals.Receiver {
 
     @Override
     public void chatbotChanged(String botId) {
@@ -311,6 +311,11 @@ public final class Platform {
     @Override
     public void displayed(String msisdn, String botId, String msgId) {
       online.displayedHere(msisdn, botId, msgId);
+    }
+
+    @Override
+    public void capabilitiesChanged(String msisdn) {
+      capabilities.forgetHere(msisdn);
     }
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class ClusterTest {
       PlatformConfig config = RunningPlatform.config(dir.resolve("node" + i))
           .withSms(SmsConfig.defaults().withMode(SmsConfig.Mode.OFF))
           .withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, "node" + i));
+      config = config.withFiles(config.files().withDirectory(dir.resolve("shared-files")));
       nodes.add(RunningPlatform.start(vertx, config));
     }
     bot = FakeChatbot.start(vertxes.get(0));
@@ -73,7 +75,12 @@ class ClusterTest {
     String token = Eventually.until(() -> token(node(2), registration), t -> t != null,
         ONE_SECOND);
 
+    // Node 3 (once it knows the bot) has never seen the number: it answers SMS, and caches that.
+    assertThat(Eventually.until(() -> rcs(node(3), token), rcs -> rcs != null, ONE_SECOND))
+        .isFalse();
     try (TestDevice phone = node(1).device(USER)) {
+      // The phone's first connection, on node 1, makes every node look again.
+      Eventually.until(() -> rcs(node(3), token), Boolean.TRUE::equals, ONE_SECOND);
       HttpResponse<Buffer> accepted = Eventually.until(
           () -> node(3).send("coffee", token, ConversationTest.text(USER, "your latte")),
           response -> response.statusCode() != 401, ONE_SECOND);
@@ -137,6 +144,25 @@ class ClusterTest {
   }
 
   @Test
+  void fileUploadedThroughOneNode_isServedByAnother_fromTheSharedDirectory() {
+    JsonObject registration = node(1).register("coffee", bot.url());
+    String token = token(node(1), registration);
+    HttpResponse<Buffer> uploaded = node(1).http.post("/bot/v1/coffee/files")
+        .bearerTokenAuthentication(token)
+        .sendMultipartForm(MultipartForm.create().binaryFileUpload("fileContent", "menu.txt",
+            Buffer.buffer("latte, flat white"), "text/plain"))
+        .await();
+    assertThat(uploaded.statusCode()).isEqualTo(201);
+    String fileId = uploaded.bodyAsJsonObject().getString("fileId");
+
+    HttpResponse<Buffer> served = node(2).request(HttpMethod.GET, "/files/v1/" + fileId).send()
+        .await();
+
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.bodyAsString()).isEqualTo("latte, flat white");
+  }
+
+  @Test
   void health_showsTheNodeItsDatabaseAndEveryNodeAlive() {
     JsonObject health = node(2).admin(HttpMethod.GET, "/admin/v1/health").send().await()
         .bodyAsJsonObject();
@@ -144,6 +170,17 @@ class ClusterTest {
     assertThat(health.getString("node")).isEqualTo("node2");
     assertThat(health.getString("database")).isEqualTo("postgresql");
     assertThat(health.getJsonArray("nodes")).containsExactly("node1", "node2", "node3");
+  }
+
+  /**
+   * Whether the node says the user can get RCS (its cached answer, as a chatbot would ask); null
+   * while the node does not take the token.
+   */
+  private static Boolean rcs(RunningPlatform node, String token) {
+    HttpResponse<Buffer> answer = node.request(HttpMethod.GET,
+            "/bot/v1/coffee/contactCapabilities?userContact=" + USER.replace("+", "%2B"))
+        .bearerTokenAuthentication(token).send().await();
+    return answer.statusCode() == 200 ? answer.bodyAsJsonObject().getBoolean("rcs") : null;
   }
 
   /** A token from the node, or null when it refuses the credentials. */

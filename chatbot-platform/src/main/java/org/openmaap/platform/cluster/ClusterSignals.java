@@ -63,6 +63,11 @@ public final class ClusterSignals implements OtherNodes {
     send(signal("displayed").put("u", msisdn).put("b", botId).put("m", msgId));
   }
 
+  @Override
+  public void capabilitiesChanged(String msisdn) {
+    send(signal("capabilities").put("u", msisdn));
+  }
+
   private JsonObject signal(String type) {
     return new JsonObject().put("n", node).put("t", type);
   }
@@ -93,6 +98,7 @@ public final class ClusterSignals implements OtherNodes {
         case "revoke" -> receiver.revoke(user, botId, msgId);
         case "typing" -> receiver.typing(user, botId, TypingState.valueOf(signal.getString("s")));
         case "displayed" -> receiver.displayed(user, botId, msgId);
+        case "capabilities" -> receiver.capabilitiesChanged(user);
         // A newer node's signal this one does not know: the rows still tell the whole story.
         default -> LOG.fine("ignored a signal of unknown type: " + payload);
       }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -49,9 +50,16 @@ public final class FileLibrary {
   private final Path tmp;
   private final SafeFetch fetch;
   private final WorkerExecutor workers;
+  private final Duration leftoverAge;
   private long sweeper = -1;
 
-  /** A library keeping its bytes under {@code dataDir/files}. */
+  /**
+   * How old leftovers in a shared directory must be before a starting node drops them: younger
+   * ones may be another node's upload in progress, or its file whose row is being written.
+   */
+  static final Duration SHARED_LEFTOVER_AGE = Duration.ofHours(1);
+
+  /** A library keeping its bytes in the settings' directory, else under {@code dataDir/files}. */
   public FileLibrary(Vertx vertx, Store store, EventSink events, FilesSettings settings,
       FileUrls urls, Path dataDir, Clock clock) {
     this(vertx, store, events, settings, urls, dataDir, clock, SafeFetch.systemResolver(vertx));
@@ -65,8 +73,10 @@ public final class FileLibrary {
     this.settings = settings;
     this.urls = urls;
     this.clock = clock;
-    this.dir = dataDir.resolve("files");
+    this.dir = settings.directoryIn(dataDir);
     this.tmp = dir.resolve("tmp");
+    // A directory of this node's own holds nothing in progress at its start.
+    this.leftoverAge = settings.directory() == null ? Duration.ZERO : SHARED_LEFTOVER_AGE;
     this.fetch = new SafeFetch(vertx, resolver, new AddressPolicy(settings.allowPrivateFetch(),
         settings.allowedFetchNetworks()), settings.fetchTimeout(), settings.maxRedirects());
     this.workers = vertx.createSharedWorkerExecutor("openmaap-files", THUMBNAIL_THREADS);
@@ -74,18 +84,23 @@ public final class FileLibrary {
 
   /**
    * Makes the directories, drops uploads a crash left half-done and bytes whose row a crash never
-   * wrote (or already deleted), and starts the expiry sweep.
+   * wrote (or already deleted), and starts the expiry sweep. In a directory the nodes of a cluster
+   * share, only leftovers older than {@link #SHARED_LEFTOVER_AGE} go.
    */
   public Future<Void> start() {
     return vertx.<List<String>>executeBlocking(() -> {
       Files.createDirectories(tmp);
+      Instant before = clock.instant().minus(leftoverAge);
       try (Stream<Path> partial = Files.list(tmp)) {
         for (Path file : partial.toList()) {
-          Files.deleteIfExists(file);
+          if (olderThan(file, before)) {
+            Files.deleteIfExists(file);
+          }
         }
       }
       try (Stream<Path> kept = Files.list(dir)) {
         return kept.filter(Files::isRegularFile)
+            .filter(file -> olderThan(file, before))
             .map(file -> file.getFileName().toString().replace(".thumbnail", ""))
             .distinct().toList();
       }
@@ -93,6 +108,18 @@ public final class FileLibrary {
       sweep();
       sweeper = vertx.setPeriodic(settings.sweepInterval().toMillis(), id -> sweep());
     });
+  }
+
+  private boolean olderThan(Path file, Instant before) {
+    if (leftoverAge.isZero()) {
+      return true;
+    }
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+    } catch (IOException e) {
+      // Gone meanwhile (another node dropped it): nothing left to drop.
+      return false;
+    }
   }
 
   /** Deletes the bytes of files the store has no row for; nothing is serving them yet. */

@@ -1,6 +1,7 @@
 package org.openmaap.platform.content;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * How the content server keeps files: the URL devices fetch them from, the largest file, each
  * chatbot's quota, how long files are kept by default and at most, how {@code fileUrl} fetches are
- * bounded and which internal networks they may reach, and how often expired files are swept.
+ * bounded and which internal networks they may reach, how often expired files are swept, and the
+ * directory their bytes are in (null: {@code files} in the data directory; the nodes of a cluster
+ * name one they all reach).
  */
 public record FilesSettings(
     String publicUrl,
@@ -21,7 +24,8 @@ public record FilesSettings(
     List<String> allowedFetchNetworks,
     Duration fetchTimeout,
     int maxRedirects,
-    Duration sweepInterval) {
+    Duration sweepInterval,
+    Path directory) {
 
   /** No public URL configured: files are linked as {@code http://localhost:<port>}. */
   public static final String DEFAULT_PUBLIC_URL = null;
@@ -76,39 +80,53 @@ public record FilesSettings(
     return new FilesSettings(DEFAULT_PUBLIC_URL, DEFAULT_MAX_FILE_BYTES,
         DEFAULT_PER_BOT_QUOTA_BYTES, DEFAULT_UNTIL, DEFAULT_MAX_UNTIL,
         DEFAULT_ALLOW_PRIVATE_FETCH, DEFAULT_ALLOWED_FETCH_NETWORKS, DEFAULT_FETCH_TIMEOUT,
-        DEFAULT_MAX_REDIRECTS, DEFAULT_SWEEP_INTERVAL);
+        DEFAULT_MAX_REDIRECTS, DEFAULT_SWEEP_INTERVAL, null);
   }
 
-  /** These settings with OPENMAAP_PUBLIC_URL applied. */
+  /** These settings with OPENMAAP_PUBLIC_URL and OPENMAAP_FILES_DIR applied. */
   public FilesSettings withEnvironment(Map<String, String> env) {
     String url = env.get("OPENMAAP_PUBLIC_URL");
-    return url == null || url.isBlank() ? this : new FilesSettings(url, maxFileBytes,
+    String dir = env.get("OPENMAAP_FILES_DIR");
+    return new FilesSettings(url == null || url.isBlank() ? publicUrl : url, maxFileBytes,
         perBotQuotaBytes, defaultUntil, maxUntil, allowPrivateFetch, allowedFetchNetworks,
-        fetchTimeout, maxRedirects, sweepInterval);
+        fetchTimeout, maxRedirects, sweepInterval,
+        dir == null || dir.isBlank() ? directory : Path.of(dir));
+  }
+
+  /** Where the bytes are: {@link #directory}, else {@code files} in {@code dataDir}. */
+  public Path directoryIn(Path dataDir) {
+    return directory != null ? directory : dataDir.resolve("files");
   }
 
   /** These settings allowing (or not) fetches from loopback, private and link-local addresses. */
   public FilesSettings withPrivateFetch(boolean allow) {
     return new FilesSettings(publicUrl, maxFileBytes, perBotQuotaBytes, defaultUntil, maxUntil,
-        allow, allowedFetchNetworks, fetchTimeout, maxRedirects, sweepInterval);
+        allow, allowedFetchNetworks, fetchTimeout, maxRedirects, sweepInterval, directory);
   }
 
   /** These settings letting fetches reach these networks (CIDR) even though they are internal. */
   public FilesSettings withAllowedFetchNetworks(List<String> networks) {
     return new FilesSettings(publicUrl, maxFileBytes, perBotQuotaBytes, defaultUntil, maxUntil,
-        allowPrivateFetch, networks, fetchTimeout, maxRedirects, sweepInterval);
+        allowPrivateFetch, networks, fetchTimeout, maxRedirects, sweepInterval, directory);
   }
 
   /** These settings with another largest file and per-chatbot quota. */
   public FilesSettings withLimits(long maxFile, long perBotQuota) {
     return new FilesSettings(publicUrl, maxFile, perBotQuota, defaultUntil, maxUntil,
-        allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, sweepInterval);
+        allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, sweepInterval, directory);
   }
 
   /** These settings sweeping expired files this often. */
   public FilesSettings withSweepInterval(Duration interval) {
     return new FilesSettings(publicUrl, maxFileBytes, perBotQuotaBytes, defaultUntil, maxUntil,
-        allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, interval);
+        allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, interval,
+        directory);
+  }
+
+  /** These settings keeping the bytes in {@code dir} (one the nodes of a cluster share). */
+  public FilesSettings withDirectory(Path dir) {
+    return new FilesSettings(publicUrl, maxFileBytes, perBotQuotaBytes, defaultUntil, maxUntil,
+        allowPrivateFetch, allowedFetchNetworks, fetchTimeout, maxRedirects, sweepInterval, dir);
   }
 
   private static void requirePositive(String name, Duration value) {

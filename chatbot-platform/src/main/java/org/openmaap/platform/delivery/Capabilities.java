@@ -62,8 +62,17 @@ public final class Capabilities {
         : new Answer(found.rcs(), found.features(), found.checkedAt(), true));
   }
 
-  /** Forgets the number's answer: it connected, disconnected, or was provisioned or removed. */
+  /**
+   * Forgets the number's answer, here and on the other nodes: it connected, disconnected, or was
+   * provisioned or removed.
+   */
   public void forget(String user) {
+    forgetHere(user);
+    online.capabilitiesChanged(user);
+  }
+
+  /** Forgets the number's answer on this node only (another node asked). */
+  public void forgetHere(String user) {
     cache.synchronous().invalidate(user);
   }
 

@@ -184,6 +184,11 @@ public final class Online {
     return !now.isEmpty();
   }
 
+  /** What is known of the number's capabilities changed: other nodes forget theirs. */
+  void capabilitiesChanged(String msisdn) {
+    others.capabilitiesChanged(msisdn);
+  }
+
   /** No link here takes the number's waiting messages: a node with one should write them. */
   void waitingElsewhere(String msisdn) {
     others.waiting(msisdn);

@@ -21,6 +21,9 @@ public interface OtherNodes {
   /** A node with a link for the number tells it that the chatbot read the user's message. */
   void displayed(String msisdn, String botId, String msgId);
 
+  /** The number connected, or was provisioned or removed: every node forgets its capabilities. */
+  void capabilitiesChanged(String msisdn);
+
   /** One node alone: nobody to tell. */
   OtherNodes NONE = new OtherNodes() {
     @Override
@@ -34,5 +37,8 @@ public interface OtherNodes {
 
     @Override
     public void displayed(String msisdn, String botId, String msgId) {}
+
+    @Override
+    public void capabilitiesChanged(String msisdn) {}
   };
 }

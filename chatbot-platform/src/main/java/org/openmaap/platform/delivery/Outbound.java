@@ -163,7 +163,9 @@ public final class Outbound {
     Future<Void> known = store.device(msisdn).compose(device -> device.isPresent()
         ? Future.succeededFuture()
         : store.putDevice(new DeviceRow(msisdn, Capabilities.DEFAULT_FEATURES,
-            clock.instant())));
+                clock.instant()))
+            // Now in the store: a node that found the number unknown before must look again.
+            .onSuccess(v -> capabilities.forget(msisdn)));
     // A device may have kept a message that was revoked (or went as SMS) while it was away.
     Future<Void> revoked = known
         .compose(v -> store.writtenToDevice(msisdn, clock.instant().minus(storeTtl),

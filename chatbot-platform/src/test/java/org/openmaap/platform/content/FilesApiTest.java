@@ -15,6 +15,7 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -286,6 +287,35 @@ class FilesApiTest {
     String url = "http://localhost:" + platform.port() + "/files/v1/" + kept.getString("fileId");
     assertThat(get(url, null).statusCode()).isEqualTo(200);
     assertThat(get(url + "/thumbnail", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void restart_withASharedDirectory_dropsOnlyLeftoversOlderThanAnHour() throws Exception {
+    platform.close();
+    Path shared = dataDir.resolve("shared");
+    PlatformConfig config = RunningPlatform.config(dataDir);
+    PlatformConfig sharing = config.withFiles(config.files().withDirectory(shared));
+    platform = RunningPlatform.start(vertx, sharing);
+    JsonObject kept = upload(token, MultipartForm.create().binaryFileUpload("fileContent",
+        "latte.png", Buffer.buffer(Images.png(400, 300)), "image/png")).bodyAsJsonObject();
+    platform.close();
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Path fresh = Files.write(shared.resolve("fresh000000000000000000000000000"), new byte[] {1});
+    Path old = Files.write(shared.resolve("old00000000000000000000000000000"), new byte[] {2});
+    Files.setLastModifiedTime(old, twoHoursAgo);
+    Path freshPart = Files.write(shared.resolve("tmp").resolve("another-node.part"), new byte[1]);
+    Path oldPart = Files.write(shared.resolve("tmp").resolve("crashed.part"), new byte[1]);
+    Files.setLastModifiedTime(oldPart, twoHoursAgo);
+
+    platform = RunningPlatform.start(vertx, sharing);
+
+    assertThat(fresh).as("maybe another node's file whose row is being written").exists();
+    assertThat(freshPart).as("maybe another node's upload in progress").exists();
+    assertThat(old).doesNotExist();
+    assertThat(oldPart).doesNotExist();
+    assertThat(shared.resolve(kept.getString("fileId"))).exists();
+    String url = "http://localhost:" + platform.port() + "/files/v1/" + kept.getString("fileId");
+    assertThat(get(url, null).statusCode()).isEqualTo(200);
   }
 
   private HttpResponse<Buffer> upload(String bearer, MultipartForm form) {
