@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.openmaap.card.model.RcsMessage.TypingState;
 import org.openmaap.card.model.SendRequest;
@@ -110,7 +111,8 @@ public final class Platform {
   private record Sms(EmbeddedSmsc smsc, SmsGateway gateway, SmsFallback[] fallback,
       SmsAnswers[] answers) {
 
-    static Future<Sms> start(Vertx vertx, SmsConfig config, Store store, Clock clock) {
+    static Future<Sms> start(Vertx vertx, SmsConfig config, Store store, Clock clock,
+        IntSupplier nodes) {
       SmsFallback[] fallback = new SmsFallback[1];
       SmsAnswers[] answers = new SmsAnswers[1];
       SmsGateway.Listener listener = new SmsGateway.Listener() {
@@ -128,7 +130,7 @@ public final class Platform {
         case OFF -> Future.succeededFuture(new Sms(null, null, fallback, answers));
         case EXTERNAL -> {
           SmsGateway gateway = new SmsGateway(vertx, config.smpp(), listener,
-              new StoredMoParts(store), clock);
+              new StoredMoParts(store), clock, nodes);
           yield Future.succeededFuture(new Sms(null, gateway, fallback, answers));
         }
         case EMBEDDED -> {
@@ -137,7 +139,7 @@ public final class Platform {
             SmppSettings bound = config.smpp().withServer("127.0.0.1", smsc.port())
                 .withCredentials(SmppSettings.DEFAULT_SYSTEM_ID, SmppSettings.DEFAULT_PASSWORD);
             SmsGateway gateway = new SmsGateway(vertx, bound, listener,
-                new StoredMoParts(store), clock);
+                new StoredMoParts(store), clock, nodes);
             return Future.succeededFuture(new Sms(smsc, gateway, fallback, answers));
           });
         }
@@ -166,11 +168,14 @@ public final class Platform {
     }
     return openStore(vertx, config).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
-            .compose(registry -> keys(store).compose(keys ->
-                Sms.start(vertx, config.sms(), store, clock)
-                    // A failed start answers only once the SMS side it started has stopped.
-                    .compose(sms -> wire(vertx, config, clock, store, registry, keys, sms)
-                        .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))))))
+            .compose(registry -> keys(store).compose(keys -> {
+              Nodes nodes = new Nodes(vertx, store, config.store().nodeIdOrNew(),
+                  config.store().postgresql() ? "postgresql" : "sqlite", clock);
+              return Sms.start(vertx, config.sms(), store, clock, nodes::alive)
+                  // A failed start answers only once the SMS side it started has stopped.
+                  .compose(sms -> wire(vertx, config, clock, store, registry, keys, nodes, sms)
+                      .recover(e -> sms.stop().transform(stopped -> Future.failedFuture(e))));
+            }))
             .onFailure(e -> store.close()));
   }
 
@@ -198,13 +203,11 @@ public final class Platform {
   }
 
   private static Future<Platform> wire(Vertx vertx, PlatformConfig config, Clock clock,
-      Store store, ChatbotRegistry registry, Keys keys, Sms sms) {
+      Store store, ChatbotRegistry registry, Keys keys, Nodes nodes, Sms sms) {
     ChatIds chatIds = keys.chatIds();
-    String node = config.store().nodeIdOrNew();
+    String node = nodes.node();
     ClusterSignals signals = new ClusterSignals(store, node);
     Online online = new Online(signals);
-    Nodes nodes = new Nodes(vertx, store, node,
-        config.store().postgresql() ? "postgresql" : "sqlite", clock);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Every series names its node, so a cluster's metrics can be told apart and summed.
     meters.config().commonTags("node", node);
@@ -246,7 +249,8 @@ public final class Platform {
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
-        new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime),
+        new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime,
+            nodes::alive),
         new ChatbotApi(outbound[0], inbound, capabilities, chatIds),
         TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),

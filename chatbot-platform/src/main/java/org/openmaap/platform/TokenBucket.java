@@ -7,12 +7,15 @@ public final class TokenBucket {
   private long last;
 
   /** Takes a token at time {@code now} (nanoseconds), answering 0, or how long until one is there. */
-  public synchronized long take(int perSecond, long now) {
+  public synchronized long take(double perSecond, long now) {
+    // Bursts of a second's worth, and of one at least when the rate is a fraction (a cluster's
+    // share of a small limit).
+    double burst = Math.max(1, perSecond);
     if (tokens < 0) {
-      tokens = perSecond;
+      tokens = burst;
       last = now;
     }
-    tokens = Math.min(perSecond, tokens + (now - last) * perSecond / 1e9);
+    tokens = Math.min(burst, tokens + (now - last) * perSecond / 1e9);
     last = now;
     if (tokens >= 1) {
       tokens -= 1;

@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.cluster.Nodes;
 import org.openmaap.platform.store.DatabaseUrl;
 import org.openmaap.platform.store.TestPostgres;
 
@@ -160,6 +162,25 @@ class ClusterTest {
 
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.bodyAsString()).isEqualTo("latte, flat white");
+  }
+
+  @Test
+  void rateLimit_isSharedByTheNodes() throws InterruptedException {
+    // Node 1 started alone; its next heartbeat counts the three nodes.
+    Thread.sleep(Nodes.HEARTBEAT.toMillis() + 500);
+    JsonObject registration = node(1).admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "slowpoke").put("name", "Slow")
+            .put("webhookUrl", bot.url()).put("rateLimitPerSecond", 6))
+        .await().bodyAsJsonObject();
+    String token = token(node(1), registration);
+
+    long accepted = IntStream.range(0, 6)
+        .map(i -> node(1).send("slowpoke", token, ConversationTest.text(USER, "m" + i))
+            .statusCode())
+        .filter(status -> status == 202).count();
+
+    // Alone, a node takes a burst of 6 (a second's worth); one of three takes its share, 2.
+    assertThat(accepted).isBetween(2L, 3L);
   }
 
   @Test

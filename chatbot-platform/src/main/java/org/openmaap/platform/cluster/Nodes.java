@@ -27,6 +27,7 @@ public final class Nodes {
   private final String database;
   private final Clock clock;
   private final Instant startedAt;
+  private volatile int alive = 1;
   private long timer = -1;
 
   /** This node, {@code node}, whose store keeps its rows in {@code database} (for health). */
@@ -39,12 +40,28 @@ public final class Nodes {
     this.startedAt = clock.instant();
   }
 
-  /** Notes this node alive now and every heartbeat from now on. */
+  /** Notes this node alive now and every heartbeat from now on, and counts the nodes alive. */
   public Future<Void> start() {
-    return store.nodeSeen(node, startedAt, clock.instant()).onSuccess(v ->
-        timer = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> store.nodeSeen(node, startedAt,
-            clock.instant()).onFailure(e -> LOG.log(Level.WARNING,
-                "could not note node " + node + " alive: " + e.getMessage()))));
+    return beat().onSuccess(v -> timer = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> beat()
+        .onFailure(e -> LOG.log(Level.WARNING, "could not note node " + node + " alive: "
+            + e.getMessage()))));
+  }
+
+  private Future<Void> beat() {
+    return store.nodeSeen(node, startedAt, clock.instant())
+        .compose(v -> seen())
+        .map(seen -> {
+          alive = Math.max(1, seen.size());
+          return null;
+        });
+  }
+
+  /**
+   * How many nodes were alive at the last heartbeat (1 at least: this one), for what the nodes
+   * share: a chatbot's rate limit, the SMSC's throughput.
+   */
+  public int alive() {
+    return alive;
   }
 
   /** Stops the heartbeat: the other nodes stop seeing this one three heartbeats later. */

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.TokenBucket;
@@ -11,19 +12,25 @@ import org.openmaap.platform.registry.ChatbotRegistry;
 
 /**
  * A token bucket per bot: {@code rateLimitPerSecond} requests a second (the platform default when
- * the bot has none), bursts up to one second's worth; beyond that 429 with Retry-After.
+ * the bot has none), bursts up to one second's worth; beyond that 429 with Retry-After. In a
+ * cluster each node takes its share (the rate over the nodes alive), which holds the limit for
+ * the cluster when the load balancer spreads a bot's requests evenly.
  */
 public final class RateLimits implements Handler<RoutingContext> {
 
   private final ChatbotRegistry registry;
   private final int defaultPerSecond;
   private final LongSupplier nanoTime;
+  private final IntSupplier nodes;
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-  public RateLimits(ChatbotRegistry registry, int defaultPerSecond, LongSupplier nanoTime) {
+  /** Limits of one node among {@code nodes} (1 for a platform alone). */
+  public RateLimits(ChatbotRegistry registry, int defaultPerSecond, LongSupplier nanoTime,
+      IntSupplier nodes) {
     this.registry = registry;
     this.defaultPerSecond = defaultPerSecond;
     this.nanoTime = nanoTime;
+    this.nodes = nodes;
   }
 
   @Override
@@ -32,7 +39,7 @@ public final class RateLimits implements Handler<RoutingContext> {
     int rate = registry.find(botId).map(c -> c.rateLimitPerSecond()).filter(r -> r != null)
         .orElse(defaultPerSecond);
     long waitNanos = buckets.computeIfAbsent(botId, id -> new TokenBucket())
-        .take(rate, nanoTime.getAsLong());
+        .take((double) rate / Math.max(1, nodes.getAsInt()), nanoTime.getAsLong());
     if (waitNanos > 0) {
       long seconds = TokenBucket.retryAfterSeconds(waitNanos);
       ctx.fail(ApiError.tooManyRequests("chatbot '" + botId + "' may make " + rate

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.extra.NegativeResponseException;
@@ -40,13 +41,13 @@ final class Outbox {
   private int nextReference;
 
   Outbox(Vertx vertx, SmppSettings settings, WorkerExecutor workers, Backoff backoff,
-      Consumer<String> accepted) {
+      Consumer<String> accepted, IntSupplier sharing) {
     this.vertx = vertx;
     this.settings = settings;
     this.workers = workers;
     this.backoff = backoff;
     this.accepted = accepted;
-    this.pacer = new Pacer(settings.throughputPerSecond());
+    this.pacer = new Pacer(settings.throughputPerSecond(), sharing);
   }
 
   /** Queues the parts of one SMS; the future completes once the SMSC accepted every part. */

@@ -1,6 +1,7 @@
 package org.openmaap.platform.sms;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Spaces submits to at most a number a second, and holds them all back for a while after the SMSC
@@ -11,11 +12,17 @@ final class Pacer {
   // this a high rate would lose a permit on every late tick.
   private static final long CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  private final long interval;
+  private final int perSecond;
+  private final IntSupplier sharing;
   private long next = Long.MIN_VALUE;
 
-  Pacer(int perSecond) {
-    this.interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+  /**
+   * {@code perSecond} permits a second shared by as many as {@code sharing} says (the nodes of a
+   * cluster, each with a bind of its own): each gets its share.
+   */
+  Pacer(int perSecond, IntSupplier sharing) {
+    this.perSecond = perSecond;
+    this.sharing = sharing;
   }
 
   /** Takes a permit and returns 0, or returns the nanoseconds until one is free. */
@@ -24,7 +31,7 @@ final class Pacer {
     if (earliest > now) {
       return earliest - now;
     }
-    next = earliest + interval;
+    next = earliest + TimeUnit.SECONDS.toNanos(1) * Math.max(1, sharing.getAsInt()) / perSecond;
     return 0;
   }
 

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +74,15 @@ public final class SmsGateway {
    */
   public SmsGateway(Vertx vertx, SmppSettings settings, Listener listener, MoParts moParts,
       Clock clock) {
+    this(vertx, settings, listener, moParts, clock, () -> 1);
+  }
+
+  /**
+   * A gateway as above, one of as many as {@code sharing} says (the nodes of a cluster, each with
+   * a bind of its own), which submit {@code throughputPerSecond} between them: its share.
+   */
+  public SmsGateway(Vertx vertx, SmppSettings settings, Listener listener, MoParts moParts,
+      Clock clock, IntSupplier sharing) {
     this.vertx = vertx;
     this.settings = settings;
     this.listener = Objects.requireNonNull(listener, "listener must not be null");
@@ -87,7 +97,7 @@ public final class SmsGateway {
     this.receipts = new Receipts(vertx, this::receipt);
     this.inbound = new Inbound(this::message, Objects.requireNonNull(moParts,
         "moParts must not be null"), settings.redeliveryWindow(), clock);
-    this.outbox = new Outbox(vertx, settings, workers, backoff, receipts::submitted);
+    this.outbox = new Outbox(vertx, settings, workers, backoff, receipts::submitted, sharing);
     this.binder = new Binder(vertx, context, settings, workers, backoff, new Receiver(),
         outbox::bound, outbox::unbound);
   }
