@@ -78,9 +78,7 @@ public final class Main {
 
   /** The config with its node id decided (generated once per start when none is configured). */
   static PlatformConfig withNodeId(PlatformConfig config) {
-    StoreConfig store = config.store();
-    return config.withStore(new StoreConfig(store.database(), store.poolSize(),
-        store.nodeIdOrNew()));
+    return config.withStore(config.store().withNodeId(config.store().nodeIdOrNew()));
   }
 
   /**

@@ -218,6 +218,7 @@ public final class Platform {
             registry.webhookSecrets(botId))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
+            .withLease(config.store().lease())
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
             WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));

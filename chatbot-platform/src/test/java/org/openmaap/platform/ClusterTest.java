@@ -49,7 +49,8 @@ class ClusterTest {
       vertxes.add(vertx);
       PlatformConfig config = RunningPlatform.config(dir.resolve("node" + i))
           .withSms(SmsConfig.defaults().withMode(SmsConfig.Mode.OFF))
-          .withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, "node" + i));
+          .withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, "node" + i,
+              StoreConfig.DEFAULT_LEASE));
       config = config.withFiles(config.files().withDirectory(dir.resolve("shared-files")));
       nodes.add(RunningPlatform.start(vertx, config));
     }

@@ -60,6 +60,73 @@ class PlatformConfigTest {
   }
 
   @Test
+  void load_storeBlock_choosesPostgresqlWithItsPoolNodeAndLease() throws IOException {
+    Path file = Files.writeString(dir.resolve("store.yaml"), """
+        store:
+          url: postgresql://openmaap:s%40cret@db.example.net:5433/maap
+          poolSize: 32
+          nodeId: maap-1
+          lease: 5s
+        files:
+          directory: /srv/openmaap/files
+        """);
+
+    PlatformConfig config = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString()));
+
+    StoreConfig store = config.store();
+    assertThat(store.postgresql()).isTrue();
+    assertThat(store.database().host()).isEqualTo("db.example.net");
+    assertThat(store.database().port()).isEqualTo(5433);
+    assertThat(store.database().password()).isEqualTo("s@cret");
+    assertThat(store.poolSize()).isEqualTo(32);
+    assertThat(store.nodeIdOrNew()).isEqualTo("maap-1");
+    assertThat(store.lease()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.files().directory()).isEqualTo(Path.of("/srv/openmaap/files"));
+  }
+
+  @Test
+  void load_databaseUrlAndNodeIdFromTheEnvironment_winOverTheFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("store.yaml"), """
+        store:
+          url: postgresql://a:b@file-host/maap
+          nodeId: from-file
+        """);
+
+    StoreConfig store = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString(),
+        "OPENMAAP_DATABASE_URL", "postgres://c:d@env-host:6000/other",
+        "OPENMAAP_NODE_ID", "from-env", "OPENMAAP_FILES_DIR", "/mnt/shared")).store();
+
+    assertThat(store.database().host()).isEqualTo("env-host");
+    assertThat(store.database().database()).isEqualTo("other");
+    assertThat(store.nodeIdOrNew()).isEqualTo("from-env");
+  }
+
+  @Test
+  void storeDefaults_embeddedNodeOnSqlite_newNodeIdPerStartOnPostgresql() throws IOException {
+    StoreConfig sqlite = PlatformConfig.load(Map.of()).store();
+    StoreConfig postgresql = PlatformConfig.load(Map.of("OPENMAAP_DATABASE_URL",
+        "postgresql://u:p@localhost/maap")).store();
+
+    assertThat(sqlite.postgresql()).isFalse();
+    assertThat(sqlite.nodeIdOrNew()).isEqualTo(StoreConfig.EMBEDDED_NODE);
+    assertThat(postgresql.nodeIdOrNew()).matches("node-[0-9a-f]{8}")
+        .isNotEqualTo(postgresql.nodeIdOrNew());
+    assertThat(postgresql.lease()).isEqualTo(StoreConfig.DEFAULT_LEASE);
+  }
+
+  @Test
+  void load_badDatabaseUrlOrNodeId_failsNamingTheSettingNotThePassword() {
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_DATABASE_URL",
+        "mysql://root:hunter2@db/maap")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("OPENMAAP_DATABASE_URL: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_NODE_ID", "no spaces please")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("node id");
+  }
+
+  @Test
   void load_smsBlock_configuresAnExternalSmscAndTheFallbackTimings() throws IOException {
     Path file = Files.writeString(dir.resolve("sms.yaml"), """
         sms:

@@ -17,7 +17,8 @@ class PostgresConversationTest extends ConversationTest {
   @Override
   PlatformConfig config(Path dataDir) {
     schema = TestPostgres.freshSchema();
-    return super.config(dataDir).withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, null));
+    return super.config(dataDir).withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, null,
+        StoreConfig.DEFAULT_LEASE));
   }
 
   // An extension's callback runs after every @AfterEach, so once the platform has stopped.

@@ -83,6 +83,11 @@ public final class Worker {
           DEFAULT_FIRST_RETRY);
     }
 
+    /** These settings with claims holding {@code newLease} unless renewed. */
+    public Settings withLease(Duration newLease) {
+      return new Settings(pollInterval, newLease, maxInFlight, firstRetry, maxInFlightPerBot);
+    }
+
     /** These settings with at most {@code bound} rows of {@code kind} in flight per bot. */
     public Settings withMaxInFlightPerBot(WorkRow.Kind kind, int bound) {
       Map<WorkRow.Kind, Integer> bounds = new EnumMap<>(WorkRow.Kind.class);
