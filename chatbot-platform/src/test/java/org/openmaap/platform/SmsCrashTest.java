@@ -110,8 +110,8 @@ class SmsCrashTest {
     int submittedBeforeTheKill = faults.everySubmittedText().size();
     faults.delayAnswers(Duration.ZERO);
     ChildPlatform second = startChild(env, "platform-2.log");
-    // Tokens do not survive a restart yet: the bot fetches a new one.
-    Map<String, JsonObject> finals = awaitFinalStatuses(http, Bots.token(http, registration));
+    // The token from before the kill still works: it is signed, not kept in memory.
+    Map<String, JsonObject> finals = awaitFinalStatuses(http, token);
 
     // Assert.
     Map<String, Long> submits = faults.everySubmittedText().stream()

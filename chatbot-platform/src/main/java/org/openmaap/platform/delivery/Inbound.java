@@ -31,6 +31,7 @@ public final class Inbound {
   private final Clock clock;
   private final DeliveryMetrics metrics;
   private final MediaLinks links;
+  private final InTurn turns = new InTurn();
 
   public Inbound(Store store, ChatbotRegistry registry, Online online, EventSink events,
       Clock clock, DeliveryMetrics metrics, MediaLinks links) {
@@ -47,6 +48,7 @@ public final class Inbound {
    * Takes a user's message to a bot (validated with card-renderer, and passed on as read: null
    * members absent), stores it and publishes it as a {@code message} or {@code response} event,
    * after {@code newUser} on first contact; answers the message id once the event is durable.
+   * A user's messages to one bot are taken one after the other, in the order they came.
    */
   public Future<String> fromUser(String msisdn, String botId, JsonObject sent, String channel) {
     if (botId == null || registry.find(botId).isEmpty()) {
@@ -65,10 +67,16 @@ public final class Inbound {
       return Future.failedFuture(new Invalid("invalid_message",
           "a user sends one of " + String.join(", ", USER_CONTENT)));
     }
+    String event = content.equals("suggestedResponse") ? "response" : "message";
+    return turns.run(botId + '\n' + msisdn,
+        () -> take(msisdn, botId, rcsMessage, event, channel));
+  }
+
+  private Future<String> take(String msisdn, String botId, JsonObject rcsMessage, String event,
+      String channel) {
     Instant now = clock.instant();
     String msgId = TimeOrderedIds.next(now);
     String contributionId = UUID.randomUUID().toString();
-    String event = content.equals("suggestedResponse") ? "response" : "message";
     return links.complete(rcsMessage).compose(completed -> {
       JsonObject rcs = completed.copy().put("msgId", msgId).put("timestamp", now.toString());
       return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
@@ -95,6 +103,10 @@ public final class Inbound {
     if (!"active".equals(state) && !"idle".equals(state)) {
       return Future.failedFuture(new Invalid("bad_value", "state must be active or idle"));
     }
+    return turns.run(botId + '\n' + msisdn, () -> typingEvent(msisdn, botId, state));
+  }
+
+  private Future<Void> typingEvent(String msisdn, String botId, String state) {
     Instant now = clock.instant();
     return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)
         .compose(conversation -> events.publish(botId, conversation.conversationId(),
