@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,51 @@ class PostgresStoreContractTest extends StoreContract {
       other.close().await();
       stranger.close().await();
       TestPostgres.drop(elsewhere);
+    }
+  }
+
+  @Test
+  void smsMoPart_theTwoPartsOfATextAtTwoNodesAtOnce_areJoinedOnce() {
+    PostgresStore other = PostgresStore.open(vertx, DatabaseUrl.parse(schema),
+        new PostgresStore.Options(2, Duration.ofSeconds(5))).await();
+    try {
+      for (int reference = 1; reference <= 20; reference++) {
+        Instant at = Rows.T0.plusSeconds(reference);
+        Instant until = at.plusSeconds(600);
+        SmsMoPart first = new SmsMoPart(USER, "10690000", reference, 2, 1, 0,
+            "Hello ".getBytes(StandardCharsets.US_ASCII), at);
+        SmsMoPart second = new SmsMoPart(USER, "10690000", reference, 2, 2, 0,
+            "there".getBytes(StandardCharsets.US_ASCII), at);
+
+        Future<List<SmsMoPart>> here = store.smsMoPart(first, "part-" + reference + "-1", until);
+        Future<List<SmsMoPart>> there = other.smsMoPart(second, "part-" + reference + "-2",
+            until);
+        List<List<SmsMoPart>> answers = List.of(here.await(), there.await());
+
+        assertThat(answers).as("text " + reference + ": one node joins it, the other waits")
+            .filteredOn(parts -> !parts.isEmpty()).singleElement()
+            .satisfies(parts -> assertThat(parts).extracting(SmsMoPart::sequence)
+                .containsExactly(1, 2));
+      }
+    } finally {
+      other.close().await();
+    }
+  }
+
+  @Test
+  void smsMoSeen_aDeliverSmSentAgainToAnotherNodeAtOnce_isNewOnOneNodeOnly() {
+    PostgresStore other = PostgresStore.open(vertx, DatabaseUrl.parse(schema),
+        new PostgresStore.Options(2, Duration.ofSeconds(5))).await();
+    try {
+      for (int i = 0; i < 20; i++) {
+        String key = "deliver-" + i;
+        Future<Boolean> here = store.smsMoSeen(key, Rows.T0, Rows.T0.plusSeconds(600));
+        Future<Boolean> there = other.smsMoSeen(key, Rows.T0, Rows.T0.plusSeconds(600));
+
+        assertThat(List.of(here.await(), there.await())).as(key).containsOnlyOnce(true);
+      }
+    } finally {
+      other.close().await();
     }
   }
 
