@@ -299,6 +299,11 @@ public final class Platform {
     }
 
     @Override
+    public void signalsLost() {
+      registry.refreshAll();
+    }
+
+    @Override
     public void waiting(String msisdn) {
       outbound.replayWaiting(msisdn);
     }

@@ -23,6 +23,9 @@ public final class ClusterSignals implements OtherNodes {
 
     /** A chatbot was registered, changed, rotated or deleted: read it again. */
     void chatbotChanged(String botId);
+
+    /** Signals may have been lost: read again whatever is kept from the rows (the chatbots). */
+    void signalsLost();
   }
 
   private final Store store;
@@ -78,6 +81,10 @@ public final class ClusterSignals implements OtherNodes {
   }
 
   private void received(String payload, Receiver receiver) {
+    if (Store.SIGNALS_LOST.equals(payload)) {
+      receiver.signalsLost();
+      return;
+    }
     JsonObject signal;
     try {
       signal = new JsonObject(payload);

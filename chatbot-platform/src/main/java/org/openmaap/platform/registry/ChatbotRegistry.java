@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,18 @@ public final class ChatbotRegistry {
   public Future<Void> refresh(String botId) {
     return store.chatbot(botId).map(found -> {
       found.ifPresentOrElse(this::remember, () -> forget(botId));
+      return null;
+    });
+  }
+
+  /** Reads every chatbot again: changes other nodes made may have gone unheard. */
+  public Future<Void> refreshAll() {
+    return store.chatbots().map(all -> {
+      Map<String, ChatbotRow> now = new HashMap<>();
+      all.forEach(row -> now.put(row.botId(), row));
+      List.copyOf(rows.keySet()).stream().filter(botId -> !now.containsKey(botId))
+          .forEach(this::forget);
+      all.forEach(this::remember);
       return null;
     });
   }

@@ -15,7 +15,8 @@ import org.postgresql.PGNotification;
 /**
  * Listens to one NOTIFY channel on a connection of its own, on a thread of its own (pgJDBC's
  * notifications are read by polling a blocking connection), and hands each payload to a handler
- * on a Vert.x context. A lost connection is opened again, a second later at most.
+ * on a Vert.x context. A lost connection is opened again, a second later at most, and the handler
+ * is told that signals may have been lost ({@link Store#SIGNALS_LOST}).
  */
 final class PostgresListener {
 
@@ -78,6 +79,8 @@ final class PostgresListener {
       try {
         if (connection == null) {
           connection = listen();
+          // Whatever was sent while the connection was down is lost: the handler reads again.
+          context.runOnContext(v -> handler.accept(Store.SIGNALS_LOST));
         }
         PGNotification[] notifications = connection.unwrap(PGConnection.class)
             .getNotifications(POLL_MILLIS);

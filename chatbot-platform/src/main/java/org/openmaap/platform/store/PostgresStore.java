@@ -114,6 +114,9 @@ public final class PostgresStore extends SqlStore {
 
   @Override
   public Future<Void> signal(String payload) {
+    if (payload.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("a signal must not be empty"));
+    }
     if (payload.length() > MAX_SIGNAL_CHARS) {
       return Future.failedFuture(new IllegalArgumentException("a signal is at most "
           + MAX_SIGNAL_CHARS + " characters, got " + payload.length()));

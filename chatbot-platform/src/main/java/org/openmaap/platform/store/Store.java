@@ -343,8 +343,15 @@ public interface Store {
    */
   Future<Void> signal(String payload);
 
-  /** Where this node's signals go, on the Vert.x context of the caller; set once, at start. */
+  /**
+   * Where this node's signals go, on the Vert.x context of the caller; set once, at start. After a
+   * time when signals may have been lost (the node's connection to the database was lost and is
+   * back), the handler gets {@link #SIGNALS_LOST}: whatever it keeps from the rows, it reads again.
+   */
   void onSignal(Consumer<String> handler);
+
+  /** What a signal handler gets when signals may have been lost; no signal sent is empty. */
+  String SIGNALS_LOST = "";
 
   /** The longest signal: PostgreSQL's NOTIFY takes payloads under 8,000 bytes. */
   int MAX_SIGNAL_CHARS = 2000;

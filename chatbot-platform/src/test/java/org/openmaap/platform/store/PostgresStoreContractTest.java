@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +62,27 @@ class PostgresStoreContractTest extends StoreContract {
       stranger.close().await();
       TestPostgres.drop(elsewhere);
     }
+  }
+
+  @Test
+  void signal_listenerConnectionLost_handlerIsToldSignalsWereLost_andSignalsFlowAgain()
+      throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    store.onSignal(received::add);
+    DatabaseUrl url = DatabaseUrl.parse(schema);
+    String channel = "openmaap_signals_" + url.params().get("currentSchema");
+
+    try (Connection admin = DriverManager.getConnection(url.jdbcUrl(), url.user(),
+        url.password()); Statement statement = admin.createStatement()) {
+      statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE query = 'LISTEN \"" + channel + "\"'");
+    }
+
+    Eventually.until(() -> List.copyOf(received), got -> got.contains(Store.SIGNALS_LOST),
+        Duration.ofSeconds(5));
+    store.signal("after the reconnect").await();
+    Eventually.until(() -> List.copyOf(received), got -> got.contains("after the reconnect"),
+        Duration.ofSeconds(5));
   }
 
   @Test

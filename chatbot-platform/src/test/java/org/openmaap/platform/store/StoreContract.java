@@ -1127,9 +1127,12 @@ abstract class StoreContract {
     store.onSignal(received::add);
 
     Future<Void> tooLong = store.signal("x".repeat(Store.MAX_SIGNAL_CHARS + 1));
+    Future<Void> empty = store.signal(Store.SIGNALS_LOST);
     store.signal("after").await();
 
     assertThatThrownBy(tooLong::await).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(empty::await).as("empty: what the store says when signals were lost")
+        .isInstanceOf(IllegalArgumentException.class);
     Eventually.until(() -> List.copyOf(received), got -> !got.isEmpty(), Duration.ofSeconds(5));
     assertThat(received).containsExactly("after");
   }

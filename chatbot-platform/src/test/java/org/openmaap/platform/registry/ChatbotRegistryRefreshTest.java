@@ -1,0 +1,64 @@
+package org.openmaap.platform.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.store.SqliteStore;
+import org.openmaap.platform.store.Store;
+
+/** Two registries on one store, as two nodes: one hears of the other's changes by reading again. */
+class ChatbotRegistryRefreshTest {
+
+  @TempDir Path dir;
+
+  private final Vertx vertx = Vertx.vertx();
+  private Store store;
+
+  @AfterEach
+  void close() {
+    store.close().await();
+    vertx.close().await();
+  }
+
+  @Test
+  void changesOfAnotherNode_areSeenAfterRefresh_andEachChangeIsAnnounced() {
+    store = SqliteStore.open(vertx, dir).await();
+    ChatbotRegistry here = ChatbotRegistry.load(store, Clock.systemUTC(), Duration.ofHours(1))
+        .await();
+    ChatbotRegistry there = ChatbotRegistry.load(store, Clock.systemUTC(), Duration.ofHours(1))
+        .await();
+    List<String> announced = new ArrayList<>();
+    here.onChange(announced::add);
+
+    Registration coffee = here.register(bot("coffee")).await();
+    here.register(bot("tea")).await();
+    here.update("coffee", new JsonObject().put("name", "Coffee Two")).await();
+    there.refresh("coffee").await();
+
+    assertThat(there.find("coffee")).map(Chatbot::name).contains("Coffee Two");
+    assertThat(there.find("tea")).as("not read again yet").isEmpty();
+    here.delete("coffee").await();
+    Registration tea = here.rotate("tea").await();
+    there.refreshAll().await();
+
+    assertThat(there.find("coffee")).isEmpty();
+    assertThat(there.authenticate(coffee.chatbot().clientId(), coffee.clientSecret())).isEmpty();
+    assertThat(there.authenticate(tea.chatbot().clientId(), tea.clientSecret()))
+        .map(ChatbotRegistry.Client::botId).contains("tea");
+    assertThat(announced).containsExactly("coffee", "tea", "coffee", "coffee", "tea");
+  }
+
+  private static JsonObject bot(String botId) {
+    return new JsonObject().put("botId", botId).put("name", botId)
+        .put("webhookUrl", "http://127.0.0.1:1/" + botId);
+  }
+}
