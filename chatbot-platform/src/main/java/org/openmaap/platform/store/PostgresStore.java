@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,7 +109,10 @@ public final class PostgresStore extends SqlStore {
       String schema = db.queryOne("SELECT current_schema()", row -> row.getString(1))
           .orElse("public");
       db.commit();
-      return "openmaap_signals_" + schema;
+      String channel = "openmaap_signals_" + schema;
+      // PostgreSQL's identifiers, channels included, are at most 63 bytes.
+      return channel.getBytes(StandardCharsets.UTF_8).length <= 63 ? channel
+          : "openmaap_signals_" + Integer.toHexString(schema.hashCode());
     }
   }
 
