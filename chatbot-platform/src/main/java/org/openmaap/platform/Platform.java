@@ -166,10 +166,12 @@ public final class Platform {
       return Future.failedFuture(new IllegalArgumentException(
           "the admin and network tokens must be set before the platform starts"));
     }
-    return openStore(vertx, config).compose(store ->
+    // Decided once: on PostgreSQL, an unnamed node gets a new name at each start.
+    String node = config.store().nodeIdOrNew();
+    return openStore(vertx, config, node).compose(store ->
         ChatbotRegistry.load(store, clock, config.secretGracePeriod())
             .compose(registry -> keys(store).compose(keys -> {
-              Nodes nodes = new Nodes(vertx, store, config.store().nodeIdOrNew(),
+              Nodes nodes = new Nodes(vertx, store, node,
                   config.store().postgresql() ? "postgresql" : "sqlite", clock);
               return Sms.start(vertx, config.sms(), store, clock, nodes::alive)
                   // A failed start answers only once the SMS side it started has stopped.
@@ -180,11 +182,12 @@ public final class Platform {
   }
 
   /** The embedded SQLite file in the data dir, or the PostgreSQL database configured. */
-  private static Future<? extends Store> openStore(Vertx vertx, PlatformConfig config) {
+  private static Future<? extends Store> openStore(Vertx vertx, PlatformConfig config,
+      String node) {
     StoreConfig store = config.store();
     return store.postgresql()
         ? PostgresStore.open(vertx, store.database(), new PostgresStore.Options(store.poolSize(),
-            PostgresStore.Options.DEFAULTS.connectTimeout()))
+            PostgresStore.Options.DEFAULTS.connectTimeout(), node))
         : SqliteStore.open(vertx, config.dataDir());
   }
 

@@ -21,10 +21,17 @@ import java.util.function.Consumer;
  */
 public final class PostgresStore extends SqlStore {
 
-  /** How the store connects. */
-  public record Options(int poolSize, Duration connectTimeout) {
+  /**
+   * How the store connects, and the node it serves ({@code node}, null when unnamed), which the
+   * work rows it adds name, so that it takes its own rows first.
+   */
+  public record Options(int poolSize, Duration connectTimeout, String node) {
 
-    public static final Options DEFAULTS = new Options(16, Duration.ofSeconds(5));
+    public static final Options DEFAULTS = new Options(16, Duration.ofSeconds(5), null);
+
+    public Options(int poolSize, Duration connectTimeout) {
+      this(poolSize, connectTimeout, null);
+    }
 
     public Options {
       if (poolSize < 1) {
@@ -52,7 +59,8 @@ public final class PostgresStore extends SqlStore {
   private Future<Void> closing; // guarded by this
 
   private PostgresStore(Vertx vertx, HikariDataSource pool, int threads, String where,
-      DatabaseUrl url, String channel) {
+      DatabaseUrl url, String channel, String node) {
+    super(node);
     this.vertx = vertx;
     this.pool = pool;
     this.where = where;
@@ -99,7 +107,8 @@ public final class PostgresStore extends SqlStore {
         throw new StoreFailure("could not bring the PostgreSQL database at " + where
             + " up to date: " + rootMessage(e), e);
       }
-      return new PostgresStore(vertx, pool, options.poolSize(), where, url, channel);
+      return new PostgresStore(vertx, pool, options.poolSize(), where, url, channel,
+          options.node());
     });
   }
 

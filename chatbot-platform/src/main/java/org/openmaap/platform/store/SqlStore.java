@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,13 @@ import org.openmaap.platform.store.MessageRow.Direction;
  * writers as under SQLite's single one.
  */
 abstract class SqlStore implements Store {
+
+  // The node this store serves, noted on the work rows it adds (null: a store of one node).
+  private final String origin;
+
+  SqlStore(String origin) {
+    this.origin = origin;
+  }
 
   /** Runs a write in a transaction of its own, or batched with others; completes after commit. */
   abstract <T> Future<T> write(SqlConnection.Work<T> work);
@@ -715,20 +723,37 @@ abstract class SqlStore implements Store {
       if (!held) {
         return Optional.empty();
       }
-      // The outer condition again: another node's claim of the same row may commit first.
-      return db.queryOne("""
-          UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
-            version = version + 1
-          WHERE id = (SELECT id FROM work
-                      WHERE kind = ? AND bot_id = ? AND due_at <= ?
-                        AND (claimed_by IS NULL OR lease_until <= ?)
-                      ORDER BY due_at, id LIMIT 1""" + db.skipLocked() + """
-                      )
-            AND (claimed_by IS NULL OR lease_until <= ?)
-          RETURNING *""",
-          SqlStore::workRow, claim.claimedBy(), millis(leaseUntil), claim.kind().name(),
-          claim.botId(), millis(now), millis(now), millis(now));
+      if (origin != null) {
+        // Several nodes: this node's own rows first (the events of the users whose sockets it
+        // holds, so what a synchronous reply sends is routed here), then anyone's.
+        Optional<WorkRow> own = claimNext(db, claim, now, leaseUntil, "AND origin = ?", origin);
+        if (own.isPresent()) {
+          return own;
+        }
+      }
+      return claimNext(db, claim, now, leaseUntil, "");
     });
+  }
+
+  /** Claims the earliest due row of the claim's kind and bot that {@code filter} keeps. */
+  private static Optional<WorkRow> claimNext(SqlConnection db, WorkRow claim, Instant now,
+      Instant leaseUntil, String filter, Object... filterParams) throws SQLException {
+    List<Object> params = new ArrayList<>(Arrays.asList(claim.claimedBy(), millis(leaseUntil),
+        claim.kind().name(), claim.botId(), millis(now), millis(now)));
+    params.addAll(Arrays.asList(filterParams));
+    params.add(millis(now));
+    // The outer condition again: another node's claim of the same row may commit first.
+    return db.queryOne("""
+        UPDATE work SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
+          version = version + 1
+        WHERE id = (SELECT id FROM work
+                    WHERE kind = ? AND bot_id = ? AND due_at <= ?
+                      AND (claimed_by IS NULL OR lease_until <= ?) """ + filter + "\n" + """
+                    ORDER BY due_at, id LIMIT 1""" + db.skipLocked() + """
+                    )
+          AND (claimed_by IS NULL OR lease_until <= ?)
+        RETURNING *""",
+        SqlStore::workRow, params.toArray());
   }
 
   private static boolean settle(SqlConnection db, WorkRow claim) throws SQLException {
@@ -903,7 +928,7 @@ abstract class SqlStore implements Store {
     return write(db -> addEvent(db, event));
   }
 
-  private static EventRow addEvent(SqlConnection db, EventRow event) throws SQLException {
+  private EventRow addEvent(SqlConnection db, EventRow event) throws SQLException {
     if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
         .isPresent()) {
       throw new StoreConflict("event '" + event.eventId() + "' exists");
@@ -919,7 +944,7 @@ abstract class SqlStore implements Store {
         event.lastError(), millis(event.createdAt())).orElseThrow();
     WorkRow taken = event.state() == State.PENDING
         ? addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
-            event.createdAt(), event.claim())
+            event.createdAt(), event.claim(), origin)
         : null;
     return new EventRow(event.eventId(), event.botId(), event.conversationId(), sequence,
         event.bodyJson(), event.state(), event.attempts(), truncate(retryFrom(event)),
@@ -932,7 +957,8 @@ abstract class SqlStore implements Store {
    * for the one before it.
    */
   private static WorkRow addEventWork(SqlConnection db, String botId, String eventId,
-      String conversationId, long sequence, Instant dueAt, WorkRow claim) throws SQLException {
+      String conversationId, long sequence, Instant dueAt, WorkRow claim, String origin)
+      throws SQLException {
     if (conversationId != null) {
       lockLane(db, WorkRow.Kind.EVENT, botId, conversationId);
     }
@@ -940,12 +966,12 @@ abstract class SqlStore implements Store {
     // The casts type the parameters that may be null, which PostgreSQL cannot guess.
     boolean taken = db.queryOne("""
         INSERT INTO work (kind, bot_id, ref, due_at, claimed_by, lease_until, attempts, version,
-          lane, seq)
+          lane, seq, origin)
         SELECT 'EVENT', ?, ?, CASE WHEN waits THEN NULL ELSE CAST(? AS BIGINT) END,
           CASE WHEN waits THEN NULL ELSE CAST(? AS TEXT) END,
           CASE WHEN waits THEN NULL ELSE CAST(? AS BIGINT) END,
           CASE WHEN waits OR CAST(? AS TEXT) IS NULL THEN 0 ELSE 1 END,
-          CASE WHEN waits OR CAST(? AS TEXT) IS NULL THEN 0 ELSE 1 END, ?, ?
+          CASE WHEN waits OR CAST(? AS TEXT) IS NULL THEN 0 ELSE 1 END, ?, ?, CAST(? AS TEXT)
         FROM (SELECT CAST(? AS TEXT) IS NOT NULL AND EXISTS (SELECT 1 FROM work
                 WHERE kind = 'EVENT' AND bot_id = ? AND lane = ?) AS waits) AS w
         WHERE true
@@ -955,7 +981,7 @@ abstract class SqlStore implements Store {
         botId, eventId, millis(dueAt),
         claim == null ? null : claim.claimedBy(), claim == null ? null : millis(claim.leaseUntil()),
         claim == null ? null : claim.claimedBy(), claim == null ? null : claim.claimedBy(),
-        conversationId, sequence, conversationId, botId, conversationId).orElse(false);
+        conversationId, sequence, origin, conversationId, botId, conversationId).orElse(false);
     return !taken ? null : WorkRow.claimed(WorkRow.Kind.EVENT, botId, eventId, truncate(dueAt),
         claim.claimedBy(), truncate(claim.leaseUntil()));
   }
@@ -1017,7 +1043,7 @@ abstract class SqlStore implements Store {
       dead.sort(Comparator.comparingLong(EventRow::sequence));
       for (EventRow event : dead) {
         addEventWork(db, botId, event.eventId(), event.conversationId(), event.sequence(), now,
-            null);
+            null, origin);
       }
       return List.copyOf(dead);
     });

@@ -75,6 +75,8 @@ public final class SqliteStore extends SqlStore {
 
   private SqliteStore(Vertx vertx, SqlConnection writeConnection,
       List<SqlConnection> readConnections, Path file, Options options) {
+    // One node only: no other node's rows to prefer its own over.
+    super(null);
     this.vertx = vertx;
     String name = "openmaap-store-" + INSTANCES.incrementAndGet();
     this.writer = new Writer(writeConnection, options.maxBatch(), name + "-writer",

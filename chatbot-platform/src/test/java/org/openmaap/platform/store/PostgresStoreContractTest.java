@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -83,6 +84,41 @@ class PostgresStoreContractTest extends StoreContract {
     store.signal("after the reconnect").await();
     Eventually.until(() -> List.copyOf(received), got -> got.contains("after the reconnect"),
         Duration.ofSeconds(5));
+  }
+
+  @Test
+  void handOver_takesTheNodesOwnDueRowFirst_thenAnyNodes() {
+    PostgresStore nodeA = PostgresStore.open(vertx, DatabaseUrl.parse(schema),
+        new PostgresStore.Options(2, Duration.ofSeconds(5), "node-a")).await();
+    PostgresStore nodeB = PostgresStore.open(vertx, DatabaseUrl.parse(schema),
+        new PostgresStore.Options(2, Duration.ofSeconds(5), "node-b")).await();
+    try {
+      Instant lease = Rows.T0.plusSeconds(60);
+      WorkRow claim = WorkRow.claimed(WorkRow.Kind.EVENT, "bot", "held", Rows.T0, "node-a",
+          lease);
+      nodeA.insertEvent(event("held", "c0", Rows.T0, claim)).await();
+      nodeB.insertEvent(event("b-oldest", "c1", Rows.T0, null)).await();
+      nodeA.insertEvent(event("a-newer", "c2", Rows.T0.plusSeconds(1), null)).await();
+      nodeB.insertEvent(event("b-newest", "c3", Rows.T0.plusSeconds(2), null)).await();
+      Instant now = Rows.T0.plusSeconds(5);
+
+      Optional<WorkRow> first = nodeA.handOver(claim, Optional.empty(), now, lease).await();
+      Optional<WorkRow> second = nodeA.handOver(first.orElseThrow(), Optional.empty(), now,
+          lease).await();
+
+      assertThat(first).map(WorkRow::ref).as("node A's own row, though B's is older")
+          .contains("a-newer");
+      assertThat(second).map(WorkRow::ref).as("none of its own left: the oldest of anyone's")
+          .contains("b-oldest");
+    } finally {
+      nodeA.close().await();
+      nodeB.close().await();
+    }
+  }
+
+  private static EventRow event(String eventId, String conversation, Instant at, WorkRow claim) {
+    return new EventRow(eventId, "bot", conversation, 0, "{\"event\":\"message\"}",
+        EventRow.State.PENDING, 0, at, null, at, claim);
   }
 
   @Test
