@@ -8,6 +8,7 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -127,12 +128,9 @@ public final class PostgresStore extends SqlStore {
 
   @Override
   public Future<Void> signal(String payload) {
-    if (payload.isEmpty()) {
-      return Future.failedFuture(new IllegalArgumentException("a signal must not be empty"));
-    }
-    if (payload.length() > MAX_SIGNAL_CHARS) {
-      return Future.failedFuture(new IllegalArgumentException("a signal is at most "
-          + MAX_SIGNAL_CHARS + " characters, got " + payload.length()));
+    Optional<IllegalArgumentException> bad = refusedSignal(payload);
+    if (bad.isPresent()) {
+      return Future.failedFuture(bad.get());
     }
     return write(db -> db.query("SELECT pg_notify(?, ?)", row -> 1, channel, payload))
         .mapEmpty();

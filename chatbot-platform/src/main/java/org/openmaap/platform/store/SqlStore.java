@@ -1178,6 +1178,20 @@ abstract class SqlStore implements Store {
         row -> row.getString(1), millis(since)));
   }
 
+  // --- signals ----------------------------------------------------------------------------------
+
+  /** Why {@code payload} cannot be sent as a signal: empty, or too long; empty when it can. */
+  static Optional<IllegalArgumentException> refusedSignal(String payload) {
+    if (payload.isEmpty()) {
+      return Optional.of(new IllegalArgumentException("a signal must not be empty"));
+    }
+    if (payload.length() > MAX_SIGNAL_CHARS) {
+      return Optional.of(new IllegalArgumentException("a signal is at most " + MAX_SIGNAL_CHARS
+          + " characters, got " + payload.length()));
+    }
+    return Optional.empty();
+  }
+
   // --- platform secrets ------------------------------------------------------------------------
 
   @Override

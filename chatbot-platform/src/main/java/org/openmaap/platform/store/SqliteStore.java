@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteException;
@@ -140,12 +141,9 @@ public final class SqliteStore extends SqlStore {
 
   @Override
   public Future<Void> signal(String payload) {
-    if (payload.isEmpty()) {
-      return Future.failedFuture(new IllegalArgumentException("a signal must not be empty"));
-    }
-    if (payload.length() > MAX_SIGNAL_CHARS) {
-      return Future.failedFuture(new IllegalArgumentException("a signal is at most "
-          + MAX_SIGNAL_CHARS + " characters, got " + payload.length()));
+    Optional<IllegalArgumentException> bad = refusedSignal(payload);
+    if (bad.isPresent()) {
+      return Future.failedFuture(bad.get());
     }
     Signals to = signals;
     if (to != null) {
