@@ -39,6 +39,7 @@ import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
+import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
@@ -210,7 +211,9 @@ public final class Platform {
     ChatIds chatIds = keys.chatIds();
     String node = nodes.node();
     ClusterSignals signals = new ClusterSignals(store, node);
-    Online online = new Online(signals);
+    // The embedded store has one node: nobody to tell, so nothing is encoded or sent.
+    boolean cluster = config.store().postgresql();
+    Online online = new Online(cluster ? signals : OtherNodes.NONE);
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Every series names its node, so a cluster's metrics can be told apart and summed.
     meters.config().commonTags("node", node);
@@ -271,8 +274,10 @@ public final class Platform {
         new WebTools(),
         new FilesApi(files, config.files()),
         new FileDownloads(files));
-    registry.onChange(signals::chatbotChanged);
-    signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
+    if (cluster) {
+      registry.onChange(signals::chatbotChanged);
+      signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
+    }
     HttpVerticle[] first = new HttpVerticle[1];
     return sms.bind()
         .compose(v -> nodes.start())
