@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,9 @@ public final class Worker {
   private final Map<String, WorkRow> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Integer> inFlightPerBot = new ConcurrentHashMap<>();
   private final Set<String> ahead = ConcurrentHashMap.newKeySet();
+  // Rows claimed again while their previous claim's handler still runs (its settle handed the
+  // row back to this node, or a poll took it as soon as it was released): run once that ends.
+  private final Map<String, WorkRow> claimedAgain = new ConcurrentHashMap<>();
   private volatile boolean full;
   private volatile boolean stopped;
   private boolean polling;
@@ -169,6 +173,7 @@ public final class Worker {
         inFlight.remove(key(row));
         lessInFlight(row);
       }));
+      claimedAgain.clear();
       vertx.cancelTimer(renewTimer);
       if (pollTimer != -1) {
         vertx.cancelTimer(pollTimer);
@@ -298,8 +303,10 @@ public final class Worker {
       return;
     }
     String key = key(claim);
-    // Our own lease ran out while the handler still runs: the row is ours already.
     if (inFlight.putIfAbsent(key, claim) != null) {
+      // The row is claimed again before its previous run ended: that run's settle no longer
+      // matches the row's version, and this claim runs right after it, never beside it.
+      claimedAgain.put(key, claim);
       return;
     }
     if (!ahead.remove(key)) {
@@ -354,6 +361,10 @@ public final class Worker {
       }
       inFlight.remove(key);
       lessInFlight(claim);
+      WorkRow again = claimedAgain.remove(key);
+      if (again != null) {
+        start(again);
+      }
       if (stopped && inFlight.isEmpty()) {
         drained.tryComplete();
       }
@@ -405,7 +416,8 @@ public final class Worker {
     if (stopped || inFlight.isEmpty()) {
       return;
     }
-    List<WorkRow> held = List.copyOf(inFlight.values());
+    List<WorkRow> held = new ArrayList<>(inFlight.values());
+    held.addAll(claimedAgain.values());
     store.extendLeases(node, held, leaseFrom(clock.instant()))
         .onFailure(e -> LOG.log(Level.WARNING, "could not renew the leases of " + held.size()
             + " rows of work", e));
