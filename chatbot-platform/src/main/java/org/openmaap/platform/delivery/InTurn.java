@@ -9,13 +9,15 @@ import java.util.function.Supplier;
 /**
  * Runs the work of one key after the work called before it for that key has finished, in call
  * order, whichever threads call: a user's messages to a chatbot are stored (and reach it) in the
- * order the user sent them, even when the first takes longer (it starts the conversation).
+ * order the user sent them, even when the first takes longer (it starts the conversation), and a
+ * conversation's webhook events are stored in the order they were enqueued.
  */
-final class InTurn {
+public final class InTurn {
 
   private final Map<String, Future<?>> last = new ConcurrentHashMap<>();
 
-  <T> Future<T> run(String key, Supplier<Future<T>> work) {
+  /** Runs {@code work} once every earlier call's work for {@code key} has finished. */
+  public <T> Future<T> run(String key, Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();
     Future<T> turn = done.future();
     Future<?> before = last.put(key, turn);

@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.InTurn;
 import org.openmaap.platform.delivery.StoredEvents;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.retry.Backoff;
@@ -62,9 +63,9 @@ public final class WebhookDispatcher {
   private final Worker worker;
   private final ChatIdSource chatIds;
   private final WebhookCounters counters = new WebhookCounters();
+  private final InTurn inserts = new InTurn();
 
   // Everything below is touched only on the dispatcher's context, which is why nothing is locked.
-  private final Map<String, Future<?>> lastInsert = new HashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Set<Future<?>> attempts = new HashSet<>();
   // Events as they were just stored, with their webhook body rendered by the caller's thread, so
@@ -197,12 +198,8 @@ public final class WebhookDispatcher {
    */
   private Future<Optional<EventRow>> insertInTurn(EventRow row,
       Function<EventRow, Future<Optional<EventRow>>> storeWith) {
-    String key = row.botId() + '\n' + row.conversationId();
-    Future<?> previous = lastInsert.getOrDefault(key, Future.succeededFuture());
-    Future<Optional<EventRow>> inserted = previous.transform(ignored ->
-        here(storeWith.apply(row)));
-    lastInsert.put(key, inserted);
-    return inserted.andThen(ignored -> lastInsert.remove(key, inserted));
+    return inserts.run(row.botId() + '\n' + row.conversationId(),
+        () -> here(storeWith.apply(row)));
   }
 
   private Future<Optional<Instant>> send(EventRow event, JsonObject body) {
