@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmaap.card.model.CardJson;
@@ -36,11 +37,7 @@ public final class Failures {
         .put("code", error.code())
         .put("message", error.getMessage());
     if (!error.violations().isEmpty()) {
-      JsonArray violations = new JsonArray();
-      for (Violation v : error.violations()) {
-        violations.add(new JsonObject(CardJson.write(v)));
-      }
-      body.put("violations", violations);
+      body.put("violations", violations(error.violations()));
     }
     if (error.retryAfterSeconds() != null) {
       ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
@@ -52,7 +49,15 @@ public final class Failures {
             .put("code", error.code()).put("text", error.getMessage())).encode());
   }
 
-  private static ApiError toApiError(RoutingContext ctx) {
+  /** Violations as every error body lists them. */
+  public static JsonArray violations(List<Violation> violations) {
+    JsonArray json = new JsonArray();
+    violations.forEach(v -> json.add(new JsonObject(CardJson.write(v))));
+    return json;
+  }
+
+  /** The API error a failed route stands for (a dialect renders it in its own shape). */
+  public static ApiError toApiError(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiError api) {
       return api;

@@ -12,9 +12,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuErrors;
 
 /** The one HTTP server: every surface of API.md, routed from this table. */
 final class HttpVerticle extends VerticleBase {
+
+  /** A CT/CU chatbot's root: {@code /bot/v1/sip:bot@domain}, the URI raw or percent-encoded. */
+  private static final String CTCU = "/bot/v1/(?<" + CtcuAuth.CHATBOT_URI
+      + ">[sS][iI][pP][:%][^/]+)";
 
   private final PlatformConfig config;
   private final Surfaces s;
@@ -54,6 +60,13 @@ final class HttpVerticle extends VerticleBase {
     router.route("/files/v1/:fileId").method(GET).method(HEAD).handler(s.downloads()::file);
     router.route("/files/v1/:fileId/thumbnail").method(GET).method(HEAD)
         .handler(s.downloads()::thumbnail);
+
+    // CT/CU chatbots name themselves by their chatbot URI where GSMA ones have their botId.
+    router.routeWithRegex(CTCU + "/.*").failureHandler(CtcuErrors::handle);
+    router.postWithRegex(CTCU + "/accessToken").respond(s.ctcu()::accessToken);
+    router.routeWithRegex(CTCU + "/.*").handler(s.ctcuAuth()).handler(s.rateLimits());
+    router.postWithRegex(CTCU + "/messages").respond(s.ctcu()::send);
+    router.routeWithRegex(CTCU + "/.*").handler(ctx -> ctx.fail(404));
 
     router.post("/oauth2/v1/token").respond(s.token()::token);
     router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());

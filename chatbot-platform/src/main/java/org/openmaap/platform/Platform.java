@@ -41,6 +41,9 @@ import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.dialect.ctcu.CtcuApi;
+import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuNotifications;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.fallback.StoredMoParts;
@@ -52,7 +55,9 @@ import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
 import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
+import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.registry.Dialect;
 import org.openmaap.platform.registry.TokenService;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
@@ -62,13 +67,14 @@ import org.openmaap.platform.store.PostgresStore;
 import org.openmaap.platform.store.SqliteStore;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
-import org.openmaap.platform.work.Worker;
-import org.openmaap.platform.webhook.WebhookDispatcher;
-import org.openmaap.platform.webhook.WebhookSettings;
-import org.openmaap.platform.webhook.WebhookTargets;
 import org.openmaap.platform.web.PreviewApi;
 import org.openmaap.platform.web.SimulatorApi;
 import org.openmaap.platform.web.WebTools;
+import org.openmaap.platform.webhook.EventFormat;
+import org.openmaap.platform.webhook.WebhookDispatcher;
+import org.openmaap.platform.webhook.WebhookSettings;
+import org.openmaap.platform.webhook.WebhookTargets;
+import org.openmaap.platform.work.Worker;
 
 /** The running platform: the store, the domain services and the HTTP server, wired once. */
 public final class Platform {
@@ -221,7 +227,7 @@ public final class Platform {
     Outbound[] outbound = new Outbound[1];
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
-            registry.webhookSecrets(botId))));
+            registry.webhookSecrets(botId), eventFormat(chatbot, config.domain()))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
@@ -253,6 +259,7 @@ public final class Platform {
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
+    CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
@@ -273,7 +280,9 @@ public final class Platform {
         new SimulatorApi(registry),
         new WebTools(),
         new FilesApi(files, config.files()),
-        new FileDownloads(files));
+        new FileDownloads(files),
+        ctcuAuth,
+        new CtcuApi(ctcuAuth, tokens, outbound[0]));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
@@ -335,6 +344,14 @@ public final class Platform {
     public void capabilitiesChanged(String msisdn) {
       capabilities.forgetHere(msisdn);
     }
+  }
+
+  /** How a chatbot's events are told to it: null for API.md's webhooks, else its dialect's. */
+  private static EventFormat eventFormat(Chatbot chatbot, String domain) {
+    return chatbot.dialect() == Dialect.CTCU
+        ? new CtcuNotifications(chatbot.serviceUri(domain), chatbot.clientId(),
+            chatbot.signatureScheme())
+        : null;
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */

@@ -6,6 +6,8 @@ import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
+import org.openmaap.platform.dialect.ctcu.CtcuApi;
+import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -36,4 +38,6 @@ record Surfaces(
     SimulatorApi simulator,
     WebTools web,
     FilesApi files,
-    FileDownloads downloads) {}
+    FileDownloads downloads,
+    CtcuAuth ctcuAuth,
+    CtcuApi ctcu) {}

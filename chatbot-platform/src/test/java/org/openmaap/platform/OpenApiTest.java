@@ -304,9 +304,21 @@ class OpenApiTest {
             .put("messageContact", new JsonObject().put("userContact", PHONE))
             .put("RCSMessage", new JsonObject().put("textMessage", "hello")))
         .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
-    return Map.of("botId", "openapi-sender", "token", token, "basic", basic, "msgId", msgId,
-        "fileId", upload("/bot/v1/openapi-sender/files", "Bearer " + token),
-        "msisdn", PHONE, "asset", "swagger-ui.css");
+    JsonObject ctcu = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "openapi-ctcu").put("name", "CT/CU")
+            .put("webhookUrl", bot.url()).put("dialect", "ctcu"))
+        .await().bodyAsJsonObject();
+    String ctcuToken = platform.request(HttpMethod.POST,
+            "/bot/v1/sip:openapi-ctcu@test.local/accessToken")
+        .sendJsonObject(new JsonObject().put("appId", ctcu.getString("appId"))
+            .put("appKey", ctcu.getString("appKey")))
+        .await().bodyAsJsonObject().getString("accessToken");
+    return Map.ofEntries(Map.entry("botId", "openapi-sender"), Map.entry("token", token),
+        Map.entry("basic", basic), Map.entry("msgId", msgId),
+        Map.entry("fileId", upload("/bot/v1/openapi-sender/files", "Bearer " + token)),
+        Map.entry("msisdn", PHONE), Map.entry("asset", "swagger-ui.css"),
+        Map.entry("chatbotUri", "sip:openapi-ctcu@test.local"),
+        Map.entry("ctcuToken", ctcuToken));
   }
 
   private static String upload(String path, String authorization) {
@@ -349,6 +361,7 @@ class OpenApiTest {
         case "adminToken" -> "Bearer " + RunningPlatform.ADMIN_TOKEN;
         case "networkToken" -> "Bearer " + RunningPlatform.NETWORK_TOKEN;
         case "clientCredentials" -> "Basic " + values.get("basic");
+        case "ctcuToken" -> "accessToken " + values.get("ctcuToken");
         default -> throw new AssertionError("no credentials for " + scheme);
       });
     }

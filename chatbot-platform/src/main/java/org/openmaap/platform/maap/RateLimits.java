@@ -18,6 +18,12 @@ import org.openmaap.platform.registry.ChatbotRegistry;
  */
 public final class RateLimits implements Handler<RoutingContext> {
 
+  /**
+   * Where a route whose path names the bot otherwise (a dialect's chatbot URI) puts its botId for
+   * the limits; the path's {@code botId} otherwise.
+   */
+  public static final String BOT_ID = "openmaap.botId";
+
   private final ChatbotRegistry registry;
   private final int defaultPerSecond;
   private final LongSupplier nanoTime;
@@ -35,7 +41,9 @@ public final class RateLimits implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String botId = ctx.pathParam("botId");
+    String botId = ctx.get(BOT_ID) instanceof String resolved
+        ? resolved
+        : ctx.pathParam("botId");
     int rate = registry.find(botId).map(c -> c.rateLimitPerSecond()).filter(r -> r != null)
         .orElse(defaultPerSecond);
     long waitNanos = buckets.computeIfAbsent(botId, id -> new TokenBucket())

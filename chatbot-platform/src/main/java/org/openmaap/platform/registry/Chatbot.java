@@ -15,7 +15,15 @@ public record Chatbot(
     String smsSignature,
     Integer rateLimitPerSecond,
     String clientId,
-    Instant createdAt) {
+    Instant createdAt,
+    Dialect dialect,
+    String signatureScheme,
+    String number) {
+
+  /** How CT/CU notifications are signed unless the registration says otherwise. */
+  public static final String SHA256 = "sha256";
+  /** The other CT/CU signature: an HMAC keyed with the notify token. */
+  public static final String HMAC_SHA256 = "hmac-sha256";
 
   /** The chatbot's service URI on this platform, {@code sip:botId@domain}. */
   public String serviceUri(String domain) {
@@ -41,6 +49,10 @@ public record Chatbot(
     putIfSet(json, "website", website);
     putIfSet(json, "smsSignature", smsSignature);
     putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
+    if (dialect != Dialect.GSMA) {
+      json.put("dialect", dialect.apiName()).put("signatureScheme", signatureScheme);
+    }
+    putIfSet(json, "number", number);
     return json;
   }
 
@@ -48,7 +60,9 @@ public record Chatbot(
     return new Chatbot(botId, profile.getString("name"), profile.getString("webhookUrl"),
         profile.getString("description"), profile.getString("iconUrl"), profile.getString("color"),
         profile.getString("website"), profile.getString("smsSignature"),
-        profile.getInteger("rateLimitPerSecond"), clientId, createdAt);
+        profile.getInteger("rateLimitPerSecond"), clientId, createdAt,
+        Dialect.of(profile.getString("dialect", "gsma")).orElse(Dialect.GSMA),
+        profile.getString("signatureScheme", SHA256), profile.getString("number"));
   }
 
   private static void putIfSet(JsonObject json, String name, Object value) {

@@ -19,7 +19,9 @@ final class ProfileRules {
   static final Pattern BOT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
   private static final Set<String> PROFILE = Set.of("name", "webhookUrl", "description", "iconUrl",
-      "color", "website", "smsSignature", "rateLimitPerSecond");
+      "color", "website", "smsSignature", "rateLimitPerSecond", "dialect", "signatureScheme",
+      "number");
+  private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
   private static final Map<String, Integer> MAX_LENGTH = Map.of("name", 100, "description", 500,
       "smsSignature", 40);
 
@@ -76,6 +78,26 @@ final class ProfileRules {
       }
       if (!(value instanceof String text)) {
         out.add(error(path, Code.WRONG_TYPE, name + " must be a string"));
+        continue;
+      }
+      if (name.equals("dialect")) {
+        if (Dialect.of(text).isEmpty()) {
+          out.add(error(path, Code.BAD_VALUE, "dialect must be gsma or ctcu"
+              + (text.equals("cmcc") ? " (China Mobile's cmcc is not served yet)" : "")));
+        }
+        continue;
+      }
+      if (name.equals("signatureScheme")) {
+        if (!Set.of(Chatbot.SHA256, Chatbot.HMAC_SHA256).contains(text)) {
+          out.add(error(path, Code.BAD_VALUE, "signatureScheme must be sha256 or hmac-sha256"));
+        }
+        continue;
+      }
+      if (name.equals("number")) {
+        if (!NUMBER.matcher(text).matches()) {
+          out.add(error(path, Code.BAD_PHONE, "number must be a phone number: an optional +"
+              + " and 3 to 20 digits"));
+        }
         continue;
       }
       int max = MAX_LENGTH.getOrDefault(name, 2048);

@@ -5,10 +5,18 @@ import io.vertx.core.json.JsonObject;
 /** A chatbot with the secrets it was just given; secrets are shown once, never again. */
 public record Registration(Chatbot chatbot, String clientSecret, String webhookSecret) {
 
-  /** The admin API's answer: the profile plus clientSecret and webhookSecret. */
+  /**
+   * The admin API's answer: the profile plus clientSecret and webhookSecret; a CT/CU chatbot's
+   * also under the names its dialect gives them (appId, appKey, notifyToken).
+   */
   public JsonObject toJson(String domain) {
-    return chatbot.toJson(domain)
+    JsonObject json = chatbot.toJson(domain)
         .put("clientSecret", clientSecret)
         .put("webhookSecret", webhookSecret);
+    if (chatbot.dialect() == Dialect.CTCU) {
+      json.put("appId", chatbot.clientId()).put("appKey", clientSecret)
+          .put("notifyToken", webhookSecret);
+    }
+    return json;
   }
 }

@@ -239,22 +239,36 @@ public final class WebhookDispatcher {
 
   private Future<Optional<Instant>> post(Target target, EventRow event, JsonObject body,
       int attempt) {
-    long timestamp = clock.instant().getEpochSecond();
-    return sender.post(target, event.botId(), event.eventId(),
-            body.encode().getBytes(StandardCharsets.UTF_8), timestamp)
-        .transform(answer -> answer.succeeded() && answer.result().acknowledged()
-            ? acknowledged(event, body, answer.result())
-            : retryOrDead(event, attempt, answer.succeeded()
-                ? "HTTP " + answer.result().status()
-                : describe(answer.cause())));
+    Future<Answer> answer;
+    if (target.format() == null) {
+      long timestamp = clock.instant().getEpochSecond();
+      answer = sender.post(target, event.botId(), event.eventId(),
+          body.encode().getBytes(StandardCharsets.UTF_8), timestamp);
+    } else {
+      Optional<EventFormat.Request> request = StoredEvents.read(new JsonObject(event.bodyJson()))
+          .flatMap(typed -> target.format().render(typed, event.eventId(), target,
+              clock.instant()));
+      if (request.isEmpty()) {
+        // The bot's dialect has no notification for this event: nothing to tell, nothing to wait.
+        return Future.succeededFuture(Optional.empty());
+      }
+      answer = sender.post(event.botId(), request.get());
+    }
+    return answer.transform(sent -> sent.succeeded() && sent.result().acknowledged()
+        ? acknowledged(event, target.format() == null ? body : null, sent.result())
+        : retryOrDead(event, attempt, sent.succeeded()
+            ? "HTTP " + sent.result().status()
+            : describe(sent.cause())));
   }
 
   private Future<Optional<Instant>> acknowledged(EventRow event, JsonObject sent,
       Answer answer) {
     counters.countDelivered(Duration.between(event.retryFrom(), clock.instant()));
     // Settling the work row marks the event delivered; a crash before that sends it again, and
-    // the bot dedupes on its id.
-    syncReply(event, sent, answer.body());
+    // the bot dedupes on its id. Only API.md's webhooks answer with a synchronous reply.
+    if (sent != null) {
+      syncReply(event, sent, answer.body());
+    }
     return Future.succeededFuture(Optional.empty());
   }
 

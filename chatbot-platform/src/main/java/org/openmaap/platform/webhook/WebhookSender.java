@@ -35,17 +35,23 @@ final class WebhookSender {
    * transport error or when no complete answer arrives within the timeout.
    */
   Future<Answer> post(Target target, String botId, String eventId, byte[] body, long timestamp) {
+    return post(botId, new EventFormat.Request(target.webhookUrl(), Map.of(
+        HttpHeaders.CONTENT_TYPE.toString(), "application/json",
+        EVENT_ID, eventId,
+        TIMESTAMP, Long.toString(timestamp),
+        WebhookSignature.HEADER, WebhookSignature.sign(target.secrets(), timestamp, body)), body));
+  }
+
+  /** POSTs a request to the bot; fails as {@link #post(Target, String, String, byte[], long)}. */
+  Future<Answer> post(String botId, EventFormat.Request request) {
     long timeout = settings.timeout().toMillis();
     return Future.<Void>succeededFuture()
         // compose, so that a malformed webhook URL fails this attempt instead of throwing
-        .compose(v -> client(botId).postAbs(target.webhookUrl())
-            .timeout(timeout)
-            .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-            .putHeader(EVENT_ID, eventId)
-            .putHeader(TIMESTAMP, Long.toString(timestamp))
-            .putHeader(WebhookSignature.HEADER,
-                WebhookSignature.sign(target.secrets(), timestamp, body))
-            .sendBuffer(Buffer.buffer(body)))
+        .compose(v -> {
+          var post = client(botId).postAbs(request.url()).timeout(timeout);
+          request.headers().forEach(post::putHeader);
+          return post.sendBuffer(Buffer.buffer(request.body()));
+        })
         // The request's own timeout restarts whenever data arrives; this bounds the whole answer.
         .timeout(timeout, TimeUnit.MILLISECONDS)
         .map(Answer::of);

@@ -12,9 +12,15 @@ public interface WebhookTargets {
 
   /**
    * A webhook URL and the secrets that sign for it: the current one first, then the previous one
-   * while a rotation's grace period lasts.
+   * while a rotation's grace period lasts; {@code format} renders a dialect's notifications, null
+   * for API.md's webhooks.
    */
-  record Target(String webhookUrl, List<String> secrets) {
+  record Target(String webhookUrl, List<String> secrets, EventFormat format) {
+
+    /** A target of API.md's webhooks. */
+    public Target(String webhookUrl, List<String> secrets) {
+      this(webhookUrl, secrets, null);
+    }
 
     public Target {
       if (webhookUrl == null || webhookUrl.isBlank()) {

@@ -1,0 +1,178 @@
+package org.openmaap.platform.dialect.ctcu;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openmaap.card.validation.Code;
+import org.openmaap.card.validation.Severity;
+import org.openmaap.card.validation.Validation;
+import org.openmaap.card.validation.Validator;
+import org.openmaap.card.validation.Violation;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.Bodies;
+import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.dialect.Numbers;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.registry.Chatbot;
+import org.openmaap.platform.registry.TokenService;
+
+/**
+ * The CT/CU routes under {@code /bot/v1/{chatbotURI}}: {@code accessToken} and {@code messages}
+ * (a send to 1..100 recipients, each its own message in the core, all under the bot's messageId).
+ */
+public final class CtcuApi {
+
+  static final int MAX_RECIPIENTS = 100;
+  private static final String ANY_NUMBER = "+8613800000000";
+  /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
+  static final char RECIPIENT = '/';
+  // Send members that carry the message's handling, and the RCSMessage members they become.
+  private static final Map<String, String> SETTINGS = Map.of("smsSupported",
+      "shortMessageSupported", "smsContent", "smsBodyText", "storeSupported", "storeSupported",
+      "trafficType", "trafficType", "inReplyTo", "inReplyToContributionId");
+
+  private final CtcuAuth auth;
+  private final TokenService tokens;
+  private final Outbound outbound;
+
+  public CtcuApi(CtcuAuth auth, TokenService tokens, Outbound outbound) {
+    this.auth = auth;
+    this.tokens = tokens;
+    this.outbound = outbound;
+  }
+
+  /** {@code POST …/accessToken} {@code {"appId", "appKey"}}: a token for the chatbot. */
+  public Future<JsonObject> accessToken(RoutingContext ctx) {
+    Chatbot bot = auth.chatbot(ctx);
+    JsonObject body = Bodies.object(ctx);
+    String appId = body.getValue("appId") instanceof String s ? s : null;
+    String appKey = body.getValue("appKey") instanceof String s ? s : null;
+    if (appId == null || appKey == null) {
+      throw ApiError.badRequest("invalid_request", "send {\"appId\": ..., \"appKey\": ...}, the"
+          + " chatbot's appId and appKey from its registration");
+    }
+    if (!appId.equals(bot.clientId())) {
+      throw CtcuErrors.badCredentials();
+    }
+    JsonObject issued;
+    try {
+      issued = tokens.issue(null, "client_credentials", appId, appKey);
+    } catch (RuntimeException refused) {
+      throw CtcuErrors.badCredentials();
+    }
+    ctx.response().putHeader("Cache-Control", "no-store");
+    return Future.succeededFuture(new JsonObject().put("errorCode", 0)
+        .put("errorMessage", "success")
+        .put("accessToken", issued.getString("access_token"))
+        .put("expires", issued.getLong("expires_in")));
+  }
+
+  /**
+   * {@code POST …/messages}: the message list read into the core's content, validated as a GSMA
+   * message would be, and stored once per recipient before the answer.
+   */
+  public Future<JsonObject> send(RoutingContext ctx) {
+    Chatbot bot = auth.chatbot(ctx);
+    JsonObject body = Bodies.object(ctx);
+    List<Violation> violations = new ArrayList<>();
+    List<String> recipients = recipients(body.getValue("destinationAddress"), violations);
+    Object messageId = body.getValue("messageId");
+    if (messageId != null && (!(messageId instanceof String given) || given.isBlank())) {
+      violations.add(error("/messageId", Code.WRONG_TYPE, "messageId is a non-empty string"));
+    }
+    List<Violation> listed = new ArrayList<>();
+    CtcuContent.Read content = CtcuContent.read(body.getValue("messageList"), listed);
+    JsonObject rcs = content.rcsMessage().copy();
+    SETTINGS.forEach((name, member) -> {
+      if (body.getValue(name) != null) {
+        rcs.put(member, body.getValue(name));
+      }
+    });
+    // CT/CU's notification traffic has no GSMA name; unnamed traffic is what it is.
+    if ("notification".equals(rcs.getValue("trafficType"))) {
+      rcs.remove("trafficType");
+    }
+    if (listed.isEmpty()) {
+      // The recipients are checked above: any valid number stands in for them here.
+      Validation validation = Validator.validate(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", ANY_NUMBER))
+          .put("RCSMessage", rcs).encode());
+      validation.errors().forEach(v -> listed.add(relocate(content, v)));
+    }
+    violations.addAll(listed);
+    if (!violations.isEmpty()) {
+      throw new Invalid("invalid_message", "the message has " + violations.size()
+          + " problem(s); see violations", violations);
+    }
+    String id = messageId instanceof String s ? s : TimeOrderedIds.next(java.time.Instant.now());
+    List<Future<Outbound.Accepted>> sends = new ArrayList<>();
+    for (String user : recipients) {
+      JsonObject one = rcs.copy().put("msgId", recipients.size() == 1 ? id
+          : id + RECIPIENT + user);
+      sends.add(outbound.send(bot.botId(), new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", user))
+          .put("RCSMessage", one)));
+    }
+    return Future.all(sends).map(all -> {
+      Outbound.Accepted first = all.<Outbound.Accepted>resultAt(0);
+      return new JsonObject().put("errorCode", 0).put("errorMessage", "success")
+          .put("messageId", id)
+          .put("conversationId", first.message().conversationId())
+          .put("contributionId", first.message().contributionId());
+    });
+  }
+
+  /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
+  static String messageId(String msgId, String user) {
+    String suffix = RECIPIENT + user;
+    return msgId.endsWith(suffix) && msgId.length() > suffix.length()
+        ? msgId.substring(0, msgId.length() - suffix.length())
+        : msgId;
+  }
+
+  private static List<String> recipients(Object addresses, List<Violation> violations) {
+    List<Object> given = addresses instanceof JsonArray list ? list.getList()
+        : addresses == null ? List.of() : List.of(addresses);
+    if (given.isEmpty() || given.size() > MAX_RECIPIENTS) {
+      violations.add(error("/destinationAddress", given.isEmpty() ? Code.REQUIRED : Code.TOO_MANY,
+          "destinationAddress holds 1 to " + MAX_RECIPIENTS + " numbers, such as"
+              + " tel:+8613800000000"));
+      return List.of();
+    }
+    Set<String> numbers = new LinkedHashSet<>();
+    for (int i = 0; i < given.size(); i++) {
+      String path = addresses instanceof JsonArray ? "/destinationAddress/" + i
+          : "/destinationAddress";
+      try {
+        numbers.add(Numbers.normalize(given.get(i) instanceof String s ? s : null));
+      } catch (Invalid bad) {
+        violations.add(error(path, Code.BAD_PHONE, bad.getMessage()));
+      }
+    }
+    return List.copyOf(numbers);
+  }
+
+  /** A violation of the GSMA message built from the send, pointed at what the bot sent. */
+  private static Violation relocate(CtcuContent.Read content, Violation violation) {
+    String path = violation.path();
+    for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+      String member = "/RCSMessage/" + setting.getValue();
+      if (path.equals(member) || path.startsWith(member + "/")) {
+        return new Violation("/" + setting.getKey() + path.substring(member.length()),
+            violation.code(), violation.message(), violation.severity());
+      }
+    }
+    return content.relocate(violation);
+  }
+
+  private static Violation error(String path, Code code, String message) {
+    return new Violation(path, code, message, Severity.ERROR);
+  }
+}

@@ -1,0 +1,96 @@
+package org.openmaap.platform.dialect.ctcu;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.dialect.Numbers;
+import org.openmaap.platform.webhook.EventFormat;
+import org.openmaap.platform.webhook.WebhookTargets.Target;
+
+/**
+ * The notifications a CT/CU chatbot's notify URL gets (DIALECTS.md): a user's message or chip tap
+ * as {@code messageNotification}, a status as {@code deliveryNotification}, signed with the notify
+ * token as the chatbot's {@code signatureScheme} says. New users, typing and file statuses have no
+ * CT/CU notification.
+ */
+public final class CtcuNotifications implements EventFormat {
+
+  private static final Map<String, String> STATUSES = Map.of(
+      Status.SENT, "sent", Status.DELIVERED, "delivered", Status.DISPLAYED, "displayed",
+      Status.FAILED, "failed", Status.DELIVERED_TO_NETWORK, "deliveredToNetwork",
+      Status.DELIVERED_AS_SMS, "deliveredAsSms", Status.CANCELLED, "revokeOk");
+
+  private final String chatbotUri;
+  private final String appId;
+  private final CtcuSignature signature;
+
+  /** The notifications of the chatbot {@code chatbotUri}, whose appId is {@code appId}. */
+  public CtcuNotifications(String chatbotUri, String appId, String signatureScheme) {
+    this.chatbotUri = chatbotUri;
+    this.appId = appId;
+    this.signature = CtcuSignature.of(signatureScheme);
+  }
+
+  @Override
+  public Optional<Request> render(BotEvent event, String eventId, Target target, Instant now) {
+    String notifyUrl = target.webhookUrl().replaceAll("/+$", "");
+    if (event instanceof BotEvent.FromUser user
+        && user.kind() != BotEvent.UserEvent.IS_TYPING) {
+      return Optional.of(request(notifyUrl + "/messageNotification/" + chatbotUri + "/messages",
+          message(user), eventId, target, now));
+    }
+    if (event instanceof BotEvent.StatusReport report && STATUSES.containsKey(report.status())) {
+      return Optional.of(request(notifyUrl + "/deliveryNotification/" + chatbotUri + "/status",
+          status(report), eventId, target, now));
+    }
+    return Optional.empty();
+  }
+
+  private JsonObject message(BotEvent.FromUser user) {
+    JsonObject content = user.content();
+    JsonObject body = new JsonObject()
+        .put("messageId", content.getString("msgId"))
+        .put("messageList", CtcuContent.write(content))
+        .put("dateTime", content.getString("timestamp"))
+        .put("senderAddress", Numbers.tel(user.user()))
+        .put("destinationAddress", chatbotUri)
+        .put("conversationId", user.conversationId())
+        .put("contributionId", user.contributionId());
+    if (content.getValue("inReplyToContributionId") instanceof String inReplyTo) {
+      body.put("inReplyTo", inReplyTo);
+    }
+    return body;
+  }
+
+  private static JsonObject status(BotEvent.StatusReport report) {
+    JsonObject info = new JsonObject()
+        .put("messageId", CtcuApi.messageId(report.msgId(), report.user()))
+        .put("dateTime", report.at().toString())
+        .put("destinationAddress", Numbers.tel(report.user()))
+        .put("status", STATUSES.get(report.status()));
+    if (report.error() != null) {
+      info.put("errorCode", report.error().getValue("reason"))
+          .put("errorMessage", report.error().getValue("message"));
+    }
+    return new JsonObject().put("deliveryInfoList", new JsonArray().add(info));
+  }
+
+  private Request request(String url, JsonObject body, String eventId, Target target,
+      Instant now) {
+    String timestamp = Long.toString(now.toEpochMilli());
+    // The event id is unique per event and kept by redeliveries: a nonce the bot may dedupe on.
+    String nonce = eventId;
+    return new Request(url, Map.of(
+        "Content-Type", "application/json;charset=UTF-8",
+        "signature", signature.sign(target.secrets().get(0), timestamp, nonce),
+        "timestamp", timestamp,
+        "nonce", nonce,
+        "chatbotId", chatbotUri,
+        "appId", appId), body.encode().getBytes(StandardCharsets.UTF_8));
+  }
+}

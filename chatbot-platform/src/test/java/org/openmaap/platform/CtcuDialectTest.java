@@ -1,0 +1,354 @@
+package org.openmaap.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.card.Fixtures;
+import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
+
+/**
+ * A CT/CU chatbot, written from DIALECTS.md against real HTTP: its accessToken, sends of every
+ * content type to RCS phones (WebSocket devices) and SMS-only ones (the embedded SMSC), and the
+ * signed notifications its notify server gets.
+ */
+class CtcuDialectTest {
+
+  private static final String RCS_USER = "+8613900000001";
+  private static final String SMS_USER = "+8613900000002";
+  private static final String URI = "sip:ctbot@test.local";
+  private static final String ENCODED_URI = "sip%3Actbot%40test.local";
+  private static final String TEXT = "text/plain";
+  private static final String CARD = "application/vnd.gsma.botmessage.v1.0+json";
+  private static final String CHIPS = "application/vnd.gsma.botsuggestion.v1.0+json";
+  private static final String RESPONSE = "application/vnd.gsma.botsuggestion.response.v1.0+json";
+  private static final String FILE = "application/vnd.gsma.rcs-ft-http";
+
+  @TempDir Path dataDir;
+  private Vertx vertx;
+  private RunningPlatform platform;
+  private CtcuNotifyServer notify;
+  private JsonObject registration;
+  private String token;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir).withSms(
+        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))));
+    notify = CtcuNotifyServer.start(vertx);
+    registration = register("ctbot", "sha256");
+    notify.verifyWith(registration.getString("notifyToken"), "sha256");
+    token = accessToken(URI, registration).bodyAsJsonObject().getString("accessToken");
+  }
+
+  @AfterEach
+  void stop() {
+    platform.close();
+    notify.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void registration_answersAppIdAppKeyAndNotifyToken_andTheAccessTokenOpensTheApi() {
+    assertThat(registration.getString("dialect")).isEqualTo("ctcu");
+    assertThat(registration.getString("appId")).isEqualTo(registration.getString("clientId"));
+    assertThat(registration.getString("appKey")).isNotBlank();
+    assertThat(registration.getString("notifyToken")).isNotBlank();
+
+    HttpResponse<Buffer> issued = accessToken(ENCODED_URI, registration);
+    JsonObject wrongKey = registration.copy().put("appKey", "wrong");
+    HttpResponse<Buffer> refused = accessToken(URI, wrongKey);
+    HttpResponse<Buffer> noToken = platform.request(HttpMethod.POST, "/bot/v1/" + URI
+        + "/messages").sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+    HttpResponse<Buffer> badToken = platform.request(HttpMethod.POST, "/bot/v1/" + URI
+        + "/messages").putHeader("Authorization", "accessToken nope")
+        .sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+    HttpResponse<Buffer> bare = platform.request(HttpMethod.POST, "/bot/v1/" + URI + "/messages")
+        .putHeader("Authorization", token).sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+
+    assertThat(issued.statusCode()).isEqualTo(200);
+    assertThat(issued.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    assertThat(issued.bodyAsJsonObject().getString("errorMessage")).isEqualTo("success");
+    assertThat(issued.bodyAsJsonObject().getLong("expires")).isPositive();
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40014);
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(41001);
+    assertThat(badToken.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40014);
+    assertThat(bare.statusCode()).isEqualTo(200);
+    assertThat(bare.bodyAsJsonObject().getInteger("errorCode")).isZero();
+  }
+
+  @Test
+  void text_reachesTheRcsPhone_andItsDeliveredStatus_reachesTheNotifyUrlSigned() {
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      HttpResponse<Buffer> sent = send(ENCODED_URI, text("m-1", "Hello", "tel:" + RCS_USER));
+      JsonObject frame = phone.next("message");
+      phone.send(new JsonObject().put("type", "delivered").put("msgId", frame.getString("msgId")));
+
+      CtcuNotifyServer.Notification delivered = notify.next(
+          "/notify/deliveryNotification/" + URI + "/status", body -> "delivered".equals(
+              info(body).getString("status")));
+
+      assertThat(sent.statusCode()).isEqualTo(200);
+      assertThat(sent.bodyAsJsonObject().getInteger("errorCode")).isZero();
+      assertThat(sent.bodyAsJsonObject().getString("messageId")).isEqualTo("m-1");
+      assertThat(sent.bodyAsJsonObject().getString("conversationId")).isNotBlank();
+      assertThat(frame.getJsonObject("RCSMessage").getString("textMessage")).isEqualTo("Hello");
+      assertThat(delivered.signed()).isTrue();
+      assertThat(delivered.headers().get("chatbotId")).isEqualTo(URI);
+      assertThat(delivered.headers().get("appId")).isEqualTo(registration.getString("appId"));
+      assertThat(info(delivered.body()).getString("messageId")).isEqualTo("m-1");
+      assertThat(info(delivered.body()).getString("destinationAddress"))
+          .isEqualTo("tel:" + RCS_USER);
+    }
+  }
+
+  @Test
+  void cardWithChips_reachesThePhoneAsSent_andAChipTapComesBackAsAResponseItem() {
+    JsonObject card = new JsonObject(Fixtures.text("cards/valid/single-card.json"));
+    JsonObject chips = new JsonObject().put("suggestions", new JsonArray().add(new JsonObject()
+        .put("reply", new JsonObject().put("displayText", "Yes")
+            .put("postback", new JsonObject().put("data", "yes")))));
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      send(URI, new JsonObject().put("messageId", "card-1")
+          .put("messageList", new JsonArray()
+              .add(item(CARD, card.encode()))
+              .add(item(CHIPS, chips)))
+          .put("destinationAddress", new JsonArray().add(RCS_USER)));
+      JsonObject shown = phone.next("message").getJsonObject("RCSMessage");
+      phone.send(new JsonObject().put("type", "message").put("to", "ctbot")
+          .put("RCSMessage", new JsonObject().put("suggestedResponse", new JsonObject()
+              .put("response", chips.getJsonArray("suggestions").getJsonObject(0)))));
+
+      CtcuNotifyServer.Notification tap = notify.next(
+          "/notify/messageNotification/" + URI + "/messages", body -> true);
+
+      assertThat(shown.getJsonObject("richcardMessage")).isEqualTo(card);
+      assertThat(shown.getJsonObject("suggestedChipList")).isEqualTo(chips);
+      assertThat(tap.signed()).isTrue();
+      JsonObject item = tap.body().getJsonArray("messageList").getJsonObject(0);
+      assertThat(item.getString("contentType")).isEqualTo(RESPONSE);
+      assertThat(item.getJsonObject("contentText").getJsonObject("response")
+          .getJsonObject("reply").getJsonObject("postback").getString("data")).isEqualTo("yes");
+      assertThat(tap.body().getString("senderAddress")).isEqualTo("tel:" + RCS_USER);
+      assertThat(tap.body().getString("destinationAddress")).isEqualTo(URI);
+      assertThat(tap.body().getString("messageId")).isNotBlank();
+    }
+  }
+
+  @Test
+  void usersText_arrivesAsATextItem() {
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      phone.send(new JsonObject().put("type", "message").put("to", "ctbot")
+          .put("RCSMessage", new JsonObject().put("textMessage", "where is my parcel?")));
+
+      CtcuNotifyServer.Notification message = notify.next(
+          "/notify/messageNotification/" + URI + "/messages", body -> true);
+
+      assertThat(message.body().getJsonArray("messageList")).containsExactly(new JsonObject()
+          .put("contentType", TEXT).put("contentEncoding", "utf8")
+          .put("contentText", "where is my parcel?"));
+      assertThat(message.body().getString("conversationId")).isNotBlank();
+      assertThat(message.body().getString("dateTime")).isNotBlank();
+    }
+  }
+
+  @Test
+  void locationAndFile_becomeWhatThePhoneShows() {
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      send(URI, new JsonObject().put("messageId", "geo-1")
+          .put("messageList", new JsonArray().add(
+              item(TEXT, "geo:31.2304,121.4737;crs=gcj02;u=10;rcs-l=Pick-up%20point")))
+          .put("destinationAddress", new JsonArray().add(RCS_USER)));
+      JsonObject location = phone.next("message").getJsonObject("RCSMessage")
+          .getJsonObject("geolocationPushMessage");
+      send(URI, new JsonObject().put("messageId", "file-1")
+          .put("messageList", new JsonArray().add(item(FILE, new JsonArray()
+              .add(new JsonObject().put("type", "file").put("fileSize", 182044)
+                  .put("fileName", "menu.pdf").put("contentType", "application/pdf")
+                  .put("url", "https://cdn.example.com/menu.pdf")))))
+          .put("destinationAddress", new JsonArray().add(RCS_USER)));
+      JsonObject file = phone.next("message").getJsonObject("RCSMessage")
+          .getJsonObject("fileMessage");
+
+      assertThat(location.getString("pos")).isEqualTo("31.2304 121.4737");
+      assertThat(location.getString("label")).isEqualTo("Pick-up point");
+      assertThat(file.getString("fileUrl")).isEqualTo("https://cdn.example.com/menu.pdf");
+      assertThat(file.getString("fileMIMEType")).isEqualTo("application/pdf");
+      assertThat(file.getLong("fileSize")).isEqualTo(182044L);
+      assertThat(file.getString("fileName")).isEqualTo("menu.pdf");
+    }
+  }
+
+  @Test
+  void smsOnlyPhone_getsTheSmsContent_andDeliveredToNetworkIsNotified() {
+    JsonObject request = text("sms-1", "Your parcel is out for delivery", "13900000002")
+        .put("smsSupported", true).put("smsContent", "Parcel out for delivery today");
+
+    send(URI, request);
+    List<InboxMessage> inbox = Eventually.until(
+        () -> platform.platform.embeddedSmsc().orElseThrow().inbox(SMS_USER),
+        list -> !list.isEmpty(), Duration.ofSeconds(5));
+    CtcuNotifyServer.Notification network = notify.next("/status",
+        body -> "deliveredToNetwork".equals(info(body).getString("status")));
+
+    assertThat(inbox.get(0).text()).isEqualTo("Parcel out for delivery today");
+    assertThat(info(network.body()).getString("messageId")).isEqualTo("sms-1");
+    assertThat(info(network.body()).getString("destinationAddress")).isEqualTo("tel:" + SMS_USER);
+  }
+
+  @Test
+  void hundredRecipients_areOneSend_withAStatusPerRecipientUnderTheBotsMessageId() {
+    JsonArray recipients = new JsonArray();
+    for (int i = 0; i < 100; i++) {
+      recipients.add(String.format("tel:+86139%08d", 10_000 + i));
+    }
+    JsonObject request = new JsonObject().put("messageId", "wave-1")
+        .put("messageList", new JsonArray().add(item(TEXT, "Flash sale at noon")))
+        .put("destinationAddress", recipients).put("smsSupported", true);
+
+    HttpResponse<Buffer> sent = send(URI, request);
+    Set<String> notified = new HashSet<>();
+    while (notified.size() < 100) {
+      JsonObject info = info(notify.next("/status",
+          body -> "deliveredToNetwork".equals(info(body).getString("status"))).body());
+      assertThat(info.getString("messageId")).isEqualTo("wave-1");
+      notified.add(info.getString("destinationAddress"));
+    }
+    HttpResponse<Buffer> again = send(URI, request);
+
+    assertThat(sent.bodyAsJsonObject().getString("messageId")).isEqualTo("wave-1");
+    assertThat(notified).containsExactlyInAnyOrderElementsOf(recipients.getList().stream()
+        .map(String.class::cast).toList());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(platform.platform.embeddedSmsc().orElseThrow().inbox("+8613900010000"))
+        .hasSize(1);
+  }
+
+  @Test
+  void badContent_is400WithTheFieldsCode_andViolationsPointingIntoTheMessageList() {
+    JsonObject card = new JsonObject(Fixtures.text("cards/valid/single-card.json"));
+    card.getJsonObject("message").getJsonObject("generalPurposeCard").getJsonObject("content")
+        .put("title", "x".repeat(201));
+    HttpResponse<Buffer> tooLong = send(URI, new JsonObject().put("messageId", "bad-1")
+        .put("messageList", new JsonArray().add(item(CARD, card)))
+        .put("destinationAddress", new JsonArray().add(RCS_USER).add("not-a-number")));
+    HttpResponse<Buffer> chipsAlone = send(URI, new JsonObject()
+        .put("messageList", new JsonArray().add(item(CHIPS, new JsonObject()
+            .put("suggestions", new JsonArray()))))
+        .put("destinationAddress", RCS_USER));
+
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40008);
+    assertThat(paths(tooLong)).containsExactlyInAnyOrder("/destinationAddress/1",
+        "/messageList/0/contentText/message/generalPurposeCard/content/title");
+    assertThat(chipsAlone.statusCode()).isEqualTo(400);
+    assertThat(paths(chipsAlone)).containsExactly("/messageList");
+  }
+
+  @Test
+  void sameMessageId_withAnotherBody_is409InTheDialectsShape() {
+    send(URI, text("dup-1", "first", RCS_USER));
+
+    HttpResponse<Buffer> same = send(URI, text("dup-1", "first", RCS_USER));
+    HttpResponse<Buffer> other = send(URI, text("dup-1", "second", RCS_USER));
+
+    assertThat(same.statusCode()).isEqualTo(200);
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(other.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40009);
+    assertThat(other.bodyAsJsonObject().getString("errorMessage")).contains("dup-1");
+  }
+
+  @Test
+  void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
+    JsonObject hmacBot = register("hmacbot", "hmac-sha256");
+    notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      phone.send(new JsonObject().put("type", "message").put("to", "hmacbot")
+          .put("RCSMessage", new JsonObject().put("textMessage", "hello")));
+
+      CtcuNotifyServer.Notification message = notify.next(
+          "/notify/messageNotification/sip:hmacbot@test.local/messages", body -> true);
+
+      assertThat(message.signed()).isTrue();
+    }
+  }
+
+  @Test
+  void gsmaBot_isNotReachableAsACtcuChatbot() {
+    platform.register("gsmabot", notify.url());
+
+    HttpResponse<Buffer> answer = platform.request(HttpMethod.POST,
+            "/bot/v1/sip:gsmabot@test.local/accessToken")
+        .sendJsonObject(new JsonObject().put("appId", "x").put("appKey", "y")).await();
+
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(answer.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40004);
+  }
+
+  private JsonObject register(String botId, String scheme) {
+    HttpResponse<Buffer> registered = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", botId).put("name", "CT bot")
+            .put("webhookUrl", notify.url()).put("dialect", "ctcu")
+            .put("signatureScheme", scheme))
+        .await();
+    assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);
+    return registered.bodyAsJsonObject();
+  }
+
+  private HttpResponse<Buffer> accessToken(String uri, JsonObject credentials) {
+    return platform.request(HttpMethod.POST, "/bot/v1/" + uri + "/accessToken")
+        .putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.now(ZoneOffset.UTC)))
+        .sendJsonObject(new JsonObject().put("appId", credentials.getString("appId"))
+            .put("appKey", credentials.getString("appKey")))
+        .await();
+  }
+
+  private HttpResponse<Buffer> send(String uri, JsonObject request) {
+    HttpRequest<Buffer> post = platform.request(HttpMethod.POST, "/bot/v1/" + uri + "/messages")
+        .putHeader("Authorization", "accessToken " + token);
+    return post.sendJsonObject(request).await();
+  }
+
+  private static JsonObject text(String messageId, String text, String to) {
+    return new JsonObject().put("messageId", messageId)
+        .put("messageList", new JsonArray().add(item(TEXT, text)))
+        .put("destinationAddress", new JsonArray().add(to))
+        .put("senderAddress", URI);
+  }
+
+  private static JsonObject item(String type, Object text) {
+    return new JsonObject().put("contentType", type).put("contentEncoding", "utf8")
+        .put("contentText", text);
+  }
+
+  private static JsonObject info(JsonObject body) {
+    return body.getJsonArray("deliveryInfoList", new JsonArray().add(new JsonObject()))
+        .getJsonObject(0);
+  }
+
+  private static List<String> paths(HttpResponse<Buffer> answer) {
+    return answer.bodyAsJsonObject().getJsonArray("violations").stream()
+        .map(v -> ((JsonObject) v).getString("path")).toList();
+  }
+}
