@@ -66,6 +66,7 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(CTCU + "/accessToken").respond(s.ctcu()::accessToken);
     router.routeWithRegex(CTCU + "/.*").handler(s.ctcuAuth()).handler(s.rateLimits());
     router.postWithRegex(CTCU + "/messages").respond(s.ctcu()::send);
+    router.postWithRegex(CTCU + "/revoke").respond(s.ctcu()::revoke);
     router.routeWithRegex(CTCU + "/.*").handler(ctx -> ctx.fail(404));
 
     router.post("/oauth2/v1/token").respond(s.token()::token);

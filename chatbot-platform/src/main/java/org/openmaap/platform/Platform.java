@@ -282,7 +282,7 @@ public final class Platform {
         new FilesApi(files, config.files()),
         new FileDownloads(files),
         ctcuAuth,
-        new CtcuApi(ctcuAuth, tokens, outbound[0]));
+        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

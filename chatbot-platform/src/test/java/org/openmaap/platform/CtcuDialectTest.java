@@ -279,6 +279,43 @@ class CtcuDialectTest {
   }
 
   @Test
+  void revoke_ofAnUndeliveredMessage_isRevokeOk_andOfADeliveredOne_revokeFail() {
+    String offline = "+8613900000003";
+    platform.request(HttpMethod.PUT, "/network/v1/devices/" + offline)
+        .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN)
+        .sendJsonObject(new JsonObject()).await();
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      send(URI, new JsonObject().put("messageId", "two-1")
+          .put("messageList", new JsonArray().add(item(TEXT, "for two")))
+          .put("destinationAddress", new JsonArray().add(offline).add(RCS_USER)));
+      HttpResponse<Buffer> undelivered = revoke("two-1", "tel:" + offline);
+      CtcuNotifyServer.Notification revokeOk = notify.next("/status",
+          body -> "revokeOk".equals(info(body).getString("status")));
+      JsonObject frame = phone.next("message");
+      phone.send(new JsonObject().put("type", "delivered").put("msgId", frame.getString("msgId")));
+      notify.next("/status", body -> "delivered".equals(info(body).getString("status")));
+
+      HttpResponse<Buffer> tooLate = revoke("two-1", RCS_USER);
+      CtcuNotifyServer.Notification revokeFail = notify.next("/status",
+          body -> "revokeFail".equals(info(body).getString("status")));
+
+      assertThat(undelivered.statusCode()).isEqualTo(200);
+      assertThat(undelivered.bodyAsJsonObject().getInteger("errorCode")).isZero();
+      assertThat(info(revokeOk.body()).getString("messageId")).isEqualTo("two-1");
+      assertThat(info(revokeOk.body()).getString("destinationAddress"))
+          .isEqualTo("tel:" + offline);
+      assertThat(revokeOk.signed()).isTrue();
+      assertThat(tooLate.statusCode()).isEqualTo(200);
+      assertThat(info(revokeFail.body()).getString("destinationAddress"))
+          .isEqualTo("tel:" + RCS_USER);
+    }
+    HttpResponse<Buffer> unknown = revoke("no-such-message", RCS_USER);
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40004);
+  }
+
+  @Test
   void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
     JsonObject hmacBot = register("hmacbot", "hmac-sha256");
     notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");
@@ -328,6 +365,14 @@ class CtcuDialectTest {
     HttpRequest<Buffer> post = platform.request(HttpMethod.POST, "/bot/v1/" + uri + "/messages")
         .putHeader("Authorization", "accessToken " + token);
     return post.sendJsonObject(request).await();
+  }
+
+  private HttpResponse<Buffer> revoke(String messageId, String to) {
+    return platform.request(HttpMethod.POST, "/bot/v1/" + URI + "/revoke")
+        .putHeader("Authorization", "accessToken " + token)
+        .sendJsonObject(new JsonObject().put("messageId", messageId)
+            .put("destinationAddress", to).put("status", "RevokeRequested"))
+        .await();
   }
 
   private static JsonObject text(String messageId, String text, String to) {

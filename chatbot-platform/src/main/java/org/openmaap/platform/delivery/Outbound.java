@@ -239,17 +239,32 @@ public final class Outbound {
 
   /** Revokes an undelivered message: cancelled, or a Conflict naming its status. */
   public Future<JsonObject> revoke(String botId, String msgId) {
+    return revokeOutcome(botId, msgId).map(outcome -> {
+      if (!outcome.cancelled()) {
+        throw new Conflict("message '" + msgId + "' is already " + outcome.message().status()
+            + " and cannot be revoked");
+      }
+      return new JsonObject().put("RCSMessage",
+          new JsonObject().put("msgId", msgId).put("status", Status.CANCELLED));
+    });
+  }
+
+  /** What a revoke did: the message as it is now, and whether this revoke cancelled it. */
+  public record Revocation(MessageRow message, boolean cancelled) {}
+
+  /**
+   * Revokes an undelivered message (NotFound when the bot sent none with this msgId), answering
+   * whether it was cancelled now or had gone on (then with its status).
+   */
+  public Future<Revocation> revokeOutcome(String botId, String msgId) {
     return requireMessage(botId, msgId, Direction.BOT_TO_USER).compose(row ->
         change(row, Status.CANCELLED, null).compose(changed -> {
           if (!changed) {
-            return store.message(botId, msgId).map(now -> {
-              throw new Conflict("message '" + msgId + "' is already "
-                  + now.map(MessageRow::status).orElse("gone") + " and cannot be revoked");
-            });
+            return store.message(botId, msgId)
+                .map(now -> new Revocation(now.orElse(row), false));
           }
           revokeOnDevice(row);
-          return Future.succeededFuture(new JsonObject().put("RCSMessage",
-              new JsonObject().put("msgId", msgId).put("status", Status.CANCELLED)));
+          return Future.succeededFuture(new Revocation(row, true));
         }));
   }
 

@@ -13,6 +13,11 @@ public final class Status {
   public static final String DELIVERED_TO_NETWORK = "deliveredToNetwork";
   /** The handset's receipt for the SMS came back. */
   public static final String DELIVERED_AS_SMS = "deliveredAsSms";
+  /**
+   * Never a message's status: what a dialect whose revoke answers later (CT/CU) is told when the
+   * message had gone on before the revoke came.
+   */
+  public static final String REVOKE_REFUSED = "revokeRefused";
 
   public static final String CHANNEL_RCS = "rcs";
   public static final String CHANNEL_SMS = "sms";

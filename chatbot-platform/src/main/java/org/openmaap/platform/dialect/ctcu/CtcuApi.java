@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,12 +17,17 @@ import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
+import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.delivery.Status;
 import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.TokenService;
+import org.openmaap.platform.store.MessageRow;
 
 /**
  * The CT/CU routes under {@code /bot/v1/{chatbotURI}}: {@code accessToken} and {@code messages}
@@ -41,11 +47,16 @@ public final class CtcuApi {
   private final CtcuAuth auth;
   private final TokenService tokens;
   private final Outbound outbound;
+  private final EventSink events;
+  private final Clock clock;
 
-  public CtcuApi(CtcuAuth auth, TokenService tokens, Outbound outbound) {
+  public CtcuApi(CtcuAuth auth, TokenService tokens, Outbound outbound, EventSink events,
+      Clock clock) {
     this.auth = auth;
     this.tokens = tokens;
     this.outbound = outbound;
+    this.events = events;
+    this.clock = clock;
   }
 
   /** {@code POST …/accessToken} {@code {"appId", "appKey"}}: a token for the chatbot. */
@@ -111,7 +122,7 @@ public final class CtcuApi {
       throw new Invalid("invalid_message", "the message has " + violations.size()
           + " problem(s); see violations", violations);
     }
-    String id = messageId instanceof String s ? s : TimeOrderedIds.next(java.time.Instant.now());
+    String id = messageId instanceof String s ? s : TimeOrderedIds.next(clock.instant());
     List<Future<Outbound.Accepted>> sends = new ArrayList<>();
     for (String user : recipients) {
       JsonObject one = rcs.copy().put("msgId", recipients.size() == 1 ? id
@@ -127,6 +138,52 @@ public final class CtcuApi {
           .put("conversationId", first.message().conversationId())
           .put("contributionId", first.message().contributionId());
     });
+  }
+
+  /**
+   * {@code POST …/revoke} {@code {"messageId", "destinationAddress", "status": "RevokeRequested"}}:
+   * answered at once; the outcome follows as a delivery notification, {@code revokeOk} when the
+   * message was still undelivered (or revoked before), else {@code revokeFail}.
+   */
+  public Future<JsonObject> revoke(RoutingContext ctx) {
+    Chatbot bot = auth.chatbot(ctx);
+    JsonObject body = Bodies.object(ctx);
+    List<Violation> violations = new ArrayList<>();
+    String messageId = body.getValue("messageId") instanceof String given && !given.isBlank()
+        ? given : null;
+    if (messageId == null) {
+      violations.add(error("/messageId", Code.REQUIRED, "messageId names the message to revoke"));
+    }
+    Object status = body.getValue("status");
+    if (status != null && !"RevokeRequested".equals(status)) {
+      violations.add(error("/status", Code.BAD_VALUE, "status is RevokeRequested"));
+    }
+    List<String> recipients = recipients(body.getValue("destinationAddress"), violations);
+    if (recipients.size() > 1) {
+      violations.add(error("/destinationAddress", Code.TOO_MANY,
+          "a revoke names one recipient of the message"));
+    }
+    if (!violations.isEmpty()) {
+      throw new Invalid("invalid_request", "the revoke has " + violations.size()
+          + " problem(s); see violations", violations);
+    }
+    String user = recipients.get(0);
+    String botId = bot.botId();
+    // A send to several recipients named each one's message messageId/+86…; to one, messageId.
+    return outbound.revokeOutcome(botId, messageId + RECIPIENT + user)
+        .recover(error -> error instanceof NotFound
+            ? outbound.revokeOutcome(botId, messageId)
+            : Future.failedFuture(error))
+        .compose(outcome -> {
+          MessageRow message = outcome.message();
+          boolean revoked = outcome.cancelled() || Status.CANCELLED.equals(message.status());
+          return events.publish(botId, message.conversationId(), new BotEvent.StatusReport(
+                  message.userContact(), message.msgId(),
+                  revoked ? Status.CANCELLED : Status.REVOKE_REFUSED, null,
+                  message.conversationId(), message.channel(), clock.instant()))
+              .map(published -> new JsonObject().put("errorCode", 0)
+                  .put("errorMessage", "success").put("messageId", messageId));
+        });
   }
 
   /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */

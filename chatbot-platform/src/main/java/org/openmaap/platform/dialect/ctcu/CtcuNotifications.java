@@ -23,7 +23,8 @@ public final class CtcuNotifications implements EventFormat {
   private static final Map<String, String> STATUSES = Map.of(
       Status.SENT, "sent", Status.DELIVERED, "delivered", Status.DISPLAYED, "displayed",
       Status.FAILED, "failed", Status.DELIVERED_TO_NETWORK, "deliveredToNetwork",
-      Status.DELIVERED_AS_SMS, "deliveredAsSms", Status.CANCELLED, "revokeOk");
+      Status.DELIVERED_AS_SMS, "deliveredAsSms", Status.CANCELLED, "revokeOk",
+      Status.REVOKE_REFUSED, "revokeFail");
 
   private final String chatbotUri;
   private final String appId;
