@@ -55,6 +55,8 @@ final class HttpVerticle extends VerticleBase {
     router.route("/files/v1/:fileId/thumbnail").method(GET).method(HEAD)
         .handler(s.downloads()::thumbnail);
 
+    router.get("/bot").handler(s.botInfo()::botInfo);
+
     router.post("/oauth2/v1/token").respond(s.token()::token);
     router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());
     router.post("/bot/v1/:botId/messages").respond(s.chatbotApi()::send);
@@ -63,6 +65,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/bot/v1/:botId/contactCapabilities").respond(s.chatbotApi()::capabilities);
     router.get("/bot/v1/:botId/files/:fileId").respond(s.files()::info);
     router.delete("/bot/v1/:botId/files/:fileId").handler(s.files()::delete);
+    router.put("/bot/v1/:botId/persistentMenu").respond(s.persistentMenu()::put);
+    router.delete("/bot/v1/:botId/persistentMenu").handler(s.persistentMenu()::delete);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);

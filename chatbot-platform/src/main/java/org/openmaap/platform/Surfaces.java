@@ -1,6 +1,7 @@
 package org.openmaap.platform;
 
 import org.openmaap.platform.admin.ChatbotAdmin;
+import org.openmaap.platform.botinfo.BotInfoEndpoint;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
@@ -8,6 +9,7 @@ import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
+import org.openmaap.platform.maap.PersistentMenuApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
@@ -23,6 +25,7 @@ record Surfaces(
     BotAuth botAuth,
     RateLimits rateLimits,
     ChatbotApi chatbotApi,
+    PersistentMenuApi persistentMenu,
     TokenAuth adminAuth,
     ChatbotAdmin chatbots,
     DeadLetterAdmin deadLetters,
@@ -36,4 +39,5 @@ record Surfaces(
     SimulatorApi simulator,
     WebTools web,
     FilesApi files,
-    FileDownloads downloads) {}
+    FileDownloads downloads,
+    BotInfoEndpoint botInfo) {}
