@@ -78,7 +78,9 @@ public final class Validator {
 
   /**
    * Validates a chatbot's persistent menu, {@code {"menu": {"entries": [...]}}}: entries are the
-   * suggestions of a chip list or a submenu, five to a level, three levels at most.
+   * suggestions of a chip list or a submenu, five to a level, three levels at most. The
+   * validation's tree is the menu as read (null members dropped); the card model has no menu, so
+   * {@link Validation#document()} does not apply to it.
    */
   public static Validation validateMenu(byte[] json) {
     return read(json, Validator::validateMenuTree);
