@@ -24,7 +24,7 @@ final class ProfileRules {
   private static final Set<String> PROFILE = Set.of("name", "webhookUrl", "description", "iconUrl",
       "color", "website", "email", "address", "termsUrl", "verified", "verifiedBy",
       "persistentMenu", "smsSignature", "rateLimitPerSecond");
-  private static final Set<String> REQUIRED = Set.of("name", "webhookUrl");
+  private static final List<String> REQUIRED = List.of("name", "webhookUrl");
   private static final Set<String> URLS = Set.of("webhookUrl", "iconUrl", "website", "termsUrl");
   private static final Map<String, Integer> MAX_LENGTH = Map.of("name", 100, "description", 500,
       "smsSignature", 40, "email", 254, "address", 500, "verifiedBy", 100);
