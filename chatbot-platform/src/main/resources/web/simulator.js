@@ -25,7 +25,9 @@
     chatTitle: byId('chat-title'), messages: byId('messages'), composer: byId('composer'),
     text: byId('text'), shareLocation: byId('share-location'),
     sheet: byId('sheet'), sheetTitle: byId('sheet-title'), sheetBody: byId('sheet-body'),
-    sheetConfirm: byId('sheet-confirm')
+    sheetConfirm: byId('sheet-confirm'),
+    menu: byId('menu'), menuBack: byId('menu-back'), menuTitle: byId('menu-title'),
+    menuEntries: byId('menu-entries'), menuToggle: byId('menu-toggle')
   };
 
   // Everything this phone knows. A new number or token starts a new phone (a new generation);
@@ -94,7 +96,7 @@
     var key = kind + ':' + id;
     var chat = phone.chats[key];
     if (!chat) {
-      chat = { key: key, kind: kind, id: id, name: id, color: null, iconUrl: null,
+      chat = { key: key, kind: kind, id: id, name: id, color: null, iconUrl: null, menu: null,
         description: null, last: '', lastAt: 0, unread: 0, typing: null, log: el('div', 'log') };
       phone.chats[key] = chat;
     }
@@ -178,6 +180,8 @@
     ui.messages.replaceChildren(chat.log);
     ui.text.placeholder = chat.kind === 'rcs' ? 'RCS message' : 'Text message (SMS)';
     ui.shareLocation.hidden = chat.kind !== 'rcs';
+    hideMenu();
+    if (chat.kind === 'rcs') { loadMenu(chat); }
     ui.listView.hidden = true;
     ui.chatView.hidden = false;
     scrollToEnd();
@@ -188,6 +192,7 @@
     var key = phone.open;
     idle();
     phone.open = null;
+    hideMenu();
     ui.messages.replaceChildren();
     ui.chatView.hidden = true;
     ui.listView.hidden = false;
@@ -468,6 +473,110 @@
       phone.socket.send(JSON.stringify({ type: 'isTyping', to: botId, state: state }));
     }
   }
+
+  // ----- the chatbot's persistent menu -------------------------------------------------------
+
+  // As a client does: the chatbot information (GET /bot, no credentials) carries the menu. The
+  // browser revalidates its copy with the ETag, so an unchanged menu costs a 304.
+  function loadMenu(chat) {
+    fetch('/bot?id=' + encodeURIComponent(chat.id) + '&v=3', { cache: 'no-cache' })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (info) {
+        chat.menu = info.persistentMenu ? info.persistentMenu.menu : null;
+        if (phone.open === chat.key && chat.menu) {
+          ui.menuToggle.hidden = false;
+          showMenu([{ displayText: '', entries: chat.menu.entries }]);
+        }
+      })
+      .catch(function () { /* no menu: the composer stays as it is */ });
+  }
+
+  // levels: the path from the top menu to the submenu on screen, each { displayText, entries }.
+  function showMenu(levels) {
+    var level = levels[levels.length - 1];
+    ui.menu.levels = levels;
+    ui.menu.hidden = false;
+    ui.menuToggle.setAttribute('aria-expanded', 'true');
+    ui.menuBack.hidden = levels.length < 2;
+    ui.menuTitle.textContent = level.displayText;
+    ui.menuEntries.replaceChildren();
+    level.entries.forEach(function (entry) { ui.menuEntries.appendChild(menuEntry(entry)); });
+  }
+
+  function hideMenu() {
+    ui.menu.hidden = true;
+    ui.menu.levels = null;
+    ui.menuToggle.hidden = true;
+    ui.menuToggle.setAttribute('aria-expanded', 'false');
+  }
+
+  // A reply or an action carries the data attributes card-renderer writes on a chip, so a tap
+  // on it is a chip tap; a submenu opens its entries.
+  function menuEntry(entry) {
+    if (entry.menu) {
+      var open = el('button', 'menu-entry submenu', entry.menu.displayText);
+      open.type = 'button';
+      open.addEventListener('click', function () {
+        showMenu(ui.menu.levels.concat([entry.menu]));
+      });
+      return open;
+    }
+    var suggestion = entry.reply || entry.action;
+    var data = { displayText: suggestion.displayText };
+    if (suggestion.postback) { data.postback = suggestion.postback.data; }
+    var link = null;
+    if (entry.reply) {
+      data.kind = 'reply';
+    } else {
+      var group = Object.keys(entry.action).filter(function (name) {
+        return name !== 'displayText' && name !== 'postback';
+      })[0];
+      data.kind = Object.keys(entry.action[group])[0];
+      actionData(entry.action[group][data.kind], data);
+      link = data.kind === 'openUrl' && /^https?:\/\//i.test(data.url || '') ? data.url : null;
+    }
+    var button = el(link ? 'a' : 'button', 'omp-sugg menu-entry', suggestion.displayText);
+    if (link) {
+      button.href = link;
+      button.target = '_blank';
+      button.rel = 'noopener noreferrer';
+    } else {
+      button.type = 'button';
+    }
+    Object.keys(data).forEach(function (name) {
+      if (data[name] !== undefined && data[name] !== null) { button.dataset[name] = data[name]; }
+    });
+    button.addEventListener('click', function (event) { tap(button, event); });
+    return button;
+  }
+
+  // The action's own fields under the names SuggestionHtml gives them, for act().
+  function actionData(fields, data) {
+    ['url', 'phoneNumber', 'subject', 'fallbackUrl', 'startTime', 'endTime', 'title',
+      'description', 'text'].forEach(function (name) { data[name] = fields[name]; });
+    if (fields.type) { data.recordingType = fields.type; }
+    var at = fields.location;
+    if (at) {
+      data.lat = at.latitude;
+      data.lon = at.longitude;
+      data.label = at.label;
+      data.query = at.query;
+    }
+  }
+
+  ui.menuBack.addEventListener('click', function () {
+    showMenu(ui.menu.levels.slice(0, -1));
+  });
+
+  ui.menuToggle.addEventListener('click', function () {
+    var chat = phone.chats[phone.open];
+    if (!ui.menu.hidden) {
+      ui.menu.hidden = true;
+      ui.menuToggle.setAttribute('aria-expanded', 'false');
+    } else if (chat && chat.menu) {
+      showMenu([{ displayText: '', entries: chat.menu.entries }]);
+    }
+  });
 
   // ----- suggestions: chips and card buttons do what they say -------------------------------
 

@@ -61,6 +61,7 @@ final class HttpVerticle extends VerticleBase {
     router.route("/files/v1/:fileId/thumbnail").method(GET).method(HEAD)
         .handler(s.downloads()::thumbnail);
 
+    router.get("/bot").handler(s.botInfo()::botInfo);
     // CT/CU chatbots name themselves by their chatbot URI where GSMA ones have their botId.
     router.routeWithRegex(CTCU + "/.*").failureHandler(CtcuErrors::handle);
     router.postWithRegex(CTCU + "/accessToken").respond(s.ctcu()::accessToken);
@@ -77,6 +78,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/bot/v1/:botId/contactCapabilities").respond(s.chatbotApi()::capabilities);
     router.get("/bot/v1/:botId/files/:fileId").respond(s.files()::info);
     router.delete("/bot/v1/:botId/files/:fileId").handler(s.files()::delete);
+    router.put("/bot/v1/:botId/persistentMenu").respond(s.persistentMenu()::put);
+    router.delete("/bot/v1/:botId/persistentMenu").handler(s.persistentMenu()::delete);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);

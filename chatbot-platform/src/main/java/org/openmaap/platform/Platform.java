@@ -25,6 +25,7 @@ import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
+import org.openmaap.platform.botinfo.BotInfoEndpoint;
 import org.openmaap.platform.cluster.ClusterSignals;
 import org.openmaap.platform.cluster.Nodes;
 import org.openmaap.platform.content.FileDownloads;
@@ -50,6 +51,7 @@ import org.openmaap.platform.fallback.StoredMoParts;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
+import org.openmaap.platform.maap.PersistentMenuApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
@@ -266,6 +268,7 @@ public final class Platform {
         new RateLimits(registry, config.defaultRateLimitPerSecond(), System::nanoTime,
             nodes::alive),
         new ChatbotApi(outbound[0], inbound, capabilities, chatIds),
+        new PersistentMenuApi(registry),
         TokenAuth.admin(config.adminToken()),
         new ChatbotAdmin(registry, config.domain()),
         new DeadLetterAdmin(store, dispatcher, registry),
@@ -281,6 +284,7 @@ public final class Platform {
         new WebTools(),
         new FilesApi(files, config.files()),
         new FileDownloads(files),
+        new BotInfoEndpoint(registry, config.domain()),
         ctcuAuth,
         new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock));
     if (cluster) {

@@ -1,6 +1,7 @@
 package org.openmaap.platform;
 
 import org.openmaap.platform.admin.ChatbotAdmin;
+import org.openmaap.platform.botinfo.BotInfoEndpoint;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
@@ -10,6 +11,7 @@ import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
+import org.openmaap.platform.maap.PersistentMenuApi;
 import org.openmaap.platform.maap.RateLimits;
 import org.openmaap.platform.maap.TokenEndpoint;
 import org.openmaap.platform.network.DeviceGateway;
@@ -25,6 +27,7 @@ record Surfaces(
     BotAuth botAuth,
     RateLimits rateLimits,
     ChatbotApi chatbotApi,
+    PersistentMenuApi persistentMenu,
     TokenAuth adminAuth,
     ChatbotAdmin chatbots,
     DeadLetterAdmin deadLetters,
@@ -39,5 +42,6 @@ record Surfaces(
     WebTools web,
     FilesApi files,
     FileDownloads downloads,
+    BotInfoEndpoint botInfo,
     CtcuAuth ctcuAuth,
     CtcuApi ctcu) {}

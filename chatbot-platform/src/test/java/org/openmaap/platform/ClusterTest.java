@@ -147,6 +147,27 @@ class ClusterTest {
   }
 
   @Test
+  void persistentMenuSetThroughOneNode_isInEveryNodesBotInfo_withinASecond() {
+    JsonObject registration = node(1).register("coffee", bot.url());
+    String token = Eventually.until(() -> token(node(2), registration), t -> t != null,
+        ONE_SECOND);
+    JsonObject menu = BotInfoTest.menu(BotInfoTest.reply("Order", "order"));
+
+    assertThat(node(2).request(HttpMethod.PUT, "/bot/v1/coffee/persistentMenu")
+        .bearerTokenAuthentication(token).sendJsonObject(menu).await().statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<Buffer> onTwo = botInfo(node(2));
+    HttpResponse<Buffer> onThree = Eventually.until(() -> botInfo(node(3)),
+        r -> menu.equals(r.bodyAsJsonObject().getJsonObject("persistentMenu")), ONE_SECOND);
+    assertThat(onThree.getHeader("ETag")).isEqualTo(onTwo.getHeader("ETag"));
+    assertThat(node(3).request(HttpMethod.DELETE, "/bot/v1/coffee/persistentMenu")
+        .bearerTokenAuthentication(token).send().await().statusCode()).isEqualTo(204);
+    Eventually.until(() -> botInfo(node(1)),
+        r -> !r.bodyAsJsonObject().containsKey("persistentMenu"), ONE_SECOND);
+  }
+
+  @Test
   void fileUploadedThroughOneNode_isServedByAnother_fromTheSharedDirectory() {
     JsonObject registration = node(1).register("coffee", bot.url());
     String token = token(node(1), registration);
@@ -203,6 +224,10 @@ class ClusterTest {
             "/bot/v1/coffee/contactCapabilities?userContact=" + USER.replace("+", "%2B"))
         .bearerTokenAuthentication(token).send().await();
     return answer.statusCode() == 200 ? answer.bodyAsJsonObject().getBoolean("rcs") : null;
+  }
+
+  private static HttpResponse<Buffer> botInfo(RunningPlatform node) {
+    return node.request(HttpMethod.GET, "/bot?id=sip:coffee@test.local").send().await();
   }
 
   /** A token from the node, or null when it refuses the credentials. */

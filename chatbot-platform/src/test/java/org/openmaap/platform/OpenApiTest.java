@@ -297,6 +297,8 @@ class OpenApiTest {
     platform.request(HttpMethod.PUT, "/network/v1/devices/" + PHONE)
         .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN).send().await();
     JsonObject registration = platform.register("openapi-sender", bot.url());
+    // The chatbot information's example asks for the documentation's own chatbot, coffee.
+    platform.register("coffee", bot.url());
     String token = platform.token(registration);
     String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
         + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));

@@ -175,6 +175,31 @@ final class Schema {
           .optional("action", TAPPED)
           .rule(exactlyOne("reply", "action")));
 
+  // --- the persistent menu (GSMA chatbot information) -------------------------------------
+
+  /** Entries of one menu, on the top level and in each submenu. */
+  static final int MAX_MENU_ENTRIES = 5;
+  /** The top menu and two levels of submenus below it. */
+  static final int MAX_MENU_LEVELS = 3;
+
+  /** {@code {"menu": {"entries": [...]}}}: replies, actions and submenus, always on screen. */
+  static final Obj PERSISTENT_MENU = obj()
+      .required("menu", obj().required("entries", menuEntries(1)));
+
+  /** A level's entries: a reply, an action or (above the deepest level) a titled submenu. */
+  private static ListOf menuEntries(int level) {
+    Shape submenu = level < MAX_MENU_LEVELS
+        ? obj().required("displayText", DISPLAY_TEXT).required("entries", menuEntries(level + 1))
+        : (node, at, out) -> out.error(at, Code.TOO_MANY, "menus nest at most "
+            + MAX_MENU_LEVELS + " levels deep: the top menu and two levels of submenus");
+    Obj entry = obj()
+        .optional("reply", REPLY)
+        .optional("action", ACTION)
+        .optional("menu", submenu)
+        .rule(exactlyOne("reply", "action", "menu"));
+    return list(entry, 1, MAX_MENU_ENTRIES);
+  }
+
   // --- cards -----------------------------------------------------------------------------------
 
   static final Obj MEDIA = obj()

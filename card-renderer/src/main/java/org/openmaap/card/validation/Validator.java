@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.openmaap.card.model.CardJson;
 
 /** Checks rich content against CARDS.md and returns every violation; never throws on bad input. */
@@ -28,6 +29,11 @@ public final class Validator {
 
   /** Validates JSON text given as UTF-8 bytes. */
   public static Validation validate(byte[] json) {
+    return read(json, Validator::validateTree);
+  }
+
+  /** Parses the bytes within the size and nesting limits, then checks the tree. */
+  private static Validation read(byte[] json, Function<JsonNode, Validation> check) {
     if (json.length > MAX_DOCUMENT_BYTES) {
       return tooLarge("the document has " + json.length + " bytes; the limit is "
           + MAX_DOCUMENT_BYTES);
@@ -47,7 +53,7 @@ public final class Validator {
     if (tree == null || tree.isMissingNode()) {
       return failure(Code.INVALID_JSON, "the document is empty");
     }
-    return validateTree(tree);
+    return check.apply(tree);
   }
 
   /** Reads at most {@link #MAX_DOCUMENT_BYTES} + 1 bytes, so a huge stream is never buffered. */
@@ -68,6 +74,23 @@ public final class Validator {
     Schema.DOCUMENT.check(tree, Pointer.ROOT, findings);
     return new Validation(findings.list(),
         AsRead.withContactObject(AsRead.withoutNullMembers(tree)));
+  }
+
+  /**
+   * Validates a chatbot's persistent menu, {@code {"menu": {"entries": [...]}}}: entries are the
+   * suggestions of a chip list or a submenu, five to a level, three levels at most. The
+   * validation's tree is the menu as read (null members dropped); the card model has no menu, so
+   * {@link Validation#document()} does not apply to it.
+   */
+  public static Validation validateMenu(byte[] json) {
+    return read(json, Validator::validateMenuTree);
+  }
+
+  /** Validates an already parsed persistent menu (see {@link #validateMenu(byte[])}). */
+  public static Validation validateMenuTree(JsonNode tree) {
+    Findings findings = new Findings();
+    Schema.PERSISTENT_MENU.check(tree, Pointer.ROOT, findings);
+    return new Validation(findings.list(), AsRead.withoutNullMembers(tree));
   }
 
   private static Validation tooLarge(String message) {

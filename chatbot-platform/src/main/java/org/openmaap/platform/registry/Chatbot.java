@@ -3,7 +3,10 @@ package org.openmaap.platform.registry;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
-/** A registered chatbot's public profile: what the admin API shows and devices display. */
+/**
+ * A registered chatbot's public profile: what the admin API shows and devices display, including
+ * what a client's chatbot information shows (contact details, verification, the persistent menu).
+ */
 public record Chatbot(
     String botId,
     String name,
@@ -12,6 +15,12 @@ public record Chatbot(
     String iconUrl,
     String color,
     String website,
+    String email,
+    String address,
+    String termsUrl,
+    boolean verified,
+    String verifiedBy,
+    JsonObject persistentMenu,
     String smsSignature,
     Integer rateLimitPerSecond,
     String clientId,
@@ -24,6 +33,11 @@ public record Chatbot(
   public static final String SHA256 = "sha256";
   /** The other CT/CU signature: an HMAC keyed with the notify token. */
   public static final String HMAC_SHA256 = "hmac-sha256";
+
+  /** Whether the text is a well-formed botId (API.md: {@code [a-z0-9][a-z0-9._-]{2,63}}). */
+  public static boolean isBotId(String text) {
+    return text != null && ProfileRules.BOT_ID.matcher(text).matches();
+  }
 
   /** The chatbot's service URI on this platform, {@code sip:botId@domain}. */
   public String serviceUri(String domain) {
@@ -47,6 +61,14 @@ public record Chatbot(
     putIfSet(json, "iconUrl", iconUrl);
     putIfSet(json, "color", color);
     putIfSet(json, "website", website);
+    putIfSet(json, "email", email);
+    putIfSet(json, "address", address);
+    putIfSet(json, "termsUrl", termsUrl);
+    if (verified) {
+      json.put("verified", true);
+    }
+    putIfSet(json, "verifiedBy", verifiedBy);
+    putIfSet(json, "persistentMenu", persistentMenu == null ? null : persistentMenu.copy());
     putIfSet(json, "smsSignature", smsSignature);
     putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
     if (dialect != Dialect.GSMA) {
@@ -59,7 +81,10 @@ public record Chatbot(
   static Chatbot fromProfile(String botId, JsonObject profile, String clientId, Instant createdAt) {
     return new Chatbot(botId, profile.getString("name"), profile.getString("webhookUrl"),
         profile.getString("description"), profile.getString("iconUrl"), profile.getString("color"),
-        profile.getString("website"), profile.getString("smsSignature"),
+        profile.getString("website"), profile.getString("email"), profile.getString("address"),
+        profile.getString("termsUrl"), profile.getBoolean("verified", false),
+        profile.getString("verifiedBy"), profile.getJsonObject("persistentMenu"),
+        profile.getString("smsSignature"),
         profile.getInteger("rateLimitPerSecond"), clientId, createdAt,
         Dialect.of(profile.getString("dialect", "gsma")).orElse(Dialect.GSMA),
         profile.getString("signatureScheme", SHA256), profile.getString("number"));

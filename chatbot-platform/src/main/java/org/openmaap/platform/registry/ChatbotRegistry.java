@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.Invalid;
@@ -87,7 +88,7 @@ public final class ChatbotRegistry {
       return Future.failedFuture(new Conflict("a chatbot with botId '" + botId
           + "' already exists"));
     }
-    JsonObject profile = body.copy();
+    JsonObject profile = ProfileRules.asStored(body);
     profile.remove("botId");
     String clientSecret = Secrets.newSecret();
     String webhookSecret = Secrets.newSecret();
@@ -122,10 +123,12 @@ public final class ChatbotRegistry {
     return all;
   }
 
-  /** Applies a PATCH of profile members; fails with Invalid or NotFound. */
+  /**
+   * Applies a PATCH of profile members (null removes an optional one); fails with Invalid or
+   * NotFound.
+   */
   public Future<Chatbot> update(String botId, JsonObject patch) {
-    ChatbotRow row = rows.get(botId);
-    if (row == null) {
+    if (!rows.containsKey(botId)) {
       return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
     List<Violation> violations = ProfileRules.forUpdate(patch);
@@ -133,7 +136,47 @@ public final class ChatbotRegistry {
       return Future.failedFuture(new Invalid("invalid_chatbot",
           "the chatbot update has " + violations.size() + " problem(s)", violations));
     }
-    JsonObject profile = new JsonObject(row.profileJson()).mergeIn(patch);
+    JsonObject stored = ProfileRules.asStored(patch);
+    return change(botId, profile -> {
+      patch.fieldNames().stream().filter(name -> !stored.containsKey(name))
+          .forEach(profile::remove);
+      return profile.mergeIn(stored);
+    });
+  }
+
+  /**
+   * Sets the chatbot's persistent menu, {@code {"menu": {"entries": [...]}}}; fails with Invalid
+   * (violations under {@code /}) or NotFound.
+   */
+  public Future<Chatbot> setPersistentMenu(String botId, JsonObject menu) {
+    if (!rows.containsKey(botId)) {
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
+    }
+    List<Violation> violations = ProfileRules.menuViolations(menu, "");
+    if (!violations.isEmpty()) {
+      return Future.failedFuture(new Invalid("invalid_menu",
+          "the persistent menu has " + violations.size() + " problem(s); see violations",
+          violations));
+    }
+    JsonObject stored = ProfileRules.asStored(new JsonObject().put("persistentMenu", menu));
+    return change(botId, profile -> profile.mergeIn(stored));
+  }
+
+  /** Removes the chatbot's persistent menu, if it has one; fails with NotFound. */
+  public Future<Chatbot> clearPersistentMenu(String botId) {
+    return change(botId, profile -> {
+      profile.remove("persistentMenu");
+      return profile;
+    });
+  }
+
+  /** Stores the changed profile, then tells the other nodes. */
+  private Future<Chatbot> change(String botId, UnaryOperator<JsonObject> edit) {
+    ChatbotRow row = rows.get(botId);
+    if (row == null) {
+      return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
+    }
+    JsonObject profile = edit.apply(new JsonObject(row.profileJson()));
     ChatbotRow updated = new ChatbotRow(botId, profile.encode(), row.clientId(),
         row.clientSecretHash(), row.webhookSecret(), row.previousWebhookSecret(),
         row.previousWebhookSecretUntil(), row.tokenGeneration(), row.createdAt());

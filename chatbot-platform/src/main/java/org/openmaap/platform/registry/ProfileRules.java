@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Severity;
+import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 
 /** Checks an admin request's chatbot profile, returning violations as the card validator does. */
@@ -18,12 +19,17 @@ final class ProfileRules {
 
   static final Pattern BOT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+  /** One @, something on each side, a dot in the domain: what a mail client would take. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
   private static final Set<String> PROFILE = Set.of("name", "webhookUrl", "description", "iconUrl",
-      "color", "website", "smsSignature", "rateLimitPerSecond", "dialect", "signatureScheme",
+      "color", "website", "email", "address", "termsUrl", "verified", "verifiedBy",
+      "persistentMenu", "smsSignature", "rateLimitPerSecond", "dialect", "signatureScheme",
       "number");
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
+  private static final List<String> REQUIRED = List.of("name", "webhookUrl");
+  private static final Set<String> URLS = Set.of("webhookUrl", "iconUrl", "website", "termsUrl");
   private static final Map<String, Integer> MAX_LENGTH = Map.of("name", 100, "description", 500,
-      "smsSignature", 40);
+      "smsSignature", 40, "email", 254, "address", 500, "verifiedBy", 100);
 
   private ProfileRules() {}
 
@@ -37,7 +43,7 @@ final class ProfileRules {
       violations.add(error("/botId", Code.BAD_VALUE, "botId must match [a-z0-9][a-z0-9._-]{2,63}"
           + " (3 to 64 lower-case letters, digits, dots, dashes, underscores)"));
     }
-    for (String required : List.of("name", "webhookUrl")) {
+    for (String required : REQUIRED) {
       if (body.getValue(required) == null) {
         violations.add(error("/" + required, Code.REQUIRED, required + " is required"));
       }
@@ -46,11 +52,19 @@ final class ProfileRules {
     return violations;
   }
 
-  /** Violations of a PATCH body: any subset of the profile, no botId. */
+  /**
+   * Violations of a PATCH body: any subset of the profile, no botId; null removes an optional
+   * member (as in a JSON merge patch).
+   */
   static List<Violation> forUpdate(JsonObject body) {
     List<Violation> violations = new ArrayList<>();
     if (body.containsKey("botId")) {
       violations.add(error("/botId", Code.BAD_VALUE, "botId cannot be changed"));
+    }
+    for (String required : REQUIRED) {
+      if (body.containsKey(required) && body.getValue(required) == null) {
+        violations.add(error("/" + required, Code.REQUIRED, required + " cannot be removed"));
+      }
     }
     check(body, Set.of("botId"), violations);
     return violations;
@@ -65,6 +79,19 @@ final class ProfileRules {
         if (!alsoAllowed.contains(name)) {
           out.add(error(path, Code.UNKNOWN_FIELD, "'" + name + "' is not a chatbot setting; "
               + "expected botId, " + String.join(", ", PROFILE.stream().sorted().toList())));
+        }
+        continue;
+      }
+      if (value == null) {
+        continue;
+      }
+      if (name.equals("persistentMenu")) {
+        out.addAll(menuViolations(value, path));
+        continue;
+      }
+      if (name.equals("verified")) {
+        if (!(value instanceof Boolean)) {
+          out.add(error(path, Code.WRONG_TYPE, "verified must be true or false"));
         }
         continue;
       }
@@ -107,12 +134,45 @@ final class ProfileRules {
       } else if (length > max) {
         out.add(error(path, Code.TOO_LONG, name + " has " + length + " characters; the limit is "
             + max));
-      } else if (Set.of("webhookUrl", "iconUrl", "website").contains(name) && !isHttpUrl(text)) {
+      } else if (URLS.contains(name) && !isHttpUrl(text)) {
         out.add(error(path, Code.BAD_URL, name + " must be an absolute http or https URL"));
+      } else if (name.equals("email") && !EMAIL.matcher(text).matches()) {
+        out.add(error(path, Code.BAD_VALUE, "email must be an address such as hello@example.com"));
       } else if (name.equals("color") && !COLOR.matcher(text).matches()) {
         out.add(error(path, Code.BAD_VALUE, "color must be #RRGGBB, such as #6F4E37"));
       }
     }
+  }
+
+  /**
+   * Violations of a persistent menu, {@code {"menu": {"entries": [...]}}}, as the card validator
+   * finds them, their paths under {@code at}.
+   */
+  static List<Violation> menuViolations(Object menu, String at) {
+    if (!(menu instanceof JsonObject object)) {
+      return List.of(error(at, Code.WRONG_TYPE,
+          "persistentMenu must be an object: {\"menu\": {\"entries\": [...]}}"));
+    }
+    return Validator.validateMenu(object.toBuffer().getBytes()).errors().stream()
+        .map(v -> new Violation(at + v.path(), v.code(), v.message(), v.severity()))
+        .toList();
+  }
+
+  /**
+   * The profile members as stored: nulls dropped (absent), the menu as the validator read it
+   * (its null members dropped too). Only for a body without violations.
+   */
+  static JsonObject asStored(JsonObject members) {
+    JsonObject stored = new JsonObject();
+    for (Map.Entry<String, Object> member : members) {
+      if (member.getValue() instanceof JsonObject menu && member.getKey().equals("persistentMenu")) {
+        stored.put(member.getKey(), new JsonObject(
+            Validator.validateMenu(menu.toBuffer().getBytes()).tree().toString()));
+      } else if (member.getValue() != null) {
+        stored.put(member.getKey(), member.getValue());
+      }
+    }
+    return stored;
   }
 
   private static boolean isHttpUrl(String value) {

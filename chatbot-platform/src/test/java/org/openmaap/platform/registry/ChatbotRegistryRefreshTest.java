@@ -57,6 +57,31 @@ class ChatbotRegistryRefreshTest {
     assertThat(announced).containsExactly("coffee", "tea", "coffee", "coffee", "tea");
   }
 
+  @Test
+  void aMenuSetOnOneNode_isAnnounced_andReadByAnotherOnRefresh() {
+    store = SqliteStore.open(vertx, dir).await();
+    ChatbotRegistry here = ChatbotRegistry.load(store, Clock.systemUTC(), Duration.ofHours(1))
+        .await();
+    ChatbotRegistry there = ChatbotRegistry.load(store, Clock.systemUTC(), Duration.ofHours(1))
+        .await();
+    here.register(bot("coffee")).await();
+    there.refresh("coffee").await();
+    List<String> announced = new ArrayList<>();
+    here.onChange(announced::add);
+    JsonObject menu = new JsonObject("""
+        {"menu": {"entries": [{"reply": {"displayText": "Order", "postback": {"data": "o"}}}]}}""");
+
+    here.setPersistentMenu("coffee", menu).await();
+    there.refresh("coffee").await();
+    JsonObject seenThere = there.find("coffee").orElseThrow().persistentMenu();
+    here.clearPersistentMenu("coffee").await();
+    there.refresh("coffee").await();
+
+    assertThat(seenThere).isEqualTo(menu);
+    assertThat(there.find("coffee").orElseThrow().persistentMenu()).isNull();
+    assertThat(announced).containsExactly("coffee", "coffee");
+  }
+
   private static JsonObject bot(String botId) {
     return new JsonObject().put("botId", botId).put("name", botId)
         .put("webhookUrl", "http://127.0.0.1:1/" + botId);

@@ -111,6 +111,57 @@ class SimulatorPageBrowserTest {
   }
 
   @Test
+  void persistentMenu_showsUnderTheConversation_andATappedEntryReachesTheBot() throws IOException {
+    setMenu(new JsonObject().put("menu", new JsonObject().put("entries", new JsonArray()
+        .add(reply("Order a coffee", "menu:order"))
+        .add(new JsonObject().put("menu", new JsonObject().put("displayText", "Our shops")
+            .put("entries", new JsonArray()
+                .add(reply("Opening hours", "menu:hours"))
+                .add(action("Call the shop", "menu:call", "dialerAction", "dialPhoneNumber",
+                    new JsonObject().put("phoneNumber", "+8610086")))))))));
+    try {
+      String phone = "+8613800000110";
+      openPhone(phone);
+      openChat();
+
+      await(() -> browser.findElement(By.id("menu")).isDisplayed());
+      assertThat(texts("#menu-entries .menu-entry")).containsExactly("Order a coffee",
+          "Our shops");
+      browser.findElement(By.cssSelector("#menu-entries .submenu")).click();
+      await(() -> texts("#menu-entries .menu-entry").contains("Opening hours"));
+      assertThat(texts("#menu-entries .menu-entry")).containsExactly("Opening hours",
+          "Call the shop");
+      browser.findElement(By.cssSelector("#menu-entries [data-postback='menu:hours']")).click();
+
+      JsonObject tapped = bot.next(from(phone, "response"), Duration.ofSeconds(10)).event()
+          .getJsonObject("RCSMessage").getJsonObject("suggestedResponse")
+          .getJsonObject("response").getJsonObject("reply");
+      assertThat(tapped).isEqualTo(new JsonObject().put("displayText", "Opening hours")
+          .put("postback", new JsonObject().put("data", "menu:hours")));
+      await(() -> texts(".entry.out .omp-bubble").contains("Opening hours"));
+      screenshot("simulator-menu");
+      browser.findElement(By.cssSelector("#menu-entries [data-postback='menu:call']")).click();
+      assertThat(sheetText()).contains("Calling", "+8610086");
+      assertThat(tappedAction(phone)).isEqualTo("menu:call");
+      closeSheet();
+      browser.findElement(By.id("menu-back")).click();
+      await(() -> texts("#menu-entries .menu-entry").contains("Order a coffee"));
+    } finally {
+      assertThat(platform.http.request(HttpMethod.DELETE, "/bot/v1/" + BOT + "/persistentMenu")
+          .bearerTokenAuthentication(token).send().await().statusCode()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void chatWithoutAMenu_showsNoMenu() {
+    openPhone("+8613800000111");
+    openChat();
+
+    assertThat(browser.findElement(By.id("menu")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("menu-toggle")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void chatbotList_showsEachBotsNameAndColour() throws IOException {
     openPhone("+8613800000102");
 
@@ -367,6 +418,12 @@ class SimulatorPageBrowserTest {
             + "/status").bearerTokenAuthentication(token)
         .sendJsonObject(new JsonObject().put("RCSMessage", new JsonObject().put("status", status)))
         .await().statusCode();
+  }
+
+  private static void setMenu(JsonObject menu) {
+    var response = platform.http.request(HttpMethod.PUT, "/bot/v1/" + BOT + "/persistentMenu")
+        .bearerTokenAuthentication(token).sendJsonObject(menu).await();
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
   }
 
   private static boolean rcsCapable(String phone) {
