@@ -210,8 +210,11 @@ class CtcuDialectTest {
         list -> !list.isEmpty(), Duration.ofSeconds(5));
     CtcuNotifyServer.Notification network = notify.next("/status",
         body -> "deliveredToNetwork".equals(info(body).getString("status")));
+    CtcuNotifyServer.Notification handset = notify.next("/status",
+        body -> "deliveredAsSms".equals(info(body).getString("status")));
 
     assertThat(inbox.get(0).text()).isEqualTo("Parcel out for delivery today");
+    assertThat(info(handset.body()).getString("messageId")).isEqualTo("sms-1");
     assertThat(info(network.body()).getString("messageId")).isEqualTo("sms-1");
     assertThat(info(network.body()).getString("destinationAddress")).isEqualTo("tel:" + SMS_USER);
   }
@@ -313,6 +316,64 @@ class CtcuDialectTest {
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40004);
+  }
+
+  @Test
+  void notifyServerDownForAWhile_thenUp_getsEveryMessageInOrder() {
+    notify.answer(503);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      for (int i = 0; i < 3; i++) {
+        phone.send(new JsonObject().put("type", "message").put("to", "ctbot").put("id", i)
+            .put("RCSMessage", new JsonObject().put("textMessage", "m" + i)));
+        phone.next("ack");
+      }
+      // Within the test's 2-second retry window: retried, not yet dead letters.
+      vertx.timer(800).await();
+      notify.answer(200);
+
+      List<String> texts = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        texts.add(notify.next("/messages", body -> true).body().getJsonArray("messageList")
+            .getJsonObject(0).getString("contentText"));
+      }
+
+      assertThat(texts).containsExactly("m0", "m1", "m2");
+    }
+  }
+
+  @Test
+  void badInput_getsTheDialectsCodeAndStatus_andNothingIsSent() {
+    JsonArray tooMany = new JsonArray();
+    for (int i = 0; i < 101; i++) {
+      tooMany.add(String.format("+86139%08d", 20_000 + i));
+    }
+    HttpResponse<Buffer> recipients = send(URI, new JsonObject().put("messageId", "bad-3")
+        .put("messageList", new JsonArray().add(item(TEXT, "hi")))
+        .put("destinationAddress", tooMany));
+    HttpResponse<Buffer> unknownType = send(URI, new JsonObject().put("messageId", "bad-4")
+        .put("messageList", new JsonArray().add(item("application/x-unknown", "hi")))
+        .put("destinationAddress", RCS_USER));
+    HttpResponse<Buffer> malformed = platform.request(HttpMethod.POST, "/bot/v1/" + URI
+            + "/messages").putHeader("Authorization", "accessToken " + token)
+        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{\"messageId\":"))
+        .await();
+    HttpResponse<Buffer> oversized = send(URI, new JsonObject().put("messageId", "bad-5")
+        .put("messageList", new JsonArray().add(item(TEXT, "x".repeat(2_000_000))))
+        .put("destinationAddress", RCS_USER));
+
+    assertThat(recipients.statusCode()).isEqualTo(400);
+    assertThat(recipients.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40008);
+    assertThat(paths(recipients)).containsExactly("/destinationAddress");
+    assertThat(unknownType.statusCode()).isEqualTo(400);
+    assertThat(paths(unknownType)).containsExactly("/messageList/0/contentType");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(20002);
+    assertThat(oversized.statusCode()).isEqualTo(413);
+    assertThat(oversized.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40013);
+    for (String msgId : List.of("bad-3", "bad-4", "bad-5")) {
+      assertThat(platform.platform.embeddedSmsc().orElseThrow().inbox(RCS_USER)).isEmpty();
+      assertThat(revoke(msgId, RCS_USER).statusCode()).as(msgId).isEqualTo(404);
+    }
   }
 
   @Test
