@@ -46,6 +46,10 @@ final class HttpVerticle extends VerticleBase {
     router.get("/network/v1/devices/:msisdn/ws").handler(s.networkAuth())
         .handler(s.devices()::connect);
 
+    router.routeWithRegex(CTCU + "/.*").failureHandler(CtcuErrors::handle);
+    router.postWithRegex(CTCU + "/medias/upload").handler(s.ctcuAuth()).handler(s.rateLimits())
+        .respond(s.ctcuMedia()::upload);
+
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     router.get("/").handler(s.web()::home);
@@ -63,11 +67,12 @@ final class HttpVerticle extends VerticleBase {
 
     router.get("/bot").handler(s.botInfo()::botInfo);
     // CT/CU chatbots name themselves by their chatbot URI where GSMA ones have their botId.
-    router.routeWithRegex(CTCU + "/.*").failureHandler(CtcuErrors::handle);
     router.postWithRegex(CTCU + "/accessToken").respond(s.ctcu()::accessToken);
     router.routeWithRegex(CTCU + "/.*").handler(s.ctcuAuth()).handler(s.rateLimits());
     router.postWithRegex(CTCU + "/messages").respond(s.ctcu()::send);
     router.postWithRegex(CTCU + "/revoke").respond(s.ctcu()::revoke);
+    router.getWithRegex(CTCU + "/medias/download").handler(s.ctcuMedia()::download);
+    router.deleteWithRegex(CTCU + "/medias/delete").respond(s.ctcuMedia()::delete);
     router.routeWithRegex(CTCU + "/.*").handler(ctx -> ctx.fail(404));
 
     router.post("/oauth2/v1/token").respond(s.token()::token);

@@ -44,6 +44,7 @@ import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.dialect.ctcu.CtcuNotifications;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
@@ -262,6 +263,8 @@ public final class Platform {
         smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
+    FilesApi filesApi = new FilesApi(files, config.files());
+    FileDownloads downloads = new FileDownloads(files);
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
@@ -282,11 +285,12 @@ public final class Platform {
         new PreviewApi(PREVIEW_RENDERS_PER_SECOND, System::nanoTime),
         new SimulatorApi(registry),
         new WebTools(),
-        new FilesApi(files, config.files()),
-        new FileDownloads(files),
+        filesApi,
+        downloads,
         new BotInfoEndpoint(registry, config.domain()),
         ctcuAuth,
-        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock));
+        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
+        new CtcuMedia(ctcuAuth, filesApi, downloads));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

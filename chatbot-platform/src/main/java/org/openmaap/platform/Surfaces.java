@@ -9,6 +9,7 @@ import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.PersistentMenuApi;
@@ -44,4 +45,5 @@ record Surfaces(
     FileDownloads downloads,
     BotInfoEndpoint botInfo,
     CtcuAuth ctcuAuth,
-    CtcuApi ctcu) {}
+    CtcuApi ctcu,
+    CtcuMedia ctcuMedia) {}

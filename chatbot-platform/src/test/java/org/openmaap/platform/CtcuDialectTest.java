@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -377,6 +378,48 @@ class CtcuDialectTest {
   }
 
   @Test
+  void media_uploadedDownloadedAndDeleted_byTheirUrl() throws Exception {
+    byte[] png = png();
+    HttpResponse<Buffer> uploaded = platform.request(HttpMethod.POST, "/bot/v1/" + ENCODED_URI
+            + "/medias/upload")
+        .putHeader("Authorization", "accessToken " + token).putHeader("uploadMode", "perm")
+        .sendMultipartForm(MultipartForm.create()
+            .binaryFileUpload("file", "dot.png", Buffer.buffer(png), "image/png")
+            .binaryFileUpload("thumbnail", "dot-small.png", Buffer.buffer(png), "image/png"))
+        .await();
+    JsonArray infos = uploaded.bodyAsJsonObject().getJsonArray("fileInfo");
+    String url = infos.getJsonObject(0).getString("url");
+
+    HttpResponse<Buffer> downloaded = platform.request(HttpMethod.GET, "/bot/v1/" + URI
+        + "/medias/download").putHeader("Authorization", "accessToken " + token)
+        .putHeader("url", url).send().await();
+    HttpResponse<Buffer> badUrl = platform.request(HttpMethod.GET, "/bot/v1/" + URI
+        + "/medias/download").putHeader("Authorization", "accessToken " + token)
+        .putHeader("url", "https://elsewhere.example/x.png").send().await();
+    HttpResponse<Buffer> deleted = platform.request(HttpMethod.DELETE, "/bot/v1/" + URI
+        + "/medias/delete").putHeader("Authorization", "accessToken " + token)
+        .putHeader("url", url).send().await();
+    HttpResponse<Buffer> afterDelete = platform.request(HttpMethod.GET, "/bot/v1/" + URI
+        + "/medias/download").putHeader("Authorization", "accessToken " + token)
+        .putHeader("url", url).send().await();
+
+    assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(200);
+    assertThat(uploaded.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    assertThat(infos.getJsonObject(0).getString("contentType")).isEqualTo("image/png");
+    assertThat(infos.getJsonObject(0).getLong("fileSize")).isEqualTo((long) png.length);
+    assertThat(infos.getJsonObject(0).getString("fileName")).isEqualTo("dot.png");
+    assertThat(infos.getJsonObject(1).getString("type")).isEqualTo("thumbnail");
+    assertThat(downloaded.statusCode()).isEqualTo(200);
+    assertThat(downloaded.body().getBytes()).isEqualTo(png);
+    assertThat(badUrl.statusCode()).isEqualTo(400);
+    assertThat(badUrl.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40007);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(deleted.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    assertThat(afterDelete.statusCode()).isEqualTo(404);
+    assertThat(afterDelete.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40004);
+  }
+
+  @Test
   void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
     JsonObject hmacBot = register("hmacbot", "hmac-sha256");
     notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");
@@ -441,6 +484,14 @@ class CtcuDialectTest {
         .put("messageList", new JsonArray().add(item(TEXT, text)))
         .put("destinationAddress", new JsonArray().add(to))
         .put("senderAddress", URI);
+  }
+
+  private static byte[] png() throws java.io.IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private static JsonObject item(String type, Object text) {

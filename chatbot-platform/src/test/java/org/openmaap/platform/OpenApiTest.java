@@ -332,6 +332,10 @@ class OpenApiTest {
 
   /** A small PNG: images get a thumbnail, so the thumbnail routes have something to serve. */
   private static MultipartForm imageFile() {
+    return imageFile("fileContent");
+  }
+
+  private static MultipartForm imageFile(String part) {
     BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     try {
@@ -339,7 +343,7 @@ class OpenApiTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return MultipartForm.create().binaryFileUpload("fileContent", "dot.png",
+    return MultipartForm.create().binaryFileUpload(part, "dot.png",
         Buffer.buffer(png.toByteArray()), "image/png");
   }
 
@@ -373,7 +377,10 @@ class OpenApiTest {
       return request.send().await();
     }
     if (content.containsKey("multipart/form-data")) {
-      return request.sendMultipartForm(imageFile()).await();
+      // The file's part is the schema's first required member (a dialect names it otherwise).
+      String part = content.getJsonObject("multipart/form-data").getJsonObject("schema")
+          .getJsonArray("required", new JsonArray().add("fileContent")).getString(0);
+      return request.sendMultipartForm(imageFile(part)).await();
     }
     if (content.containsKey("application/x-www-form-urlencoded")) {
       MultiMap form = MultiMap.caseInsensitiveMultiMap();

@@ -31,16 +31,20 @@ public final class FileDownloads {
 
   /** The file's bytes. */
   public void file(RoutingContext ctx) {
-    serve(ctx, false);
+    serve(ctx, ctx.pathParam("fileId"), false);
+  }
+
+  /** The bytes of file {@code fileId} (a dialect names its files by URL). */
+  public void file(RoutingContext ctx, String fileId) {
+    serve(ctx, fileId, false);
   }
 
   /** The file's generated thumbnail; 404 when it has none. */
   public void thumbnail(RoutingContext ctx) {
-    serve(ctx, true);
+    serve(ctx, ctx.pathParam("fileId"), true);
   }
 
-  private void serve(RoutingContext ctx, boolean thumbnail) {
-    String fileId = ctx.pathParam("fileId");
+  private void serve(RoutingContext ctx, String fileId, boolean thumbnail) {
     library.find(fileId).onSuccess(found -> {
       FileRow row = found.orElse(null);
       if (row == null || (thumbnail && row.thumbnailSize() == null)) {

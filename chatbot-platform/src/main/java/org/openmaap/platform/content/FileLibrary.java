@@ -235,6 +235,11 @@ public final class FileLibrary {
     return FileUrls.isId(fileId) ? store.file(fileId) : Future.succeededFuture(Optional.empty());
   }
 
+  /** The id of the platform file this URL names (not its thumbnail), if it names one. */
+  Optional<String> fileIdOf(String url) {
+    return urls.fileIdOf(url);
+  }
+
   /** A chatbot's own file; NotFound for another's, so other bots' file ids are not confirmed. */
   Future<FileRow> owned(String botId, String fileId) {
     return find(fileId).map(found -> found

@@ -8,8 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Msisdn;
+import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.store.FileRow;
 
 /**
@@ -52,6 +55,40 @@ public final class FilesApi {
     }).map(row -> created(ctx, library.describe(row)));
   }
 
+  /**
+   * A chatbot's upload through a dialect: the file in {@code fileField} (files in {@code dropped}
+   * fields are thrown away), kept the default time or, {@code longest}, as long as the platform
+   * keeps files; answers the file as {@link #info} does.
+   */
+  public Future<JsonObject> upload(RoutingContext ctx, String botId, String fileField,
+      Set<String> dropped, boolean longest) {
+    return receive(ctx, fileField, dropped).compose(form -> {
+      if (form.file() == null) {
+        throw ApiError.badRequest("required", "send the file in the form field " + fileField);
+      }
+      Instant until = longest
+          ? library.now().plus(settings.maxUntil()).truncatedTo(ChronoUnit.MILLIS)
+          : library.until(null);
+      return library.keep(FileRow.Owner.BOT, botId, form.file(), null, until,
+          settings.perBotQuotaBytes());
+    }).map(library::describe);
+  }
+
+  /**
+   * The id of chatbot {@code botId}'s own file that {@code url} names: Invalid bad_media_url for a
+   * URL that names no platform file, NotFound for another's or a deleted one.
+   */
+  public Future<String> ownFileId(String botId, String url) {
+    String fileId = library.fileIdOf(url).orElseThrow(() -> new Invalid("bad_media_url",
+        "'" + url + "' is not the URL of a file on this platform"));
+    return library.owned(botId, fileId).map(FileRow::fileId);
+  }
+
+  /** Deletes chatbot {@code botId}'s file: its URL answers 404 from now on. */
+  public Future<Void> delete(String botId, String fileId) {
+    return library.delete(botId, fileId);
+  }
+
   /** {@code GET /bot/v1/{botId}/files/{fileId}}: the file, ready or expired. */
   public Future<JsonObject> info(RoutingContext ctx) {
     return library.owned(ctx.pathParam("botId"), ctx.pathParam("fileId"))
@@ -60,7 +97,7 @@ public final class FilesApi {
 
   /** {@code DELETE /bot/v1/{botId}/files/{fileId}}: 204; the file's URL answers 404 from now on. */
   public void delete(RoutingContext ctx) {
-    library.delete(ctx.pathParam("botId"), ctx.pathParam("fileId"))
+    delete(ctx.pathParam("botId"), ctx.pathParam("fileId"))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -98,8 +135,13 @@ public final class FilesApi {
 
   /** The request's form, its temporary file dropped if anything after it fails. */
   private Future<FormReceiver.Form> receive(RoutingContext ctx) {
+    return receive(ctx, FILE_FIELD, Set.of());
+  }
+
+  private Future<FormReceiver.Form> receive(RoutingContext ctx, String fileField,
+      Set<String> dropped) {
     Future<FormReceiver.Form> form = FormReceiver.receive(ctx.vertx(), ctx.request(),
-        library.tmpDir(), FILE_FIELD, settings.maxFileBytes());
+        library.tmpDir(), fileField, dropped, settings.maxFileBytes());
     ctx.addEndHandler(done -> form.onSuccess(received -> {
       // keep() consumed it if it got that far; deleting what is not there is harmless.
       if (ctx.response().getStatusCode() / 100 != 2) {

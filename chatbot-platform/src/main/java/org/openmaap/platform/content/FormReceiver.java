@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.failure.TooLarge;
 
@@ -35,6 +36,16 @@ final class FormReceiver {
    */
   static Future<Form> receive(Vertx vertx, HttpServerRequest request, Path tmpDir,
       String fileField, long maxBytes) {
+    return receive(vertx, request, tmpDir, fileField, Set.of(), maxBytes);
+  }
+
+  /**
+   * Like {@link #receive(Vertx, HttpServerRequest, Path, String, long)}, but files in the
+   * {@code dropped} fields are read and thrown away instead of refused (a dialect's thumbnail,
+   * which the platform makes itself).
+   */
+  static Future<Form> receive(Vertx vertx, HttpServerRequest request, Path tmpDir,
+      String fileField, Set<String> dropped, long maxBytes) {
     String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
     String bare = type == null ? "" : type.toLowerCase(Locale.ROOT);
     if (!bare.startsWith("multipart/form-data")
@@ -50,7 +61,7 @@ final class FormReceiver {
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
       request.response().writeContinue();
     }
-    Receiving receiving = new Receiving(vertx, request, tmpDir, fileField, maxBytes);
+    Receiving receiving = new Receiving(vertx, request, tmpDir, fileField, dropped, maxBytes);
     request.setExpectMultipart(true);
     request.uploadHandler(receiving::upload);
     request.exceptionHandler(e -> receiving.fail(ApiError.badRequest("incomplete_upload",
@@ -72,6 +83,7 @@ final class FormReceiver {
     private final HttpServerRequest request;
     private final Path tmpDir;
     private final String fileField;
+    private final Set<String> dropped;
     private final long maxBytes;
     private Future<Void> fileWritten = Future.succeededFuture();
     private Path path;
@@ -83,15 +95,20 @@ final class FormReceiver {
     private boolean failed;
 
     Receiving(Vertx vertx, HttpServerRequest request, Path tmpDir, String fileField,
-        long maxBytes) {
+        Set<String> dropped, long maxBytes) {
       this.vertx = vertx;
       this.request = request;
       this.tmpDir = tmpDir;
       this.fileField = fileField;
+      this.dropped = dropped;
       this.maxBytes = maxBytes;
     }
 
     void upload(HttpServerFileUpload upload) {
+      if (dropped.contains(upload.name())) {
+        upload.handler(ignored -> {});
+        return;
+      }
       if (failed || path != null || !fileField.equals(upload.name())) {
         // Whatever arrives after a refusal is dropped, not kept.
         upload.handler(ignored -> {});

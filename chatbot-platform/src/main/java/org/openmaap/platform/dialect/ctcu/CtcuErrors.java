@@ -18,11 +18,14 @@ public final class CtcuErrors {
   static final int NO_TOKEN = 41001;
   /** A bad or expired token. */
   static final int BAD_TOKEN = 40014;
-  /** A bad header (ours: the body is not JSON). */
+  /** A bad header (ours: also a body that is not JSON). */
   static final int BAD_HEADER = 20002;
+  /** A URL that names no media file of the platform. */
+  static final int BAD_MEDIA_URL = 40007;
   static final int FORBIDDEN = 40003;
   static final int NOT_FOUND = 40004;
   static final int CONFLICT = 40009;
+  static final int GONE = 40010;
   static final int TOO_LARGE = 40013;
   static final int RATE_LIMITED = 40029;
   static final int INTERNAL = 50000;
@@ -70,11 +73,16 @@ public final class CtcuErrors {
 
   static int code(ApiError error) {
     return switch (error.status()) {
-      case 400 -> error.code().equals("invalid_json") ? BAD_HEADER : SCHEMA;
+      case 400 -> switch (error.code()) {
+        case "invalid_json", "bad_header" -> BAD_HEADER;
+        case "bad_media_url" -> BAD_MEDIA_URL;
+        default -> SCHEMA;
+      };
       case 401 -> error.code().equals(NO_TOKEN_CODE) ? NO_TOKEN : BAD_TOKEN;
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 409 -> CONFLICT;
+      case 410 -> GONE;
       case 413 -> TOO_LARGE;
       case 415 -> BAD_HEADER;
       case 429 -> RATE_LIMITED;
