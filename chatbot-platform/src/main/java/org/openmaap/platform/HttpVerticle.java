@@ -73,6 +73,9 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(CTCU + "/revoke").respond(s.ctcu()::revoke);
     router.getWithRegex(CTCU + "/medias/download").handler(s.ctcuMedia()::download);
     router.deleteWithRegex(CTCU + "/medias/delete").respond(s.ctcuMedia()::delete);
+    router.getWithRegex(CTCU + "/find/chatBotInfo").respond(s.ctcuInfo()::find);
+    router.postWithRegex(CTCU + "/update/chatBotInfo/optionals").respond(s.ctcuInfo()::optionals);
+    router.postWithRegex(CTCU + "/update/chatBotInfo/menu").respond(s.ctcuInfo()::menu);
     router.routeWithRegex(CTCU + "/.*").handler(ctx -> ctx.fail(404));
 
     router.post("/oauth2/v1/token").respond(s.token()::token);

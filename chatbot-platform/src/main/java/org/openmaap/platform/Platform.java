@@ -44,6 +44,7 @@ import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
 import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.dialect.ctcu.CtcuNotifications;
 import org.openmaap.platform.fallback.SmsAnswers;
@@ -290,7 +291,8 @@ public final class Platform {
         new BotInfoEndpoint(registry, config.domain()),
         ctcuAuth,
         new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
-        new CtcuMedia(ctcuAuth, filesApi, downloads));
+        new CtcuMedia(ctcuAuth, filesApi, downloads),
+        new CtcuChatbotInfo(ctcuAuth, registry, config.domain()));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

@@ -9,6 +9,7 @@ import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
+import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
 import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
@@ -46,4 +47,5 @@ record Surfaces(
     BotInfoEndpoint botInfo,
     CtcuAuth ctcuAuth,
     CtcuApi ctcu,
-    CtcuMedia ctcuMedia) {}
+    CtcuMedia ctcuMedia,
+    CtcuChatbotInfo ctcuInfo) {}

@@ -420,6 +420,45 @@ class CtcuDialectTest {
   }
 
   @Test
+  void chatbotInfo_optionalsAndMenu_setThroughTheDialect_showInItsInfoAndInBotinfo() {
+    JsonObject menu = new JsonObject().put("menu", new JsonObject().put("entries", new JsonArray()
+        .add(new JsonObject().put("reply", new JsonObject().put("displayText", "Track")
+            .put("postback", new JsonObject().put("data", "track"))))));
+    HttpResponse<Buffer> optionals = post("/update/chatBotInfo/optionals", new JsonObject()
+        .put("serviceDescription", "Parcels, tracked").put("themeColour", "#112233")
+        .put("serviceWebsite", "https://parcel.example").put("emailAddress", "hi@parcel.example")
+        .put("TCPage", "https://parcel.example/terms").put("callBackNumber", "+8610086")
+        .put("category", new JsonArray().add("logistics")));
+    HttpResponse<Buffer> menuSet = post("/update/chatBotInfo/menu", menu);
+    HttpResponse<Buffer> badColour = post("/update/chatBotInfo/optionals",
+        new JsonObject().put("themeColour", "red"));
+    HttpResponse<Buffer> badMenu = post("/update/chatBotInfo/menu", new JsonObject()
+        .put("menu", new JsonObject().put("entries", new JsonArray())));
+
+    JsonObject info = platform.request(HttpMethod.GET, "/bot/v1/" + URI + "/find/chatBotInfo")
+        .putHeader("Authorization", "accessToken " + token).send().await().bodyAsJsonObject();
+    JsonObject botinfo = platform.request(HttpMethod.GET, "/bot?id=" + ENCODED_URI)
+        .send().await().bodyAsJsonObject();
+
+    assertThat(optionals.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    assertThat(menuSet.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    assertThat(info.getString("serviceName")).isEqualTo("CT bot");
+    assertThat(info.getString("serviceDescription")).isEqualTo("Parcels, tracked");
+    assertThat(info.getString("themeColour")).isEqualTo("#112233");
+    assertThat(info.getString("serviceWebsite")).isEqualTo("https://parcel.example");
+    assertThat(info.getString("emailAddress")).isEqualTo("hi@parcel.example");
+    assertThat(info.getString("TCPage")).isEqualTo("https://parcel.example/terms");
+    assertThat(info.getString("callBackNumber")).isEqualTo("+8610086");
+    assertThat(info.getJsonObject("menu")).isEqualTo(menu);
+    assertThat(botinfo.getJsonObject("persistentMenu")).isEqualTo(menu);
+    assertThat(badColour.statusCode()).isEqualTo(400);
+    assertThat(badColour.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40008);
+    assertThat(paths(badColour)).containsExactly("/themeColour");
+    assertThat(badMenu.statusCode()).isEqualTo(400);
+    assertThat(paths(badMenu)).containsExactly("/menu/entries");
+  }
+
+  @Test
   void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
     JsonObject hmacBot = register("hmacbot", "hmac-sha256");
     notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");
@@ -469,6 +508,11 @@ class CtcuDialectTest {
     HttpRequest<Buffer> post = platform.request(HttpMethod.POST, "/bot/v1/" + uri + "/messages")
         .putHeader("Authorization", "accessToken " + token);
     return post.sendJsonObject(request).await();
+  }
+
+  private HttpResponse<Buffer> post(String path, JsonObject body) {
+    return platform.request(HttpMethod.POST, "/bot/v1/" + URI + path)
+        .putHeader("Authorization", "accessToken " + token).sendJsonObject(body).await();
   }
 
   private HttpResponse<Buffer> revoke(String messageId, String to) {
