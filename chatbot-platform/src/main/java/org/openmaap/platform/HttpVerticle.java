@@ -95,6 +95,8 @@ final class HttpVerticle extends VerticleBase {
     router.get("/admin/v1/chatbots/:botId").respond(s.chatbots()::get);
     router.patch("/admin/v1/chatbots/:botId").respond(s.chatbots()::update);
     router.delete("/admin/v1/chatbots/:botId").handler(s.chatbots()::delete);
+    router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/notify:verify")
+        .respond(s.ctcuVerification()::verifyNow);
     router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/secrets:rotate")
         .respond(s.chatbots()::rotate);
     router.get("/admin/v1/chatbots/:botId/deadletters").respond(s.deadLetters()::list);

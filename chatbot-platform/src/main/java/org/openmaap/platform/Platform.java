@@ -47,6 +47,7 @@ import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
 import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.dialect.ctcu.CtcuNotifications;
+import org.openmaap.platform.dialect.ctcu.NotifyVerification;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.fallback.StoredMoParts;
@@ -229,9 +230,13 @@ public final class Platform {
     meters.config().commonTags("node", node);
     DeliveryMetrics metrics = new DeliveryMetrics(meters);
     Outbound[] outbound = new Outbound[1];
+    NotifyVerification verification = new NotifyVerification(vertx, registry, config.domain(),
+        clock, config.webhookTimeout());
+    registry.onChange(verification::changed);
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
-            registry.webhookSecrets(botId), eventFormat(chatbot, config.domain()))));
+            registry.webhookSecrets(botId),
+            eventFormat(chatbot, config.domain(), verification))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
@@ -292,7 +297,8 @@ public final class Platform {
         ctcuAuth,
         new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
         new CtcuMedia(ctcuAuth, filesApi, downloads),
-        new CtcuChatbotInfo(ctcuAuth, registry, config.domain()));
+        new CtcuChatbotInfo(ctcuAuth, registry, config.domain()),
+        verification);
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
@@ -357,10 +363,10 @@ public final class Platform {
   }
 
   /** How a chatbot's events are told to it: null for API.md's webhooks, else its dialect's. */
-  private static EventFormat eventFormat(Chatbot chatbot, String domain) {
+  private static EventFormat eventFormat(Chatbot chatbot, String domain,
+      NotifyVerification verification) {
     return chatbot.dialect() == Dialect.CTCU
-        ? new CtcuNotifications(chatbot.serviceUri(domain), chatbot.clientId(),
-            chatbot.signatureScheme())
+        ? new CtcuNotifications(chatbot, domain, verification)
         : null;
   }
 

@@ -11,6 +11,7 @@ import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
 import org.openmaap.platform.dialect.ctcu.CtcuMedia;
+import org.openmaap.platform.dialect.ctcu.NotifyVerification;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.PersistentMenuApi;
@@ -48,4 +49,5 @@ record Surfaces(
     CtcuAuth ctcuAuth,
     CtcuApi ctcu,
     CtcuMedia ctcuMedia,
-    CtcuChatbotInfo ctcuInfo) {}
+    CtcuChatbotInfo ctcuInfo,
+    NotifyVerification ctcuVerification) {}

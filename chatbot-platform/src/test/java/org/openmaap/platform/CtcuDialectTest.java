@@ -459,6 +459,43 @@ class CtcuDialectTest {
   }
 
   @Test
+  void notifyUrl_isVerifiedWithAnEchoStr_andNotificationsWaitUntilItPasses() {
+    JsonObject echoLess = register("echoless", "sha256", notify.url() + "/echoless");
+    notify.verifyWith(echoLess.getString("notifyToken"), "sha256");
+    notify.echo(false);
+    JsonObject refused = platform.admin(HttpMethod.POST,
+        "/admin/v1/chatbots/echoless/notify:verify").send().await().bodyAsJsonObject();
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      phone.send(new JsonObject().put("type", "message").put("to", "echoless").put("id", "q")
+          .put("RCSMessage", new JsonObject().put("textMessage", "anyone there?")));
+      phone.next("ack");
+      vertx.timer(500).await();
+      notify.echo(true);
+
+      // Verified with the token the server checks (the first try came before it knew it).
+      CtcuNotifyServer.Notification verification = notify.nextWhere(
+          n -> n.path().endsWith("/echoless/notifyPath") && n.signed(), "a signed verification");
+      CtcuNotifyServer.Notification message = notify.next(
+          "/echoless/messageNotification/sip:echoless@test.local/messages", body -> true);
+      JsonObject passed = platform.admin(HttpMethod.POST,
+          "/admin/v1/chatbots/echoless/notify:verify").send().await().bodyAsJsonObject();
+      JsonObject profile = platform.admin(HttpMethod.GET, "/admin/v1/chatbots/echoless")
+          .send().await().bodyAsJsonObject();
+
+      assertThat(refused.getBoolean("verified")).isFalse();
+      assertThat(refused.getString("error")).contains("echoStr");
+      assertThat(verification.signed()).isTrue();
+      assertThat(verification.headers().get("echoStr")).isNotBlank();
+      assertThat(verification.headers().get("chatbotId")).isEqualTo("sip:echoless@test.local");
+      assertThat(verification.headers().get("appId")).isEqualTo(echoLess.getString("appId"));
+      assertThat(message.body().getJsonArray("messageList").getJsonObject(0)
+          .getString("contentText")).isEqualTo("anyone there?");
+      assertThat(passed.getBoolean("verified")).isTrue();
+      assertThat(profile.getBoolean("notifyVerified")).isTrue();
+    }
+  }
+
+  @Test
   void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
     JsonObject hmacBot = register("hmacbot", "hmac-sha256");
     notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");
@@ -486,9 +523,13 @@ class CtcuDialectTest {
   }
 
   private JsonObject register(String botId, String scheme) {
+    return register(botId, scheme, notify.url());
+  }
+
+  private JsonObject register(String botId, String scheme, String notifyUrl) {
     HttpResponse<Buffer> registered = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
         .sendJsonObject(new JsonObject().put("botId", botId).put("name", "CT bot")
-            .put("webhookUrl", notify.url()).put("dialect", "ctcu")
+            .put("webhookUrl", notifyUrl).put("dialect", "ctcu")
             .put("signatureScheme", scheme))
         .await();
     assertThat(registered.statusCode()).as(registered.bodyAsString()).isEqualTo(201);

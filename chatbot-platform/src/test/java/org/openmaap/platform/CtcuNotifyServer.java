@@ -2,6 +2,7 @@ package org.openmaap.platform;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ public final class CtcuNotifyServer implements AutoCloseable {
   private volatile String notifyToken = "";
   private volatile boolean hmac;
   private volatile int status = 200;
+  private volatile boolean echo = true;
 
   private CtcuNotifyServer(Vertx vertx) {
     server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
@@ -41,7 +43,11 @@ public final class CtcuNotifyServer implements AutoCloseable {
         received.add(new Notification(request.path(), headers,
             body.length() == 0 ? new JsonObject() : body.toJsonObject(), signed));
       }
-      request.response().setStatusCode(status).end();
+      // The notify URL's verification is answered with its echoStr, as DIALECTS.md asks.
+      boolean verification = request.method() == HttpMethod.GET
+          && request.path().endsWith("/notifyPath") && signed && echo;
+      request.response().setStatusCode(status)
+          .end(verification && headers.get("echoStr") != null ? headers.get("echoStr") : "");
     }));
     server.listen(0, "localhost").await();
   }
@@ -66,16 +72,26 @@ public final class CtcuNotifyServer implements AutoCloseable {
     status = newStatus;
   }
 
+  /** Whether verifications are answered with their echoStr (a chatbot that does not, if not). */
+  public void echo(boolean answers) {
+    echo = answers;
+  }
+
   /** The next notification whose path ends with {@code suffix} and whose body matches. */
   public Notification next(String suffix, Predicate<JsonObject> matching) {
+    return nextWhere(n -> n.path().endsWith(suffix) && matching.test(n.body()), suffix);
+  }
+
+  /** The next notification that {@code matching} accepts. */
+  public Notification nextWhere(Predicate<Notification> matching, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     try {
       while (true) {
         Notification next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (next == null) {
-          throw new AssertionError("no notification to ..." + suffix + " within 10 s");
+          throw new AssertionError("no notification " + what + " within 10 s");
         }
-        if (next.path().endsWith(suffix) && matching.test(next.body())) {
+        if (matching.test(next)) {
           return next;
         }
       }

@@ -27,12 +27,24 @@ public record Chatbot(
     Instant createdAt,
     Dialect dialect,
     String signatureScheme,
-    String number) {
+    String number,
+    String notifyVerifiedUrl) {
 
   /** How CT/CU notifications are signed unless the registration says otherwise. */
   public static final String SHA256 = "sha256";
   /** The other CT/CU signature: an HMAC keyed with the notify token. */
   public static final String HMAC_SHA256 = "hmac-sha256";
+
+  /**
+   * Where the stored profile keeps the notify URL its dialect's verification last succeeded for;
+   * not a setting of the admin API.
+   */
+  static final String NOTIFY_VERIFIED_URL = "notifyVerifiedUrl";
+
+  /** Whether the chatbot's current notify URL (its webhookUrl) passed its dialect's verification. */
+  public boolean notifyVerified() {
+    return webhookUrl.equals(notifyVerifiedUrl);
+  }
 
   /** Whether the text is a well-formed botId (API.md: {@code [a-z0-9][a-z0-9._-]{2,63}}). */
   public static boolean isBotId(String text) {
@@ -72,7 +84,8 @@ public record Chatbot(
     putIfSet(json, "smsSignature", smsSignature);
     putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
     if (dialect != Dialect.GSMA) {
-      json.put("dialect", dialect.apiName()).put("signatureScheme", signatureScheme);
+      json.put("dialect", dialect.apiName()).put("signatureScheme", signatureScheme)
+          .put("notifyVerified", notifyVerified());
     }
     putIfSet(json, "number", number);
     return json;
@@ -87,7 +100,8 @@ public record Chatbot(
         profile.getString("smsSignature"),
         profile.getInteger("rateLimitPerSecond"), clientId, createdAt,
         Dialect.of(profile.getString("dialect", "gsma")).orElse(Dialect.GSMA),
-        profile.getString("signatureScheme", SHA256), profile.getString("number"));
+        profile.getString("signatureScheme", SHA256), profile.getString("number"),
+        profile.getString(NOTIFY_VERIFIED_URL));
   }
 
   private static void putIfSet(JsonObject json, String name, Object value) {

@@ -51,9 +51,17 @@ public final class ChatbotRegistry {
     });
   }
 
-  /** Hears of every chatbot this node registers, changes, rotates or deletes (other nodes). */
-  public void onChange(Consumer<String> listener) {
-    this.changed = listener;
+  /**
+   * Adds a listener that hears of every chatbot this node registers, changes, rotates or deletes
+   * (to tell other nodes, to verify a dialect's notify URL).
+   */
+  public synchronized void onChange(Consumer<String> listener) {
+    this.changed = changed.andThen(listener);
+  }
+
+  /** Records that the chatbot's notify URL {@code url} passed its dialect's verification. */
+  public Future<Chatbot> notifyVerified(String botId, String url) {
+    return change(botId, profile -> profile.put(Chatbot.NOTIFY_VERIFIED_URL, url));
   }
 
   /** Reads the chatbot again: another node registered, changed, rotated or deleted it. */

@@ -1,5 +1,6 @@
 package org.openmaap.platform.webhook;
 
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,14 @@ import org.openmaap.platform.delivery.BotEvent;
  * settled unsent). Redeliveries, order and dead letters are the dispatcher's, as for webhooks.
  */
 public interface EventFormat {
+
+  /**
+   * What must hold before the bot's notifications are sent (a CT/CU notify URL verified); a
+   * failure fails the attempt, which is retried with the webhook backoff.
+   */
+  default Future<Void> ready(WebhookTargets.Target target) {
+    return Future.succeededFuture();
+  }
 
   /** The notification of {@code event} (stored as {@code eventId}) for the bot's target. */
   Optional<Request> render(BotEvent event, String eventId, WebhookTargets.Target target,

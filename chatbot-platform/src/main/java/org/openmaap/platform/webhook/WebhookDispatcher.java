@@ -48,6 +48,8 @@ public final class WebhookDispatcher {
 
   private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
   private static final int JUST_STORED = 4096;
+  // What an event the bot's dialect has no notification for is answered: settled unsent.
+  private static final Answer NOTHING_TO_TELL = new Answer(204, null);
 
   /** A stored event and the body the bot gets. */
   private record Prepared(EventRow event, JsonObject body) {}
@@ -245,14 +247,16 @@ public final class WebhookDispatcher {
       answer = sender.post(target, event.botId(), event.eventId(),
           body.encode().getBytes(StandardCharsets.UTF_8), timestamp);
     } else {
-      Optional<EventFormat.Request> request = StoredEvents.read(new JsonObject(event.bodyJson()))
-          .flatMap(typed -> target.format().render(typed, event.eventId(), target,
-              clock.instant()));
-      if (request.isEmpty()) {
+      EventFormat format = target.format();
+      answer = here(format.ready(target)).compose(ready -> {
+        Optional<EventFormat.Request> request = StoredEvents.read(
+                new JsonObject(event.bodyJson()))
+            .flatMap(typed -> format.render(typed, event.eventId(), target, clock.instant()));
         // The bot's dialect has no notification for this event: nothing to tell, nothing to wait.
-        return Future.succeededFuture(Optional.empty());
-      }
-      answer = sender.post(event.botId(), request.get());
+        return request.isEmpty()
+            ? Future.succeededFuture(NOTHING_TO_TELL)
+            : sender.post(event.botId(), request.get());
+      });
     }
     return answer.transform(sent -> sent.succeeded() && sent.result().acknowledged()
         ? acknowledged(event, target.format() == null ? body : null, sent.result())

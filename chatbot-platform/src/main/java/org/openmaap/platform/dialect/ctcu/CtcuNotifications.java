@@ -1,5 +1,6 @@
 package org.openmaap.platform.dialect.ctcu;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.Status;
 import org.openmaap.platform.dialect.Numbers;
+import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.webhook.EventFormat;
 import org.openmaap.platform.webhook.WebhookTargets.Target;
 
@@ -26,15 +28,23 @@ public final class CtcuNotifications implements EventFormat {
       Status.DELIVERED_AS_SMS, "deliveredAsSms", Status.CANCELLED, "revokeOk",
       Status.REVOKE_REFUSED, "revokeFail");
 
+  private final Chatbot chatbot;
   private final String chatbotUri;
-  private final String appId;
+  private final NotifyVerification verification;
   private final CtcuSignature signature;
 
-  /** The notifications of the chatbot {@code chatbotUri}, whose appId is {@code appId}. */
-  public CtcuNotifications(String chatbotUri, String appId, String signatureScheme) {
-    this.chatbotUri = chatbotUri;
-    this.appId = appId;
-    this.signature = CtcuSignature.of(signatureScheme);
+  /** The notifications of {@code chatbot}, whose notify URL {@code verification} verifies. */
+  public CtcuNotifications(Chatbot chatbot, String domain, NotifyVerification verification) {
+    this.chatbot = chatbot;
+    this.chatbotUri = chatbot.serviceUri(domain);
+    this.verification = verification;
+    this.signature = CtcuSignature.of(chatbot.signatureScheme());
+  }
+
+  /** Notifications wait for the notify URL's verification. */
+  @Override
+  public Future<Void> ready(Target target) {
+    return verification.ensure(chatbot);
   }
 
   @Override
@@ -92,6 +102,6 @@ public final class CtcuNotifications implements EventFormat {
         "timestamp", timestamp,
         "nonce", nonce,
         "chatbotId", chatbotUri,
-        "appId", appId), body.encode().getBytes(StandardCharsets.UTF_8));
+        "appId", chatbot.clientId()), body.encode().getBytes(StandardCharsets.UTF_8));
   }
 }
