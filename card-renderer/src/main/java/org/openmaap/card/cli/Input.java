@@ -7,10 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.openmaap.card.dialect.Dialects;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 
-/** Reads the FILE|- argument of a command and validates what it holds. */
+
+/** Reads the FILE|- argument of a command and validates what it holds (GSMA or CT/CU). */
 final class Input {
 
   /** A file that cannot be read, reported with exit status 2. */
@@ -24,7 +25,7 @@ final class Input {
 
   static Validation validate(String file, InputStream stdin) throws Unreadable {
     try (InputStream in = open(file, stdin)) {
-      return Validator.validate(in);
+      return Dialects.validate(in);
     } catch (NoSuchFileException e) {
       throw new Unreadable("no such file: " + file);
     } catch (IOException | UncheckedIOException e) {

@@ -189,6 +189,26 @@ class CliTest {
   }
 
   @Test
+  void ctcuSend_isValidatedAndRenderedLikeTheGsmaMessageItStandsFor() {
+    byte[] send = ("{\"messageList\": [{\"contentType\": \"text/plain\", \"contentText\":"
+        + " \"Hi\"}, {\"contentType\": \"application/vnd.gsma.botsuggestion.v1.0+json\","
+        + " \"contentText\": {\"suggestions\": [{\"reply\": {\"displayText\": \"Yes\","
+        + " \"postback\": {\"data\": \"y\"}}}]}}]}").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = ("{\"messageList\": [{\"contentType\": \"text/plain\", \"contentText\":"
+        + " \"\"}]}").getBytes(StandardCharsets.UTF_8);
+
+    Run valid = cli(new ByteArrayInputStream(send), "validate", "-");
+    Run sms = cli(new ByteArrayInputStream(send), "render", "--format", "sms", "-");
+    Run invalid = cli(new ByteArrayInputStream(bad), "validate", "-");
+
+    assertThat(valid.exit()).as(valid.out()).isZero();
+    assertThat(sms.out()).isEqualTo("Hi\n1) Yes\nReply with a number.\n");
+    assertThat(invalid.exit()).isEqualTo(1);
+    assertThat(invalid.lines()).singleElement().satisfies(line ->
+        assertThat(line.get("path").asText()).isEqualTo("/messageList/0/contentText"));
+  }
+
+  @Test
   void render_unknownFormat_isAUsageError() {
     assertThat(cli("render", "--format", "pdf", "x.json").exit()).isEqualTo(2);
   }

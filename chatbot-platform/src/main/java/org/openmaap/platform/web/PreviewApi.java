@@ -18,6 +18,7 @@ import org.openmaap.card.sms.Segment;
 import org.openmaap.card.sms.SmsOptions;
 import org.openmaap.card.sms.SmsRendering;
 import org.openmaap.card.sms.SmsText;
+import org.openmaap.card.dialect.Dialects;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
@@ -64,7 +65,7 @@ public final class PreviewApi {
   }
 
   public Future<JsonObject> render(RoutingContext ctx) {
-    Validation validation = Validator.validate(Bodies.bytes(ctx));
+    Validation validation = Dialects.validate(Bodies.bytes(ctx));
     boolean wrapped = isBareContent(validation.tree());
     if (wrapped) {
       validation = Validator.validateTree(

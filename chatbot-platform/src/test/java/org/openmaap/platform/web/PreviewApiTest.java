@@ -106,6 +106,21 @@ class PreviewApiTest {
   }
 
   @Test
+  void render_ctcuSend_showsWhatItsMessageListBecomes_withPathsIntoTheList() {
+    JsonObject answer = render(("{\"messageList\": [{\"contentType\": \"text/plain\","
+        + " \"contentText\": \"Parcel ready\"}]}")
+        .getBytes()).bodyAsJsonObject();
+    JsonObject bad = render(("{\"messageList\": [{\"contentType\": \"text/html\","
+        + " \"contentText\": \"<b>x</b>\"}]}").getBytes()).bodyAsJsonObject();
+
+    assertThat(answer.getJsonArray("violations")).isEmpty();
+    assertThat(answer.getString("html")).contains("Parcel ready");
+    assertThat(answer.getJsonObject("sms").getString("text")).isEqualTo("Parcel ready");
+    assertThat(bad.getJsonArray("violations").getJsonObject(0).getString("path"))
+        .isEqualTo("/messageList/0/contentType");
+  }
+
+  @Test
   void render_malformedJson_isAViolationNotAnError() {
     HttpResponse<Buffer> response = render("{\"textMessage\": ".getBytes());
 

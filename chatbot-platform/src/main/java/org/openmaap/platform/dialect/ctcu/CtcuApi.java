@@ -1,19 +1,21 @@
 package org.openmaap.platform.dialect.ctcu;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.openmaap.card.dialect.CtcuMessages;
+import org.openmaap.card.model.CardJson;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Severity;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
@@ -36,14 +38,8 @@ import org.openmaap.platform.store.MessageRow;
 public final class CtcuApi {
 
   static final int MAX_RECIPIENTS = 100;
-  private static final String ANY_NUMBER = "+8613800000000";
   /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
   static final char RECIPIENT = '/';
-  // Send members that carry the message's handling, and the RCSMessage members they become.
-  private static final Map<String, String> SETTINGS = Map.of("smsSupported",
-      "shortMessageSupported", "smsContent", "smsBodyText", "storeSupported", "storeSupported",
-      "trafficType", "trafficType", "inReplyTo", "inReplyToContributionId");
-
   private final CtcuAuth auth;
   private final TokenService tokens;
   private final Outbound outbound;
@@ -98,30 +94,13 @@ public final class CtcuApi {
     if (messageId != null && (!(messageId instanceof String given) || given.isBlank())) {
       violations.add(error("/messageId", Code.WRONG_TYPE, "messageId is a non-empty string"));
     }
-    List<Violation> listed = new ArrayList<>();
-    CtcuContent.Read content = CtcuContent.read(body.getValue("messageList"), listed);
-    JsonObject rcs = content.rcsMessage().copy();
-    SETTINGS.forEach((name, member) -> {
-      if (body.getValue(name) != null) {
-        rcs.put(member, body.getValue(name));
-      }
-    });
-    // CT/CU's notification traffic has no GSMA name; unnamed traffic is what it is.
-    if ("notification".equals(rcs.getValue("trafficType"))) {
-      rcs.remove("trafficType");
-    }
-    if (listed.isEmpty()) {
-      // The recipients are checked above: any valid number stands in for them here.
-      Validation validation = Validator.validate(new JsonObject()
-          .put("messageContact", new JsonObject().put("userContact", ANY_NUMBER))
-          .put("RCSMessage", rcs).encode());
-      validation.errors().forEach(v -> listed.add(relocate(content, v)));
-    }
-    violations.addAll(listed);
+    Validation content = CtcuMessages.validateSend(tree(body));
+    violations.addAll(content.errors());
     if (!violations.isEmpty()) {
       throw new Invalid("invalid_message", "the message has " + violations.size()
           + " problem(s); see violations", violations);
     }
+    JsonObject rcs = new JsonObject(content.tree().get("RCSMessage").toString());
     String id = messageId instanceof String s ? s : TimeOrderedIds.next(clock.instant());
     List<Future<Outbound.Accepted>> sends = new ArrayList<>();
     for (String user : recipients) {
@@ -216,17 +195,13 @@ public final class CtcuApi {
     return List.copyOf(numbers);
   }
 
-  /** A violation of the GSMA message built from the send, pointed at what the bot sent. */
-  private static Violation relocate(CtcuContent.Read content, Violation violation) {
-    String path = violation.path();
-    for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
-      String member = "/RCSMessage/" + setting.getValue();
-      if (path.equals(member) || path.startsWith(member + "/")) {
-        return new Violation("/" + setting.getKey() + path.substring(member.length()),
-            violation.code(), violation.message(), violation.severity());
-      }
+  /** The request as card-renderer reads documents. */
+  private static JsonNode tree(JsonObject body) {
+    try {
+      return CardJson.readTree(body.toBuffer().getBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("a parsed JSON object reads again", e);
     }
-    return content.relocate(violation);
   }
 
   private static Violation error(String path, Code code, String message) {

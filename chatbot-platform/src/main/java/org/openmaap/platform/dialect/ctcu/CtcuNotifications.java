@@ -1,12 +1,16 @@
 package org.openmaap.platform.dialect.ctcu;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.openmaap.card.dialect.CtcuMessages;
+import org.openmaap.card.model.CardJson;
 import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.Status;
 import org.openmaap.platform.dialect.Numbers;
@@ -66,7 +70,7 @@ public final class CtcuNotifications implements EventFormat {
     JsonObject content = user.content();
     JsonObject body = new JsonObject()
         .put("messageId", content.getString("msgId"))
-        .put("messageList", CtcuContent.write(content))
+        .put("messageList", new JsonArray(CtcuMessages.write(tree(content)).toString()))
         .put("dateTime", content.getString("timestamp"))
         .put("senderAddress", Numbers.tel(user.user()))
         .put("destinationAddress", chatbotUri)
@@ -76,6 +80,14 @@ public final class CtcuNotifications implements EventFormat {
       body.put("inReplyTo", inReplyTo);
     }
     return body;
+  }
+
+  private static JsonNode tree(JsonObject json) {
+    try {
+      return CardJson.readTree(json.toBuffer().getBytes());
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON object reads again", e);
+    }
   }
 
   private static JsonObject status(BotEvent.StatusReport report) {
