@@ -511,6 +511,38 @@ class CtcuDialectTest {
   }
 
   @Test
+  void aGsmaBotAndACtcuBot_talkToTheSamePhone_eachInItsOwnDialect() {
+    FakeChatbot gsma = FakeChatbot.start(vertx);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      String gsmaToken = platform.token(platform.register("gsmabot", gsma.url()));
+      platform.send("gsmabot", gsmaToken, ConversationTest.text(RCS_USER, "from GSMA"));
+      send(URI, text("both-1", "from CT/CU", RCS_USER));
+      Set<String> received = new HashSet<>();
+      for (int i = 0; i < 2; i++) {
+        JsonObject frame = phone.next("message");
+        received.add(frame.getString("from") + ": "
+            + frame.getJsonObject("RCSMessage").getString("textMessage"));
+      }
+      for (String bot : List.of("gsmabot", "ctbot")) {
+        phone.send(new JsonObject().put("type", "message").put("to", bot)
+            .put("RCSMessage", new JsonObject().put("textMessage", "hello " + bot)));
+      }
+
+      FakeChatbot.Received toGsma = gsma.next("message");
+      CtcuNotifyServer.Notification toCtcu = notify.next(
+          "/messageNotification/" + URI + "/messages", body -> true);
+
+      assertThat(received).containsExactlyInAnyOrder("gsmabot: from GSMA", "ctbot: from CT/CU");
+      assertThat(toGsma.event().getJsonObject("RCSMessage").getString("textMessage"))
+          .isEqualTo("hello gsmabot");
+      assertThat(toCtcu.body().getJsonArray("messageList").getJsonObject(0)
+          .getString("contentText")).isEqualTo("hello ctbot");
+    } finally {
+      gsma.close();
+    }
+  }
+
+  @Test
   void gsmaBot_isNotReachableAsACtcuChatbot() {
     platform.register("gsmabot", notify.url());
 
