@@ -496,6 +496,36 @@ class CtcuDialectTest {
   }
 
   @Test
+  void reportRequest_decidesWhichStatusesTheBotIsToldOf() {
+    HttpResponse<Buffer> unknown = send(URI, text("rr-0", "x", RCS_USER)
+        .put("reportRequest", new JsonArray().add("delivered").add("read")));
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      send(URI, text("rr-1", "only tell me it arrived", RCS_USER)
+          .put("reportRequest", new JsonArray().add("delivered")));
+      JsonObject frame = phone.next("message");
+      phone.send(new JsonObject().put("type", "delivered").put("msgId", frame.getString("msgId")));
+      phone.send(new JsonObject().put("type", "displayed").put("msgId", frame.getString("msgId")));
+      phone.send(new JsonObject().put("type", "message").put("to", "ctbot").put("id", "after")
+          .put("RCSMessage", new JsonObject().put("textMessage", "after the report")));
+      phone.next("ack");
+
+      // One conversation's notifications come in order: all of its statuses before this message.
+      List<String> statuses = new java.util.ArrayList<>();
+      notify.nextWhere(n -> {
+        if (n.path().endsWith("/status")) {
+          statuses.add(info(n.body()).getString("status"));
+        }
+        return n.path().endsWith("/messages");
+      }, "the user's message");
+
+      assertThat(statuses).containsExactly("delivered");
+    }
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(paths(unknown)).containsExactly("/reportRequest/1");
+  }
+
+  @Test
   void hmacScheme_signsNotificationsWithAnHmacOfTheNotifyToken() {
     JsonObject hmacBot = register("hmacbot", "hmac-sha256");
     notify.verifyWith(hmacBot.getString("notifyToken"), "hmac-sha256");

@@ -2,6 +2,7 @@ package org.openmaap.platform.delivery;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,12 +25,29 @@ public sealed interface BotEvent {
     }
   }
 
-  /** What became of a message the bot sent. {@code error} is null, or says why it failed. */
+  /**
+   * What became of a message the bot sent. {@code error} is null, or says why it failed;
+   * {@code reportRequest} the statuses the bot asked to be told of for it (null: all), which a
+   * dialect that has them honours.
+   */
   record StatusReport(String user, String msgId, String status, JsonObject error,
-      String conversationId, String channel, Instant at) implements BotEvent {
+      String conversationId, String channel, Instant at, List<String> reportRequest)
+      implements BotEvent {
 
     public StatusReport {
       error = error == null ? null : error.copy();
+      reportRequest = reportRequest == null ? null : List.copyOf(reportRequest);
+    }
+
+    /** A report of a status the bot always hears of. */
+    public StatusReport(String user, String msgId, String status, JsonObject error,
+        String conversationId, String channel, Instant at) {
+      this(user, msgId, status, error, conversationId, channel, at, null);
+    }
+
+    /** Whether the bot asked to be told of this status. */
+    public boolean requested() {
+      return reportRequest == null || reportRequest.contains(status);
     }
   }
 

@@ -2,6 +2,7 @@ package org.openmaap.platform.delivery;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import org.openmaap.platform.store.MessageRow;
 
 /** The events of the delivery domain for a chatbot, as the core makes them. */
 public final class BotEvents {
@@ -15,18 +16,18 @@ public final class BotEvents {
         contributionId, channel);
   }
 
-  /** A {@code messageStatus} event about a message the bot sent. */
-  public static BotEvent status(String user, String msgId, String status, String reason,
-      String conversationId, String channel, Instant at) {
-    return status(user, msgId, status,
-        reason == null ? null : new JsonObject().put("reason", reason), conversationId, channel,
-        at);
+  /** A {@code messageStatus} event about message {@code message}, which moved to {@code status}. */
+  public static BotEvent status(MessageRow message, String status, String reason, String channel,
+      Instant at) {
+    return status(message, status,
+        reason == null ? null : new JsonObject().put("reason", reason), channel, at);
   }
 
   /** A {@code messageStatus} event whose {@code error} says more than a reason. */
-  public static BotEvent status(String user, String msgId, String status, JsonObject error,
-      String conversationId, String channel, Instant at) {
-    return new BotEvent.StatusReport(user, msgId, status, error, conversationId, channel, at);
+  public static BotEvent status(MessageRow message, String status, JsonObject error,
+      String channel, Instant at) {
+    return new BotEvent.StatusReport(message.userContact(), message.msgId(), status, error,
+        message.conversationId(), channel, at, message.reportRequest());
   }
 
   /** A {@code newUser} event: the user's first contact with the bot. */

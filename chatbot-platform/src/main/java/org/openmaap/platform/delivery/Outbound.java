@@ -88,6 +88,12 @@ public final class Outbound {
     this.worker = worker;
   }
 
+  /**
+   * Beside the RCSMessage of a send: the statuses the chatbot wants to be told of (null or absent:
+   * all); a dialect's edge sets it.
+   */
+  public static final String REPORT_REQUEST = "reportRequest";
+
   /** What a send answered: the stored message, and whether it is an idempotent repeat. */
   public record Accepted(MessageRow message, boolean repeated) {
 
@@ -125,7 +131,7 @@ public final class Outbound {
             Direction.BOT_TO_USER, user, conversation.conversationId(),
             UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"),
             completed.encode(), hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now,
-            now), route)))
+            now, reportRequest(request)), route)))
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {
@@ -486,9 +492,8 @@ public final class Outbound {
       boolean endWork, BiFunction<StatusChange, EventRow, Future<Optional<EventRow>>> write) {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(to, Status.CHANNEL_RCS, reason, now);
-    return events.publishWith(row.botId(), row.conversationId(), BotEvents.status(
-                row.userContact(), row.msgId(), to, reason, row.conversationId(),
-                Status.CHANNEL_RCS, now),
+    return events.publishWith(row.botId(), row.conversationId(),
+            BotEvents.status(row, to, reason, Status.CHANNEL_RCS, now),
             event -> write.apply(change, event))
         .map(done -> settled(row, to, done, endWork));
   }
@@ -534,6 +539,16 @@ public final class Outbound {
         .orElseThrow(() -> new NotFound("no message '" + msgId + "' "
             + (direction == Direction.BOT_TO_USER ? "sent by" : "received by") + " chatbot '"
             + botId + "'")));
+  }
+
+  /**
+   * The statuses the chatbot asked to be told of ({@code reportRequest} beside the RCSMessage, as
+   * a dialect's edge puts it), or null for all of them.
+   */
+  private static List<String> reportRequest(JsonObject request) {
+    return request.getValue(REPORT_REQUEST) instanceof JsonArray statuses
+        ? statuses.stream().map(String::valueOf).toList()
+        : null;
   }
 
   /** A digest of the request that ignores member order, for idempotent resends. */

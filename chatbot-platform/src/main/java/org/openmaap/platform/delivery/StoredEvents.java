@@ -1,5 +1,6 @@
 package org.openmaap.platform.delivery;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +26,9 @@ public final class StoredEvents {
       return new JsonObject().put("kind", "STATUS")
           .put("user", e.user()).put("msgId", e.msgId()).put("status", e.status())
           .put("error", e.error()).put("conversationId", e.conversationId())
-          .put("channel", e.channel()).put("at", e.at().toString());
+          .put("channel", e.channel()).put("at", e.at().toString())
+          .put("reportRequest", e.reportRequest() == null ? null
+              : new JsonArray(e.reportRequest()));
     }
     if (event instanceof BotEvent.NewUser e) {
       return new JsonObject().put("kind", "NEW_USER")
@@ -46,7 +49,9 @@ public final class StoredEvents {
     return Optional.of(switch (kind) {
       case "STATUS" -> new BotEvent.StatusReport(stored.getString("user"),
           stored.getString("msgId"), stored.getString("status"), stored.getJsonObject("error"),
-          stored.getString("conversationId"), stored.getString("channel"), at(stored));
+          stored.getString("conversationId"), stored.getString("channel"), at(stored),
+          stored.getJsonArray("reportRequest") == null ? null
+              : stored.getJsonArray("reportRequest").stream().map(String::valueOf).toList());
       case "NEW_USER" -> new BotEvent.NewUser(stored.getString("user"),
           stored.getString("conversationId"), at(stored));
       case "FILE_STATUS" -> new BotEvent.FileStatus(stored.getJsonObject("file"), at(stored));

@@ -252,8 +252,7 @@ public final class SmsFallback implements Fallback {
     Instant now = clock.instant();
     StatusChange change = new StatusChange(status, Status.CHANNEL_SMS, reason, now);
     return events.publishWith(message.botId(), message.conversationId(),
-            BotEvents.status(message.userContact(), message.msgId(), status, error,
-                message.conversationId(), Status.CHANNEL_SMS, now),
+            BotEvents.status(message, status, error, Status.CHANNEL_SMS, now),
             report -> write.apply(change, report))
         .map(changed -> {
           if (changed) {

@@ -162,7 +162,7 @@ abstract class SqlStore implements Store {
   private static final String MESSAGE_COLUMNS = """
       bot_id, msg_id, direction, user_contact, conversation_id, contribution_id,
       in_reply_to_contribution_id, rcs_message_json, request_hash, status, channel, reason,
-      expiry, created_at, updated_at""";
+      expiry, created_at, updated_at, report_request""";
 
   @Override
   public Future<Inserted<MessageRow>> insertMessage(MessageRow message) {
@@ -188,14 +188,15 @@ abstract class SqlStore implements Store {
       throws SQLException {
     Optional<Long> id = db.queryOne(
         "INSERT INTO messages (" + MESSAGE_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (bot_id, msg_id) DO NOTHING RETURNING id",
         row -> row.getLong(1),
         message.botId(), message.msgId(), message.direction().name(), message.userContact(),
         message.conversationId(), message.contributionId(),
         message.inReplyToContributionId(), message.rcsMessageJson(), message.requestHash(),
         message.status(), message.channel(), message.reason(), millis(message.expiry()),
-        millis(message.createdAt()), millis(message.updatedAt()));
+        millis(message.createdAt()), millis(message.updatedAt()),
+        message.reportRequest() == null ? null : String.join(",", message.reportRequest()));
     if (id.isEmpty()) {
       MessageRow existing = findMessage(db, message.botId(), message.msgId()).orElseThrow();
       return new Inserted<>(existing, false);
@@ -224,7 +225,7 @@ abstract class SqlStore implements Store {
     return new MessageRow(m.botId(), m.msgId(), m.direction(), m.userContact(),
         m.conversationId(), m.contributionId(), m.inReplyToContributionId(), m.rcsMessageJson(),
         m.requestHash(), m.status(), m.channel(), m.reason(), truncate(m.expiry()),
-        truncate(m.createdAt()), truncate(m.updatedAt()));
+        truncate(m.createdAt()), truncate(m.updatedAt()), m.reportRequest());
   }
 
   @Override
@@ -357,6 +358,13 @@ abstract class SqlStore implements Store {
         SqlStore::messageRow, params.toArray()));
   }
 
+  private static List<String> reportRequest(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    return stored.isEmpty() ? List.of() : List.of(stored.split(","));
+  }
+
   private static MessageRow messageRow(ResultSet row) throws SQLException {
     return new MessageRow(
         row.getString("bot_id"),
@@ -373,7 +381,8 @@ abstract class SqlStore implements Store {
         row.getString("reason"),
         instant(row, "expiry"),
         instant(row, "created_at"),
-        instant(row, "updated_at"));
+        instant(row, "updated_at"),
+        reportRequest(row.getString("report_request")));
   }
 
   // --- devices ----------------------------------------------------------------------------------

@@ -20,8 +20,11 @@ class StoredEventsTest {
             .put("suggestedResponse", new JsonObject()), "conv", "contrib", "rcs"),
         BotEvents.fromUser("isTyping", "+8613800000001",
             new JsonObject().put("isTyping", "active"), "conv", "contrib", "rcs"),
-        BotEvents.status("+8613800000001", "m2", "failed", "sms_unknown", "conv", "sms", AT),
-        BotEvents.status("+8613800000001", "m3", "delivered", (String) null, "conv", "rcs", AT),
+        new BotEvent.StatusReport("+8613800000001", "m2", "failed",
+            new JsonObject().put("reason", "sms_unknown"), "conv", "sms", AT),
+        new BotEvent.StatusReport("+8613800000001", "m3", "delivered", null, "conv", "rcs", AT),
+        new BotEvent.StatusReport("+8613800000001", "m4", "sent", null, "conv", "rcs", AT,
+            List.of("delivered", "deliveredAsSms")),
         BotEvents.newUser("+8613800000001", "conv", AT),
         new BotEvent.FileStatus(new JsonObject().put("fileId", "f1"), AT));
 

@@ -8,8 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openmaap.card.dialect.CtcuMessages;
 import org.openmaap.card.model.CardJson;
@@ -40,6 +42,9 @@ public final class CtcuApi {
   static final int MAX_RECIPIENTS = 100;
   /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
   static final char RECIPIENT = '/';
+  /** CT/CU's reportRequest entries, and the core's statuses each stands for. */
+  private static final Map<String, List<String>> REPORTS = reports();
+
   private final CtcuAuth auth;
   private final TokenService tokens;
   private final Outbound outbound;
@@ -94,6 +99,7 @@ public final class CtcuApi {
     if (messageId != null && (!(messageId instanceof String given) || given.isBlank())) {
       violations.add(error("/messageId", Code.WRONG_TYPE, "messageId is a non-empty string"));
     }
+    List<String> reportRequest = reportRequest(body.getValue("reportRequest"), violations);
     Validation content = CtcuMessages.validateSend(tree(body));
     violations.addAll(content.errors());
     if (!violations.isEmpty()) {
@@ -108,7 +114,9 @@ public final class CtcuApi {
           : id + RECIPIENT + user);
       sends.add(outbound.send(bot.botId(), new JsonObject()
           .put("messageContact", new JsonObject().put("userContact", user))
-          .put("RCSMessage", one)));
+          .put("RCSMessage", one)
+          .put(Outbound.REPORT_REQUEST, reportRequest == null ? null
+              : new JsonArray(reportRequest))));
     }
     return Future.all(sends).map(all -> {
       Outbound.Accepted first = all.<Outbound.Accepted>resultAt(0);
@@ -165,6 +173,32 @@ public final class CtcuApi {
         });
   }
 
+  /**
+   * The core's statuses a send's {@code reportRequest} asks for (null when absent: all); the SMS
+   * handset receipt counts as {@code delivered}.
+   */
+  private static List<String> reportRequest(Object requested, List<Violation> violations) {
+    if (requested == null) {
+      return null;
+    }
+    if (!(requested instanceof JsonArray names)) {
+      violations.add(error("/reportRequest", Code.WRONG_TYPE, "reportRequest is a list of "
+          + String.join(", ", REPORTS.keySet())));
+      return null;
+    }
+    Set<String> statuses = new LinkedHashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      List<String> meant = names.getValue(i) instanceof String name ? REPORTS.get(name) : null;
+      if (meant == null) {
+        violations.add(error("/reportRequest/" + i, Code.BAD_VALUE, "a reportRequest entry is"
+            + " one of " + String.join(", ", REPORTS.keySet())));
+      } else {
+        statuses.addAll(meant);
+      }
+    }
+    return List.copyOf(statuses);
+  }
+
   /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
   static String messageId(String msgId, String user) {
     String suffix = RECIPIENT + user;
@@ -202,6 +236,16 @@ public final class CtcuApi {
     } catch (IOException e) {
       throw new IllegalStateException("a parsed JSON object reads again", e);
     }
+  }
+
+  private static Map<String, List<String>> reports() {
+    Map<String, List<String>> reports = new LinkedHashMap<>();
+    reports.put("sent", List.of(Status.SENT));
+    reports.put("failed", List.of(Status.FAILED));
+    reports.put("delivered", List.of(Status.DELIVERED, Status.DELIVERED_AS_SMS));
+    reports.put("displayed", List.of(Status.DISPLAYED));
+    reports.put("deliveredToNetwork", List.of(Status.DELIVERED_TO_NETWORK));
+    return java.util.Collections.unmodifiableMap(reports);
   }
 
   private static Violation error(String path, Code code, String message) {

@@ -59,7 +59,8 @@ public final class CtcuNotifications implements EventFormat {
       return Optional.of(request(notifyUrl + "/messageNotification/" + chatbotUri + "/messages",
           message(user), eventId, target, now));
     }
-    if (event instanceof BotEvent.StatusReport report && STATUSES.containsKey(report.status())) {
+    if (event instanceof BotEvent.StatusReport report && STATUSES.containsKey(report.status())
+        && report.requested()) {
       return Optional.of(request(notifyUrl + "/deliveryNotification/" + chatbotUri + "/status",
           status(report), eventId, target, now));
     }
