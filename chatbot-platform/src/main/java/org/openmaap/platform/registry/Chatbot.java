@@ -72,7 +72,11 @@ public record Chatbot(
     putIfSet(json, "smsSignature", smsSignature);
     putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
     if (dialect != Dialect.GSMA) {
-      json.put("dialect", dialect.apiName()).put("signatureScheme", signatureScheme);
+      json.put("dialect", dialect.apiName());
+    }
+    // Only CT/CU notifications have a choice of signature.
+    if (dialect == Dialect.CTCU) {
+      json.put("signatureScheme", signatureScheme);
     }
     putIfSet(json, "number", number);
     return json;
