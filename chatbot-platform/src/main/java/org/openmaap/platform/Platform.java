@@ -42,6 +42,9 @@ import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.dialect.cmcc.CmccApi;
+import org.openmaap.platform.dialect.cmcc.CmccAuth;
+import org.openmaap.platform.dialect.cmcc.CmccNotifications;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuNotifications;
@@ -59,7 +62,6 @@ import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
-import org.openmaap.platform.registry.Dialect;
 import org.openmaap.platform.registry.TokenService;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
@@ -229,7 +231,7 @@ public final class Platform {
     Outbound[] outbound = new Outbound[1];
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
-            registry.webhookSecrets(botId), eventFormat(chatbot, config.domain()))));
+            registry.webhookSecrets(botId), eventFormat(chatbot, config))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
@@ -262,6 +264,7 @@ public final class Platform {
         smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
+    CmccAuth cmccAuth = new CmccAuth(registry, clock);
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
@@ -286,7 +289,9 @@ public final class Platform {
         new FileDownloads(files),
         new BotInfoEndpoint(registry, config.domain()),
         ctcuAuth,
-        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock));
+        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
+        cmccAuth,
+        new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
@@ -351,11 +356,14 @@ public final class Platform {
   }
 
   /** How a chatbot's events are told to it: null for API.md's webhooks, else its dialect's. */
-  private static EventFormat eventFormat(Chatbot chatbot, String domain) {
-    return chatbot.dialect() == Dialect.CTCU
-        ? new CtcuNotifications(chatbot.serviceUri(domain), chatbot.clientId(),
-            chatbot.signatureScheme())
-        : null;
+  private static EventFormat eventFormat(Chatbot chatbot, PlatformConfig config) {
+    return switch (chatbot.dialect()) {
+      case CTCU -> new CtcuNotifications(chatbot.serviceUri(config.domain()), chatbot.clientId(),
+          chatbot.signatureScheme());
+      case CMCC -> new CmccNotifications(chatbot.serviceUri(config.domain()), chatbot.clientId(),
+          config.files().defaultUntil());
+      case GSMA -> null;
+    };
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */
