@@ -266,11 +266,15 @@ class CmccDialectTest {
       assertThat(failed.get("address")).isEqualTo("tel:" + RCS_USER);
     }
     HttpResponse<Buffer> unknown = revoke("no-such-message", RCS_USER);
+    HttpResponse<Buffer> badUri = platform.request(HttpMethod.POST,
+            "/messaging/v1/outbound/sip%ZZbot/requests")
+        .putHeader("Content-Type", "application/xml").sendBuffer(Buffer.buffer("<a/>")).await();
     HttpResponse<Buffer> otherUser = revoke("two-1", "+8613900000099");
 
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(root(unknown).getLocalName()).isEqualTo("requestError");
     assertThat(otherUser.statusCode()).isEqualTo(404);
+    assertThat(badUri.statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -302,7 +306,7 @@ class CmccDialectTest {
   }
 
   @Test
-  void doctypeAndEntities_areRefusedWith400_andNothingIsSent() {
+  void hostileXml_isRefusedWithARequestError_andNothingIsSent() {
     String billionLaughs = "<?xml version=\"1.0\"?>\n"
         + "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n"
         + request("x-1", null, "text/plain", "&lol2;", RCS_USER).replaceFirst("<\\?xml[^>]*>",
@@ -315,6 +319,8 @@ class CmccDialectTest {
       HttpResponse<Buffer> laughs = send(SEND, billionLaughs);
       HttpResponse<Buffer> xxe = send(SEND, external);
       HttpResponse<Buffer> malformed = send(SEND, "<msg:outboundMessageRequest");
+      HttpResponse<Buffer> oversized = send(SEND, request("x-3", null, "text/plain",
+          "x".repeat(600 * 1024), RCS_USER));
       HttpResponse<Buffer> json = post(SEND, "{}", appId, password,
           rfc1123(ZonedDateTime.now(ZoneOffset.UTC)), "application/json");
 
@@ -324,6 +330,8 @@ class CmccDialectTest {
       }
       assertThat(text(laughs, "text")).contains("DOCTYPE");
       assertThat(json.statusCode()).isEqualTo(415);
+      assertThat(oversized.statusCode()).isEqualTo(413);
+      assertThat(root(oversized).getLocalName()).isEqualTo("requestError");
       assertThat(phone.noneWithin("message", Duration.ofMillis(300))).isTrue();
     }
   }

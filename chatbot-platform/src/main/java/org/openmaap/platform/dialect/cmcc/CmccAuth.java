@@ -83,8 +83,14 @@ public final class CmccAuth implements Handler<RoutingContext> {
    * checked: a bot moved here keeps the URI its operator gave it.
    */
   Chatbot chatbot(RoutingContext ctx) {
-    String uri = URLDecoder.decode(ctx.pathParam(SENDER_ADDRESS).replace("+", "%2B"),
-        StandardCharsets.UTF_8);
+    String uri;
+    try {
+      uri = URLDecoder.decode(ctx.pathParam(SENDER_ADDRESS).replace("+", "%2B"),
+          StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("bad_chatbot_uri", "the chatbot URI in the path is not"
+          + " percent-encoded correctly: " + e.getMessage());
+    }
     int at = uri.indexOf('@');
     String botId = uri.length() < 4 ? "" : uri.substring(4, at < 0 ? uri.length() : at);
     Chatbot bot = registry.find(botId).filter(found -> found.dialect() == Dialect.CMCC)

@@ -62,8 +62,13 @@ public final class CmccNotifications implements EventFormat {
   private String inbound(BotEvent.FromUser user, Instant now) {
     JsonObject content = user.content();
     String timestamp = content.getString("timestamp");
-    CmccContent.Written body = CmccContent.write(content, user.user(),
-        sentAt(timestamp, now).plus(fileKept));
+    CmccContent.Written body;
+    try {
+      body = CmccContent.write(content, user.user(), sentAt(timestamp, now).plus(fileKept));
+    } catch (RuntimeException unreadable) {
+      // Content the core accepted but this edge cannot model still reaches the bot, as JSON.
+      body = new CmccContent.Written("application/json", content.encode());
+    }
     String sender = Numbers.tel(user.user());
     return new XmlWriter()
         .open("msg:inboundMessageNotification", "xmlns:msg", CmccXml.MESSAGING_NS)
