@@ -176,6 +176,31 @@ class CmccDialectTest {
   }
 
   @Test
+  void pushLocationXmlWithChips_asMultipartParts_reachesThePhone() {
+    String multipart = "--loc\n"
+        + "Content-Type: application/vnd.gsma.rcspushlocation+xml\n\n"
+        + Fixtures.text("network/pushlocation.xml") + "\n"
+        + "--loc\n"
+        + "Content-Type: " + CHIPS + "\n"
+        + "Content-Transfer-Encoding: base64\n\n"
+        + Base64.getMimeEncoder().encodeToString(chips().encode()
+            .getBytes(StandardCharsets.UTF_8)) + "\n"
+        + "--loc--\n";
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      HttpResponse<Buffer> sent = send(SEND, request("loc-1", null,
+          "multipart/mixed; boundary=loc", cdata(multipart), RCS_USER));
+      JsonObject shown = phone.next("message").getJsonObject("RCSMessage");
+
+      assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(201);
+      assertThat(shown.getJsonObject("geolocationPushMessage").getString("pos"))
+          .isEqualTo("31.2304 121.4737");
+      assertThat(shown.getJsonObject("geolocationPushMessage").getString("label"))
+          .isEqualTo("Pick-up point");
+      assertThat(shown.getJsonObject("suggestedChipList")).isEqualTo(chips());
+    }
+  }
+
+  @Test
   void smsOnlyPhone_getsTheSmsBodyText_andDeliveredToNetworkIsNotified() {
     String xml = request("sms-1", null, "text/plain", "Your parcel is out for delivery",
         "13900000012").replace("</outboundIMMessage>",

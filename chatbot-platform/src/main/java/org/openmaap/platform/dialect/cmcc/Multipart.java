@@ -63,7 +63,9 @@ final class Multipart {
       }
     }
     if (current != null && !current.toString().isBlank()) {
-      parts.add(part(current));
+      // No close delimiter: the body's own last line ends are not content.
+      String rest = current.toString().replaceAll("\n+$", "");
+      parts.add(part(new StringBuilder(rest).append('\n')));
     }
     return parts;
   }
