@@ -331,6 +331,63 @@ class CmccDialectTest {
   }
 
   @Test
+  void notifyServerDownForAWhile_thenUp_getsEveryMessageInOrder() {
+    notify.answer(503);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      for (String text : List.of("one", "two", "three")) {
+        phone.send(new JsonObject().put("type", "message").put("to", "cmbot")
+            .put("RCSMessage", new JsonObject().put("textMessage", text)));
+      }
+      // Refused, then retried (the first message holds up the conversation's others).
+      Eventually.until(notify::refused, count -> count >= 3, Duration.ofSeconds(5));
+      notify.answer(204);
+
+      List<String> received = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        received.add(notify.next(INBOUND, n -> true).get("bodyText"));
+      }
+
+      assertThat(received).containsExactly("one", "two", "three");
+    }
+  }
+
+  @Test
+  void gsmaCtcuAndCmccBots_talkToTheSamePhone() {
+    JsonObject gsma = platform.register("gsmabot", notify.url());
+    JsonObject ctcu = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "ctbot").put("name", "CT bot")
+            .put("webhookUrl", notify.url()).put("dialect", "ctcu"))
+        .await().bodyAsJsonObject();
+    String ctcuToken = platform.request(HttpMethod.POST,
+            "/bot/v1/sip:ctbot@test.local/accessToken")
+        .sendJsonObject(new JsonObject().put("appId", ctcu.getString("appId"))
+            .put("appKey", ctcu.getString("appKey")))
+        .await().bodyAsJsonObject().getString("accessToken");
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      platform.send("gsmabot", platform.token(gsma), new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", RCS_USER))
+          .put("RCSMessage", new JsonObject().put("textMessage", "from GSMA")));
+      JsonObject first = phone.next("message");
+      platform.request(HttpMethod.POST, "/bot/v1/sip:ctbot@test.local/messages")
+          .putHeader("Authorization", "accessToken " + ctcuToken)
+          .sendJsonObject(new JsonObject().put("messageId", "ct-1")
+              .put("messageList", new JsonArray().add(new JsonObject()
+                  .put("contentType", "text/plain").put("contentText", "from CT/CU")))
+              .put("destinationAddress", new JsonArray().add(RCS_USER)))
+          .await();
+      JsonObject second = phone.next("message");
+      send(SEND, request("cm-1", null, "text/plain", "from CMCC", RCS_USER));
+      JsonObject third = phone.next("message");
+
+      assertThat(List.of(first, second, third)).extracting(f -> f.getString("from"))
+          .containsExactly("gsmabot", "ctbot", "cmbot");
+      assertThat(List.of(first, second, third))
+          .extracting(f -> f.getJsonObject("RCSMessage").getString("textMessage"))
+          .containsExactly("from GSMA", "from CT/CU", "from CMCC");
+    }
+  }
+
+  @Test
   void hostileXml_isRefusedWithARequestError_andNothingIsSent() {
     String billionLaughs = "<?xml version=\"1.0\"?>\n"
         + "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n"
