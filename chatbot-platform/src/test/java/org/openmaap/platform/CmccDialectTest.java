@@ -454,6 +454,12 @@ class CmccDialectTest {
         "not-a-number"));
     HttpResponse<Buffer> crowd = send(GROUP, request("bad-3", null, "text/plain", "hi",
         tooMany.toArray(String[]::new)));
+    HttpResponse<Buffer> unknownType = send(SEND, request("bad-4", null, "application/json",
+        "{}", RCS_USER));
+    HttpResponse<Buffer> noBoundary = send(SEND, request("bad-5", null, "multipart/mixed",
+        "--x\n\nhi\n--x--", RCS_USER));
+    HttpResponse<Buffer> chipsAlone = send(SEND, request("bad-6", null, CHIPS,
+        chips().encode(), RCS_USER));
 
     assertThat(longTitle.statusCode()).isEqualTo(400);
     assertThat(text(longTitle, "messageId")).isEqualTo("SVC0002");
@@ -465,6 +471,14 @@ class CmccDialectTest {
     assertThat(text(badNumber, "path")).isEqualTo("/outboundMessageRequest/destinationAddress[1]");
     assertThat(crowd.statusCode()).isEqualTo(400);
     assertThat(text(crowd, "messageId")).isEqualTo("POL0003");
+    assertThat(unknownType.statusCode()).isEqualTo(400);
+    assertThat(text(unknownType, "path"))
+        .isEqualTo("/outboundMessageRequest/outboundIMMessage/contentType");
+    assertThat(text(noBoundary, "path"))
+        .isEqualTo("/outboundMessageRequest/outboundIMMessage/contentType");
+    assertThat(chipsAlone.statusCode()).isEqualTo(400);
+    assertThat(text(chipsAlone, "path"))
+        .isEqualTo("/outboundMessageRequest/outboundIMMessage/bodyText");
   }
 
   @Test

@@ -79,13 +79,14 @@ final class CmccContent {
       return new Read(rcs, origins);
     }
     if (!type.equals(MULTIPART)) {
-      add(rcs, origins, type, bodyText, at, violations);
+      add(rcs, origins, type, bodyText, at, typeAt(at), violations);
     } else {
       String boundary = Multipart.boundary(contentType);
       List<Multipart.Part> parts = boundary == null ? List.of()
           : Multipart.parts(bodyText, boundary);
       if (parts.isEmpty()) {
-        violations.add(error(at, Code.BAD_VALUE, boundary == null
+        violations.add(error(boundary == null ? typeAt(at) : at, Code.BAD_VALUE,
+            boundary == null
             ? "contentType multipart/mixed needs a boundary parameter, such as"
                 + " multipart/mixed; boundary=\"next\""
             : "bodyText has no part delimited by --" + boundary));
@@ -96,7 +97,7 @@ final class CmccContent {
         String partAt = at + "/part[" + (i + 1) + "]";
         String body = decoded(part, partAt, violations);
         if (body != null) {
-          add(rcs, origins, part.type(), body, partAt, violations);
+          add(rcs, origins, part.type(), body, partAt, partAt, violations);
         }
       }
     }
@@ -138,8 +139,9 @@ final class CmccContent {
     return new Written(TEXT, text instanceof String s ? s : "");
   }
 
+  /** Adds a body of {@code type} found at {@code at}, whose type was named at {@code typeAt}. */
   private static void add(JsonObject rcs, Map<String, String> origins, String type, String body,
-      String at, List<Violation> violations) {
+      String at, String typeAt, List<Violation> violations) {
     String member;
     Object value;
     if (type.equals(TEXT)) {
@@ -158,7 +160,7 @@ final class CmccContent {
           violations);
       member = "geolocationPushMessage";
     } else {
-      violations.add(error(at, Code.BAD_VALUE, "content type '" + type + "' is not one of "
+      violations.add(error(typeAt, Code.BAD_VALUE, "content type '" + type + "' is not one of "
           + String.join(", ", TEXT, BOTMESSAGE, SUGGESTIONS, FILE, LOCATION, MULTIPART)));
       return;
     }
@@ -175,6 +177,11 @@ final class CmccContent {
     }
     rcs.put(member, value);
     origins.put(member, at);
+  }
+
+  /** The path of the contentType element beside a bodyText element. */
+  private static String typeAt(String bodyTextAt) {
+    return bodyTextAt.replaceFirst("/bodyText$", "/contentType");
   }
 
   /** A part's body, decoded when its Content-Transfer-Encoding is base64. */
