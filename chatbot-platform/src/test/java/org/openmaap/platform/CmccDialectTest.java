@@ -89,6 +89,9 @@ class CmccDialectTest {
     HttpResponse<Buffer> wrongPassword = post(SEND, xml, appId, "wrong", rfc1123(now));
     HttpResponse<Buffer> stale = post(SEND, xml, appId, password,
         rfc1123(now.minusMinutes(10)));
+    JsonObject other = register("otherbot");
+    HttpResponse<Buffer> othersAppId = post(SEND, xml, other.getString("appId"),
+        other.getString("password"), rfc1123(now));
     HttpResponse<Buffer> none = platform.request(HttpMethod.POST, SEND)
         .putHeader("Content-Type", "application/xml").sendBuffer(Buffer.buffer(xml)).await();
 
@@ -103,6 +106,8 @@ class CmccDialectTest {
       assertThat(text(refused, "messageId")).isEqualTo("POL0001");
     }
     assertThat(text(stale, "text")).contains("Date");
+    assertThat(othersAppId.statusCode()).isEqualTo(403);
+    assertThat(text(othersAppId, "messageId")).isEqualTo("POL0001");
   }
 
   @Test
