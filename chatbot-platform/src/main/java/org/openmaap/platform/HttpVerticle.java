@@ -12,6 +12,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import org.openmaap.platform.dialect.cmcc.CmccAuth;
+import org.openmaap.platform.dialect.cmcc.CmccErrors;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuErrors;
 
@@ -21,6 +23,11 @@ final class HttpVerticle extends VerticleBase {
   /** A CT/CU chatbot's root: {@code /bot/v1/sip:bot@domain}, the URI raw or percent-encoded. */
   private static final String CTCU = "/bot/v1/(?<" + CtcuAuth.CHATBOT_URI
       + ">[sS][iI][pP][:%][^/]+)";
+
+  /** A CMCC chatbot's requests, under a root below: OMA's {senderAddress} is its chatbot URI. */
+  private static final String CMCC = "/outbound/(?<" + CmccAuth.SENDER_ADDRESS
+      + ">[sS][iI][pP][:%][^/]+)/requests";
+  private static final List<String> CMCC_ROOTS = List.of("/messaging/v1", "/messaging/group/v1");
 
   private final PlatformConfig config;
   private final Surfaces s;
@@ -77,6 +84,15 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(CTCU + "/update/chatBotInfo/optionals").respond(s.ctcuInfo()::optionals);
     router.postWithRegex(CTCU + "/update/chatBotInfo/menu").respond(s.ctcuInfo()::menu);
     router.routeWithRegex(CTCU + "/.*").handler(ctx -> ctx.fail(404));
+
+    // CMCC chatbots send to one recipient or, under /group, to several; the same handlers.
+    for (String root : CMCC_ROOTS) {
+      router.routeWithRegex(root + CMCC + "(/.*)?").failureHandler(CmccErrors::handle);
+      router.routeWithRegex(root + CMCC + "(/.*)?").handler(s.cmccAuth()).handler(s.rateLimits());
+      router.postWithRegex(root + CMCC).handler(s.cmcc()::send);
+      router.putWithRegex(root + CMCC + "/(?<requestId>[^/]+)/status").handler(s.cmcc()::revoke);
+      router.routeWithRegex(root + CMCC + "(/.*)?").handler(ctx -> ctx.fail(404));
+    }
 
     router.post("/oauth2/v1/token").respond(s.token()::token);
     router.route("/bot/v1/:botId/*").handler(s.botAuth()).handler(s.rateLimits());

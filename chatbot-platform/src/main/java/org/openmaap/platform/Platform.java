@@ -42,6 +42,9 @@ import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.dialect.cmcc.CmccApi;
+import org.openmaap.platform.dialect.cmcc.CmccAuth;
+import org.openmaap.platform.dialect.cmcc.CmccNotifications;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
@@ -62,7 +65,6 @@ import org.openmaap.platform.network.Provisioning;
 import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
-import org.openmaap.platform.registry.Dialect;
 import org.openmaap.platform.registry.TokenService;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
@@ -236,7 +238,7 @@ public final class Platform {
     WebhookTargets targets = botId -> Future.succeededFuture(registry.find(botId)
         .map(chatbot -> new WebhookTargets.Target(chatbot.webhookUrl(),
             registry.webhookSecrets(botId),
-            eventFormat(chatbot, config.domain(), verification))));
+            eventFormat(chatbot, config, verification))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
@@ -271,6 +273,7 @@ public final class Platform {
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
     FilesApi filesApi = new FilesApi(files, config.files());
     FileDownloads downloads = new FileDownloads(files);
+    CmccAuth cmccAuth = new CmccAuth(registry, clock);
     Surfaces surfaces = new Surfaces(
         new TokenEndpoint(tokens),
         new BotAuth(tokens),
@@ -298,7 +301,9 @@ public final class Platform {
         new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
         new CtcuMedia(ctcuAuth, filesApi, downloads),
         new CtcuChatbotInfo(ctcuAuth, registry, config.domain()),
-        verification);
+        verification,
+        cmccAuth,
+        new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
@@ -363,11 +368,14 @@ public final class Platform {
   }
 
   /** How a chatbot's events are told to it: null for API.md's webhooks, else its dialect's. */
-  private static EventFormat eventFormat(Chatbot chatbot, String domain,
+  private static EventFormat eventFormat(Chatbot chatbot, PlatformConfig config,
       NotifyVerification verification) {
-    return chatbot.dialect() == Dialect.CTCU
-        ? new CtcuNotifications(chatbot, domain, verification)
-        : null;
+    return switch (chatbot.dialect()) {
+      case CTCU -> new CtcuNotifications(chatbot, config.domain(), verification);
+      case CMCC -> new CmccNotifications(chatbot.serviceUri(config.domain()), chatbot.clientId(),
+          config.files().defaultUntil());
+      case GSMA -> null;
+    };
   }
 
   /** Events of the delivery domain go to the webhook dispatcher. */

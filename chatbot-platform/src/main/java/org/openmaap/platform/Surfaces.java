@@ -7,6 +7,8 @@ import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
+import org.openmaap.platform.dialect.cmcc.CmccApi;
+import org.openmaap.platform.dialect.cmcc.CmccAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
@@ -50,4 +52,6 @@ record Surfaces(
     CtcuApi ctcu,
     CtcuMedia ctcuMedia,
     CtcuChatbotInfo ctcuInfo,
-    NotifyVerification ctcuVerification) {}
+    NotifyVerification ctcuVerification,
+    CmccAuth cmccAuth,
+    CmccApi cmcc) {}

@@ -28,6 +28,9 @@ import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -315,12 +318,40 @@ class OpenApiTest {
         .sendJsonObject(new JsonObject().put("appId", ctcu.getString("appId"))
             .put("appKey", ctcu.getString("appKey")))
         .await().bodyAsJsonObject().getString("accessToken");
+    JsonObject cmcc = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "openapi-cmcc").put("name", "CMCC")
+            .put("webhookUrl", bot.url()).put("dialect", "cmcc"))
+        .await().bodyAsJsonObject();
+    String cmccUri = "sip:openapi-cmcc@test.local";
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+    HttpResponse<Buffer> cmccSent = platform.request(HttpMethod.POST,
+            "/messaging/v1/outbound/" + cmccUri + "/requests")
+        .putHeader("Date", date)
+        .putHeader("Authorization", cmccDigest(cmcc.getString("appId"),
+            cmcc.getString("password"), date))
+        .putHeader("Content-Type", "application/xml")
+        .sendBuffer(Buffer.buffer("<msg:outboundMessageRequest"
+            + " xmlns:msg=\"urn:oma:xml:rest:netapi:messaging:1\"><address>" + PHONE
+            + "</address><outboundIMMessage><messageId>openapi-cmcc-1</messageId>"
+            + "<bodyText>hello</bodyText></outboundIMMessage></msg:outboundMessageRequest>"))
+        .await();
+    assertThat(cmccSent.statusCode()).as(cmccSent.bodyAsString()).isEqualTo(201);
     return Map.ofEntries(Map.entry("botId", "openapi-sender"), Map.entry("token", token),
         Map.entry("basic", basic), Map.entry("msgId", msgId),
         Map.entry("fileId", upload("/bot/v1/openapi-sender/files", "Bearer " + token)),
         Map.entry("msisdn", PHONE), Map.entry("asset", "swagger-ui.css"),
         Map.entry("chatbotUri", "sip:openapi-ctcu@test.local"),
-        Map.entry("ctcuToken", ctcuToken));
+        Map.entry("ctcuToken", ctcuToken),
+        Map.entry("senderAddress", cmccUri), Map.entry("requestId", "openapi-cmcc-1"),
+        Map.entry("cmccAppId", cmcc.getString("appId")),
+        Map.entry("cmccPassword", cmcc.getString("password")));
+  }
+
+  /** China Mobile's Basic digest (DIALECTS.md) of an appId and password over a Date. */
+  private static String cmccDigest(String appId, String password, String date) {
+    String digest = CmccNotifyServer.sha256Hex(CmccNotifyServer.sha256Hex(password) + date);
+    return "Basic " + Base64.getEncoder().encodeToString((appId + ":" + digest)
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private static String upload(String path, String authorization) {
@@ -361,7 +392,12 @@ class OpenApiTest {
       }
     }
     String scheme = operation.security();
-    if (scheme != null) {
+    if ("cmccDigest".equals(scheme)) {
+      String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          ZonedDateTime.now(ZoneOffset.UTC));
+      request.putHeader("Date", date).putHeader("Authorization",
+          cmccDigest(values.get("cmccAppId"), values.get("cmccPassword"), date));
+    } else if (scheme != null) {
       request.putHeader("Authorization", switch (scheme) {
         case "botToken" -> "Bearer " + values.get("token");
         case "adminToken" -> "Bearer " + RunningPlatform.ADMIN_TOKEN;
@@ -381,6 +417,12 @@ class OpenApiTest {
       String part = content.getJsonObject("multipart/form-data").getJsonObject("schema")
           .getJsonArray("required", new JsonArray().add("fileContent")).getString(0);
       return request.sendMultipartForm(imageFile(part)).await();
+    }
+    if (content.containsKey("application/xml")) {
+      return request.putHeader("Content-Type", "application/xml")
+          .sendBuffer(Buffer.buffer((String) firstExample(
+              content.getJsonObject("application/xml"))))
+          .await();
     }
     if (content.containsKey("application/x-www-form-urlencoded")) {
       MultiMap form = MultiMap.caseInsensitiveMultiMap();

@@ -20,8 +20,11 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-/** The one secure XML parser configuration, and the DOM look-ups the network forms share. */
-final class Xml {
+/**
+ * The one secure XML parser configuration (DOCTYPEs refused, so no entity is ever declared,
+ * expanded or fetched), and the DOM look-ups the network forms share.
+ */
+public final class Xml {
 
   /** Far above any real descriptor (two URLs, a name, a label), far below a memory problem. */
   static final int MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -79,10 +82,19 @@ final class Xml {
 
   /** The root element of an XML document given as bytes (its declaration names the encoding). */
   static Element parse(byte[] xml) {
+    return parse(xml, MAX_DOCUMENT_BYTES);
+  }
+
+  /**
+   * The root element of an XML document of at most {@code maxBytes} bytes, parsed as the network
+   * forms are (for other XML documents, such as an API's envelopes); fails with a
+   * NetworkFormatException when it is too large, not well-formed, or has a DOCTYPE.
+   */
+  public static Element parse(byte[] xml, int maxBytes) {
     Objects.requireNonNull(xml, "xml must not be null");
-    if (xml.length > MAX_DOCUMENT_BYTES) {
+    if (xml.length > maxBytes) {
       throw new NetworkFormatException("the document has " + xml.length + " bytes; the limit is "
-          + MAX_DOCUMENT_BYTES);
+          + maxBytes);
     }
     return parse(new InputSource(new ByteArrayInputStream(xml)));
   }

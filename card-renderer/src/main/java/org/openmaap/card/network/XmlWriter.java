@@ -4,21 +4,22 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Writes a small indented XML 1.0 document, refusing characters that XML 1.0 cannot carry. */
-final class XmlWriter {
+public final class XmlWriter {
 
   private final StringBuilder out =
       new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   private final Deque<String> open = new ArrayDeque<>();
 
   /** Opens {@code name} with attributes given as name, value pairs; null values are left out. */
-  XmlWriter open(String name, String... attributes) {
+  public XmlWriter open(String name, String... attributes) {
     start(name, attributes);
     out.append(">\n");
     open.push(name);
     return this;
   }
 
-  XmlWriter close() {
+  /** Closes the element opened last. */
+  public XmlWriter close() {
     String name = open.pop();
     indent();
     out.append("</").append(name).append(">\n");
@@ -26,7 +27,7 @@ final class XmlWriter {
   }
 
   /** An element holding {@code text}, or nothing at all when the text is null. */
-  XmlWriter leaf(String name, String text, String... attributes) {
+  public XmlWriter leaf(String name, String text, String... attributes) {
     if (text == null) {
       return this;
     }
@@ -37,12 +38,14 @@ final class XmlWriter {
     return this;
   }
 
-  XmlWriter empty(String name, String... attributes) {
+  /** An element with attributes only. */
+  public XmlWriter empty(String name, String... attributes) {
     start(name, attributes);
     out.append("/>\n");
     return this;
   }
 
+  /** The document; fails while an element is still open. */
   @Override
   public String toString() {
     if (!open.isEmpty()) {

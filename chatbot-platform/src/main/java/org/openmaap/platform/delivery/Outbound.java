@@ -274,6 +274,12 @@ public final class Outbound {
         }));
   }
 
+  /** The message the bot sent with this msgId, if there is one. */
+  public Future<Optional<MessageRow>> sent(String botId, String msgId) {
+    return store.message(botId, msgId).map(found -> found
+        .filter(row -> row.direction() == Direction.BOT_TO_USER));
+  }
+
   /** The status of a message with its history, as GET .../status answers it. */
   public Future<JsonObject> status(String botId, String msgId) {
     return store.message(botId, msgId).compose(found -> {

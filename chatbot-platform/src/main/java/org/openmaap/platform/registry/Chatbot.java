@@ -84,8 +84,11 @@ public record Chatbot(
     putIfSet(json, "smsSignature", smsSignature);
     putIfSet(json, "rateLimitPerSecond", rateLimitPerSecond);
     if (dialect != Dialect.GSMA) {
-      json.put("dialect", dialect.apiName()).put("signatureScheme", signatureScheme)
-          .put("notifyVerified", notifyVerified());
+      json.put("dialect", dialect.apiName());
+    }
+    // Only CT/CU notifications have a choice of signature, and a notify URL to verify.
+    if (dialect == Dialect.CTCU) {
+      json.put("signatureScheme", signatureScheme).put("notifyVerified", notifyVerified());
     }
     putIfSet(json, "number", number);
     return json;

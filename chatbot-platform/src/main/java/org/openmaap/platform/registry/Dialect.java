@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /**
  * The northbound API a chatbot is written against (DIALECTS.md): the GSMA Chatbot API of API.md,
- * or China Telecom / China Unicom's JSON interface. Its requests, answers and notifications are
- * in that dialect; everything below the edge is the same.
+ * China Telecom / China Unicom's JSON interface, or China Mobile's OMA NetAPI XML. Its requests,
+ * answers and notifications are in that dialect; everything below the edge is the same.
  */
 public enum Dialect {
   GSMA,
-  CTCU;
+  CTCU,
+  CMCC;
 
   /** The dialect's name in registrations. */
   public String apiName() {

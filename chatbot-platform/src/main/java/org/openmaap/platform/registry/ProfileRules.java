@@ -109,8 +109,7 @@ final class ProfileRules {
       }
       if (name.equals("dialect")) {
         if (Dialect.of(text).isEmpty()) {
-          out.add(error(path, Code.BAD_VALUE, "dialect must be gsma or ctcu"
-              + (text.equals("cmcc") ? " (China Mobile's cmcc is not served yet)" : "")));
+          out.add(error(path, Code.BAD_VALUE, "dialect must be gsma, ctcu or cmcc"));
         }
         continue;
       }

@@ -1,0 +1,315 @@
+package org.openmaap.platform.dialect.cmcc;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.openmaap.card.network.NetworkFormatException;
+import org.openmaap.card.network.Xml;
+import org.openmaap.card.network.XmlWriter;
+import org.openmaap.card.validation.Code;
+import org.openmaap.card.validation.Severity;
+import org.openmaap.card.validation.Validation;
+import org.openmaap.card.validation.Validator;
+import org.openmaap.card.validation.Violation;
+import org.openmaap.platform.ApiError;
+import org.openmaap.platform.delivery.BotEvent;
+import org.openmaap.platform.delivery.EventSink;
+import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.dialect.Numbers;
+import org.openmaap.platform.failure.Invalid;
+import org.openmaap.platform.failure.NotFound;
+import org.openmaap.platform.failure.UnsupportedType;
+import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.registry.Chatbot;
+import org.openmaap.platform.store.MessageRow;
+import org.w3c.dom.Element;
+
+/**
+ * The CMCC routes under {@code /messaging[/group]/v1/outbound/{chatbotURI}/requests}: a send
+ * ({@code outboundMessageRequest}) to 1..n recipients, each its own message in the core under the
+ * request's messageId, and the revoke of one recipient's message.
+ */
+public final class CmccApi {
+
+  static final int MAX_RECIPIENTS = 500;
+  /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
+  static final char RECIPIENT = '/';
+  static final String IM_PATH = CmccXml.REQUEST_PATH + "/outboundIMMessage";
+  private static final String ANY_NUMBER = "+8613800000000";
+  // outboundIMMessage elements that carry the message's handling, and their RCSMessage members.
+  private static final Map<String, String> SETTINGS = Map.of(
+      "shortMessageSupported", "shortMessageSupported", "smsBodyText", "smsBodyText",
+      "storeSupported", "storeSupported", "trafficType", "trafficType",
+      "inReplyToContributionID", "inReplyToContributionId");
+  private static final Set<String> FLAGS = Set.of("shortMessageSupported", "storeSupported",
+      "fallbackSupported");
+
+  private final CmccAuth auth;
+  private final Outbound outbound;
+  private final EventSink events;
+  private final Clock clock;
+  private final int maxBodyBytes;
+
+  public CmccApi(CmccAuth auth, Outbound outbound, EventSink events, Clock clock,
+      int maxBodyBytes) {
+    this.auth = auth;
+    this.outbound = outbound;
+    this.events = events;
+    this.clock = clock;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * {@code POST …/requests}: the outboundMessageRequest read into the core's content, validated
+   * as a GSMA message would be, stored once per recipient, and answered 201 with its
+   * resourceReference.
+   */
+  public void send(RoutingContext ctx) {
+    Chatbot bot = auth.chatbot(ctx);
+    Element request = envelope(ctx, "outboundMessageRequest");
+    List<Violation> violations = new ArrayList<>();
+    List<String> recipients = recipients(request, violations);
+    Element im = CmccXml.child(request, "outboundIMMessage");
+    if (im == null) {
+      violations.add(error(IM_PATH, Code.REQUIRED, "outboundMessageRequest needs an"
+          + " outboundIMMessage with the bodyText to send"));
+      throw invalid(violations);
+    }
+    String messageId = CmccXml.value(im, "messageId");
+    String correlator = CmccXml.value(request, "clientCorrelator");
+    Element bodyText = CmccXml.child(im, "bodyText");
+    List<Violation> listed = new ArrayList<>();
+    CmccContent.Read content = CmccContent.read(CmccXml.value(im, "contentType"),
+        bodyText == null ? null : CmccXml.body(bodyText), IM_PATH + "/bodyText", listed);
+    JsonObject rcs = content.rcsMessage().copy();
+    settings(im, rcs, listed);
+    if (listed.isEmpty()) {
+      // The recipients are checked above: any valid number stands in for them here.
+      Validation validation = Validator.validate(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", ANY_NUMBER))
+          .put("RCSMessage", rcs).encode());
+      validation.errors().forEach(v -> listed.add(relocate(content, v)));
+    }
+    violations.addAll(listed);
+    if (!violations.isEmpty()) {
+      throw invalid(violations);
+    }
+    // A resend with the same clientCorrelator and no messageId must name the same messages.
+    String id = messageId != null ? messageId : correlator != null
+        ? UUID.nameUUIDFromBytes(("clientCorrelator:" + correlator)
+            .getBytes(StandardCharsets.UTF_8)).toString()
+        : TimeOrderedIds.next(clock.instant());
+    List<Future<Outbound.Accepted>> sends = new ArrayList<>();
+    for (String user : recipients) {
+      JsonObject one = rcs.copy().put("msgId", recipients.size() == 1 ? id
+          : id + RECIPIENT + user);
+      sends.add(outbound.send(bot.botId(), new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", user))
+          .put("RCSMessage", one)));
+    }
+    Future.all(sends).onSuccess(all -> {
+      String url = requestsUrl(ctx) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+          .replace("+", "%20");
+      ctx.response().setStatusCode(201)
+          .putHeader("Location", url)
+          .putHeader("Content-Type", CmccXml.CONTENT_TYPE)
+          .end(new XmlWriter()
+              .open("msg:resourceReference", "xmlns:msg", CmccXml.MESSAGING_NS)
+              .leaf("resourceURL", CmccXml.clean(url))
+              .close().toString());
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code PUT …/requests/{messageId}/status} with a messageStatusReport {@code RevokeRequested}
+   * for one recipient ({@code address}): answered at once; the outcome follows as a
+   * DeliveryInfoNotification, {@code Revoked} when the message was still undelivered (or revoked
+   * before), else {@code RevokeFailed}.
+   */
+  public void revoke(RoutingContext ctx) {
+    Chatbot bot = auth.chatbot(ctx);
+    String messageId = ctx.pathParam("requestId");
+    Element report = envelope(ctx, "messageStatusReport");
+    List<Violation> violations = new ArrayList<>();
+    String status = CmccXml.value(report, "status");
+    if (!"RevokeRequested".equals(status)) {
+      violations.add(error("/messageStatusReport/status", status == null ? Code.REQUIRED
+          : Code.BAD_VALUE, "status is RevokeRequested (the only change a chatbot may ask)"));
+    }
+    List<Element> addresses = CmccXml.children(report, "address");
+    String user = null;
+    if (addresses.size() > 1) {
+      violations.add(error("/messageStatusReport/address", Code.TOO_MANY,
+          "a revoke names one recipient of the message"));
+    } else if (!addresses.isEmpty()) {
+      try {
+        user = Numbers.normalize(addresses.get(0).getTextContent().strip());
+      } catch (Invalid bad) {
+        violations.add(error("/messageStatusReport/address", Code.BAD_PHONE, bad.getMessage()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new Invalid("invalid_request", "the revoke has " + violations.size()
+          + " problem(s); see violations", violations);
+    }
+    String botId = bot.botId();
+    String address = user;
+    // A send to several recipients named each one's message messageId/+86…; to one, messageId.
+    Future<String> target = address == null ? Future.succeededFuture(messageId)
+        : outbound.sent(botId, messageId + RECIPIENT + address).compose(several -> several
+            .isPresent() ? Future.succeededFuture(several.get().msgId())
+            : outbound.sent(botId, messageId).map(one -> one
+                .filter(row -> row.userContact().equals(address))
+                .map(MessageRow::msgId)
+                .orElseThrow(() -> new NotFound("chatbot '" + botId + "' sent no message '"
+                    + messageId + "' to " + Numbers.tel(address)))));
+    target.compose(msgId -> outbound.revokeOutcome(botId, msgId)).compose(revocation -> {
+      MessageRow message = revocation.message();
+      boolean revoked = revocation.cancelled() || Status.CANCELLED.equals(message.status());
+      return events.publish(botId, message.conversationId(), new BotEvent.StatusReport(
+              message.userContact(), message.msgId(),
+              revoked ? Status.CANCELLED : Status.REVOKE_REFUSED, null,
+              message.conversationId(), message.channel(), clock.instant()))
+          .map(published -> message.userContact());
+    }).onSuccess(to -> ctx.response().setStatusCode(200)
+        .putHeader("Content-Type", CmccXml.CONTENT_TYPE)
+        .end(new XmlWriter()
+            .open("msg:messageStatusReport", "xmlns:msg", CmccXml.MESSAGING_NS)
+            .leaf("status", "RevokeRequested")
+            .leaf("address", Numbers.tel(to))
+            .close().toString()))
+        .onFailure(ctx::fail);
+  }
+
+  /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
+  static String messageId(String msgId, String user) {
+    String suffix = RECIPIENT + user;
+    return msgId.endsWith(suffix) && msgId.length() > suffix.length()
+        ? msgId.substring(0, msgId.length() - suffix.length())
+        : msgId;
+  }
+
+  /** The request's XML root element, which must be {@code name} (any namespace). */
+  private Element envelope(RoutingContext ctx, String name) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type != null && Multipart.mediaType(type).contains("json")) {
+      throw new UnsupportedType("send the request as XML (Content-Type: application/xml);"
+          + " the JSON variant is not served");
+    }
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw ApiError.badRequest("invalid_xml", "the body is empty; send a " + name
+          + " document");
+    }
+    Element root;
+    try {
+      root = Xml.parse(body.getBytes(), maxBodyBytes);
+    } catch (NetworkFormatException e) {
+      throw ApiError.badRequest("invalid_xml", e.getMessage());
+    }
+    if (!CmccXml.is(root, name)) {
+      throw ApiError.badRequest("invalid_xml", "the root element is " + root.getLocalName()
+          + "; expected msg:" + name + " (xmlns:msg=\"" + CmccXml.MESSAGING_NS + "\")");
+    }
+    return root;
+  }
+
+  /** The request's {@code address} and {@code destinationAddress} numbers, each once. */
+  private static List<String> recipients(Element request, List<Violation> violations) {
+    Set<String> numbers = new LinkedHashSet<>();
+    int given = 0;
+    for (String name : List.of("address", "destinationAddress")) {
+      List<Element> elements = CmccXml.children(request, name);
+      for (int i = 0; i < elements.size(); i++) {
+        given++;
+        String path = CmccXml.REQUEST_PATH + "/" + name + "[" + (i + 1) + "]";
+        try {
+          numbers.add(Numbers.normalize(elements.get(i).getTextContent().strip()));
+        } catch (Invalid bad) {
+          violations.add(error(path, Code.BAD_PHONE, bad.getMessage()));
+        }
+      }
+    }
+    if (given == 0 || numbers.size() > MAX_RECIPIENTS) {
+      violations.add(error(CmccXml.REQUEST_PATH + "/destinationAddress",
+          given == 0 ? Code.REQUIRED : Code.TOO_MANY, "address and destinationAddress name 1 to "
+              + MAX_RECIPIENTS + " recipients, such as tel:+8613800000000"));
+    }
+    return List.copyOf(numbers);
+  }
+
+  /** The handling elements of outboundIMMessage as RCSMessage members. */
+  private static void settings(Element im, JsonObject rcs, List<Violation> violations) {
+    for (String flag : FLAGS) {
+      if (CmccXml.child(im, flag) != null && CmccXml.flag(im, flag) == null) {
+        violations.add(error(IM_PATH + "/" + flag, Code.BAD_VALUE, flag
+            + " is true or false"));
+      }
+    }
+    SETTINGS.forEach((name, member) -> {
+      Element element = CmccXml.child(im, name);
+      if (element == null) {
+        return;
+      }
+      Object value = FLAGS.contains(name) ? CmccXml.flag(im, name)
+          : name.equals("smsBodyText") ? CmccXml.body(element) : CmccXml.value(im, name);
+      if (value != null) {
+        rcs.put(member, value);
+      }
+    });
+    // A fallback to a plain RCS message is an SMS fallback here: its text is the SMS text.
+    if (Boolean.TRUE.equals(CmccXml.flag(im, "fallbackSupported"))) {
+      rcs.put("shortMessageSupported", rcs.getValue("shortMessageSupported", true));
+      String type = CmccXml.value(im, "fallbackContentType");
+      Element fallback = CmccXml.child(im, "rcsBodyText");
+      if (fallback != null && !rcs.containsKey("smsBodyText")
+          && (type == null || Multipart.mediaType(type).equals(CmccContent.TEXT))) {
+        rcs.put("smsBodyText", CmccXml.body(fallback));
+      }
+    }
+    // CMCC's notification traffic has no GSMA name; unnamed traffic is what it is.
+    if ("notification".equals(rcs.getValue("trafficType"))) {
+      rcs.remove("trafficType");
+    }
+  }
+
+  /** A violation of the GSMA message built from the send, pointed at what the bot sent. */
+  private static Violation relocate(CmccContent.Read content, Violation violation) {
+    String path = violation.path();
+    for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+      String member = "/RCSMessage/" + setting.getValue();
+      if (path.equals(member) || path.startsWith(member + "/")) {
+        return new Violation(IM_PATH + "/" + setting.getKey(), violation.code(),
+            violation.message(), violation.severity());
+      }
+    }
+    return content.relocate(violation);
+  }
+
+  /** The URL of the request's {@code …/requests} collection, as the bot called it. */
+  private static String requestsUrl(RoutingContext ctx) {
+    String uri = ctx.request().absoluteURI();
+    int query = uri.indexOf('?');
+    return (query < 0 ? uri : uri.substring(0, query)).replaceAll("/+$", "");
+  }
+
+  private static Invalid invalid(List<Violation> violations) {
+    return new Invalid("invalid_message", "the request has " + violations.size()
+        + " problem(s); see violations", violations);
+  }
+
+  private static Violation error(String path, Code code, String message) {
+    return new Violation(path, code, message, Severity.ERROR);
+  }
+}
