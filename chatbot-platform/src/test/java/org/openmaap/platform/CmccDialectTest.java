@@ -227,6 +227,26 @@ class CmccDialectTest {
   }
 
   @Test
+  void reportRequest_decidesWhichStatusesTheBotIsToldOf() {
+    String xml = request("sms-2", null, "text/plain", "Only tell me it arrived",
+        "13900000012").replace("<reportRequest>DeliveredToNetwork</reportRequest>", "")
+        .replace("</outboundIMMessage>", "<shortMessageSupported>true</shortMessageSupported>"
+            + "</outboundIMMessage>");
+    String bad = request("sms-3", null, "text/plain", "x", "13900000012")
+        .replace("<reportRequest>Displayed</reportRequest>", "<reportRequest>Read</reportRequest>");
+
+    send(SEND, xml);
+    // The first report the bot gets of it is the handset's receipt, not the SMSC's acceptance.
+    CmccNotifyServer.Notification first = notify.next(DELIVERY,
+        n -> "sms-2".equals(n.get("messageId")));
+    HttpResponse<Buffer> refused = send(SEND, bad);
+
+    assertThat(first.get("deliveryStatus")).isEqualTo("DeliveredToTerminal");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.bodyAsString()).contains("reportRequest[2]");
+  }
+
+  @Test
   void groupSend_isOneRequest_withAStatusPerRecipientUnderTheRequestsMessageId() {
     List<String> recipients = List.of("+8613900020001", "+8613900020002", "+8613900020003");
     String xml = request("wave-1", "wave-corr", "text/plain", "Flash sale at noon",
@@ -579,6 +599,8 @@ class CmccDialectTest {
     }
     xml.append("    <bodyText>").append(bodyText).append("</bodyText>\n")
         .append("    <reportRequest>Delivered</reportRequest>\n")
+        .append("    <reportRequest>Displayed</reportRequest>\n")
+        .append("    <reportRequest>DeliveredToNetwork</reportRequest>\n")
         .append("  </outboundIMMessage>\n");
     if (correlator != null) {
       xml.append("  <clientCorrelator>").append(correlator).append("</clientCorrelator>\n");

@@ -2,6 +2,7 @@ package org.openmaap.platform.dialect.cmcc;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +50,13 @@ public final class CmccApi {
   static final String IM_PATH = CmccXml.REQUEST_PATH + "/outboundIMMessage";
   private static final String ANY_NUMBER = "+8613800000000";
   // outboundIMMessage elements that carry the message's handling, and their RCSMessage members.
+  /** The reportRequest values (lower-cased), and the core's statuses each stands for. */
+  private static final Map<String, List<String>> REPORTS = Map.of(
+      "sent", List.of(Status.SENT),
+      "delivered", List.of(Status.DELIVERED, Status.DELIVERED_AS_SMS),
+      "displayed", List.of(Status.DISPLAYED),
+      "failed", List.of(Status.FAILED),
+      "deliveredtonetwork", List.of(Status.DELIVERED_TO_NETWORK));
   private static final Map<String, String> SETTINGS = Map.of(
       "shortMessageSupported", "shortMessageSupported", "smsBodyText", "smsBodyText",
       "storeSupported", "storeSupported", "trafficType", "trafficType",
@@ -89,6 +98,7 @@ public final class CmccApi {
     String messageId = CmccXml.value(im, "messageId");
     String correlator = CmccXml.value(request, "clientCorrelator");
     Element bodyText = CmccXml.child(im, "bodyText");
+    List<String> reportRequest = reportRequest(im, violations);
     List<Violation> listed = new ArrayList<>();
     CmccContent.Read content = CmccContent.read(CmccXml.value(im, "contentType"),
         bodyText == null ? null : CmccXml.body(bodyText), IM_PATH + "/bodyText", listed);
@@ -116,7 +126,9 @@ public final class CmccApi {
           : id + RECIPIENT + user);
       sends.add(outbound.send(bot.botId(), new JsonObject()
           .put("messageContact", new JsonObject().put("userContact", user))
-          .put("RCSMessage", one)));
+          .put("RCSMessage", one)
+          .put(Outbound.REPORT_REQUEST, reportRequest == null ? null
+              : new JsonArray(reportRequest))));
     }
     Future.all(sends).onSuccess(all -> {
       String url = requestsUrl(ctx) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
@@ -250,6 +262,30 @@ public final class CmccApi {
   }
 
   /** The handling elements of outboundIMMessage as RCSMessage members. */
+  /**
+   * The core's statuses the {@code reportRequest} elements ask for (null when there are none:
+   * all); the SMS handset receipt counts as Delivered.
+   */
+  private static List<String> reportRequest(Element im, List<Violation> violations) {
+    List<Element> requested = CmccXml.children(im, "reportRequest");
+    if (requested.isEmpty()) {
+      return null;
+    }
+    Set<String> statuses = new LinkedHashSet<>();
+    for (int i = 0; i < requested.size(); i++) {
+      String name = requested.get(i).getTextContent().strip();
+      List<String> meant = REPORTS.get(name.toLowerCase(Locale.ROOT));
+      if (meant == null) {
+        violations.add(error(IM_PATH + "/reportRequest[" + (i + 1) + "]", Code.BAD_VALUE,
+            "a reportRequest is Sent, Delivered, Displayed, Failed or DeliveredToNetwork, not '"
+                + name + "'"));
+      } else {
+        statuses.addAll(meant);
+      }
+    }
+    return List.copyOf(statuses);
+  }
+
   private static void settings(Element im, JsonObject rcs, List<Violation> violations) {
     for (String flag : FLAGS) {
       if (CmccXml.child(im, flag) != null && CmccXml.flag(im, flag) == null) {

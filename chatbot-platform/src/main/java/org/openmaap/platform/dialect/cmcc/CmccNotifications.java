@@ -52,7 +52,8 @@ public final class CmccNotifications implements EventFormat {
       return Optional.of(request(notifyRoot + "/InboundMessageNotification/" + chatbotUri,
           inbound(user, now), user.user(), eventId, target, now));
     }
-    if (event instanceof BotEvent.StatusReport report && STATUSES.containsKey(report.status())) {
+    if (event instanceof BotEvent.StatusReport report && STATUSES.containsKey(report.status())
+        && report.requested()) {
       return Optional.of(request(notifyRoot + "/DeliveryInfoNotification/" + chatbotUri,
           delivery(report), report.user(), eventId, target, now));
     }
