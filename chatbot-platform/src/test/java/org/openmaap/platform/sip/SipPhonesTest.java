@@ -1,0 +1,129 @@
+package org.openmaap.platform.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.FakeChatbot;
+import org.openmaap.platform.RunningPlatform;
+
+/** SIPp phones against a running platform with its SIP interface on: SIP.md's acceptance. */
+class SipPhonesTest {
+
+  private static final String PHONE = "+8613800000077";
+  private static final Duration SCENARIO = Duration.ofSeconds(40);
+
+  @TempDir
+  Path dir;
+
+  private Vertx vertx;
+  private RunningPlatform platform;
+  private FakeChatbot bot;
+  private String token;
+  private int sipPort;
+
+  @BeforeEach
+  void start() {
+    Sipp.require();
+    vertx = Vertx.vertx();
+    platform = RunningPlatform.start(vertx, RunningPlatform.config(dir.resolve("data"))
+        .withSip(SipSettings.listening("127.0.0.1:0")));
+    sipPort = platform.platform.sipPort().orElseThrow();
+    bot = FakeChatbot.start(vertx);
+    token = platform.token(platform.register("parcel", bot.url()));
+  }
+
+  @AfterEach
+  void stop() {
+    if (platform != null) {
+      platform.close();
+      bot.close();
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void registeredPhone_writesToTheBot_getsItsCardWithChips_reportsIt_andTapsAChip() {
+    int inbox = Sipp.freePort();
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-card", "u1", inbox, sipPort, PHONE,
+            Map.of("bot", "parcel"));
+        Sipp phone = Sipp.start(dir, "phone-writes", "u1", Sipp.freePort(), sipPort, PHONE,
+            Map.of("bot", "parcel", "inbox", Integer.toString(inbox)))) {
+      phone.succeeds(SCENARIO);
+
+      FakeChatbot.Received message = bot.next("message");
+      assertThat(message.event().getJsonObject("messageContact").getString("userContact"))
+          .isEqualTo(PHONE);
+      assertThat(message.event().getJsonObject("RCSMessage").getString("textMessage"))
+          .isEqualTo("Where is my parcel?");
+
+      JsonObject card = card();
+      String msgId = sent(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", card.copy()));
+      phoneInbox.succeeds(SCENARIO);
+
+      assertThat(status(bot.next(statusOf(msgId, "delivered"), Duration.ofSeconds(10))))
+          .isEqualTo("delivered");
+      assertThat(status(bot.next(statusOf(msgId, "displayed"), Duration.ofSeconds(10))))
+          .isEqualTo("displayed");
+      JsonObject tapped = bot.next("response").event().getJsonObject("RCSMessage")
+          .getJsonObject("suggestedResponse").getJsonObject("response").getJsonObject("reply");
+      assertThat(tapped.getJsonObject("postback").getString("data")).isEqualTo("track_parcel");
+
+      Cpim received = ReceivedMessages.first(phoneInbox.messages(), "MESSAGE");
+      assertThat(received.header(Cpim.IMDN_NS, "Message-ID")).contains(msgId);
+      MediaType type = MediaType.parse(received.contentType());
+      Multipart parts = Multipart.parse(type.param("boundary"), received.content());
+      assertThat(parts.parts()).extracting(Multipart.Part::contentType)
+          .containsExactly(MediaType.BOT_MESSAGE, MediaType.BOT_SUGGESTION);
+      assertThat(json(parts.parts().get(0))).isEqualTo(card.getJsonObject("richcardMessage"));
+      assertThat(json(parts.parts().get(1))).isEqualTo(card.getJsonObject("suggestedChipList"));
+    }
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------
+
+  private static JsonObject card() {
+    return new JsonObject("""
+        {"richcardMessage": {"message": {"generalPurposeCard": {
+           "layout": {"cardOrientation": "VERTICAL"},
+           "content": {"title": "Parcel 4711", "description": "Out for delivery today",
+             "suggestions": [{"action": {"urlAction": {"openUrl": {"url": "https://parcel.example.com/4711"}},
+               "displayText": "Details", "postback": {"data": "details"}}}]}}}},
+         "suggestedChipList": {"suggestions": [
+           {"reply": {"displayText": "Track it", "postback": {"data": "track_parcel"}}},
+           {"reply": {"displayText": "Thanks", "postback": {"data": "thanks"}}}]}}""");
+  }
+
+  private static JsonObject json(Multipart.Part part) {
+    return new JsonObject(new String(part.content(), StandardCharsets.UTF_8));
+  }
+
+  private String sent(JsonObject request) {
+    HttpResponse<Buffer> response = platform.send("parcel", token, request);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+    return response.bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+  }
+
+  private static Predicate<JsonObject> statusOf(String msgId, String status) {
+    return event -> "messageStatus".equals(event.getString("event"))
+        && msgId.equals(event.getJsonObject("RCSMessage").getString("msgId"))
+        && status.equals(event.getJsonObject("RCSMessage").getString("status"));
+  }
+
+  private static String status(FakeChatbot.Received event) {
+    return event.event().getJsonObject("RCSMessage").getString("status");
+  }
+}
