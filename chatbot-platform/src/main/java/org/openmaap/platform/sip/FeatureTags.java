@@ -1,5 +1,7 @@
 package org.openmaap.platform.sip;
 
+import java.util.List;
+
 /** SIP.md's chatbot identities: the feature tags of a bot's Contact and the CPM service. */
 final class FeatureTags {
 
@@ -11,9 +13,10 @@ final class FeatureTags {
   /** The CPM standalone messaging service, asserted by the platform as a trusted node. */
   static final String CPM_MESSAGING = "urn:urn-7:3gpp-service.ims.icsi.oma.cpm.msg";
   /** The methods the interface takes. */
-  static final String ALLOW = "MESSAGE, OPTIONS, REGISTER";
+  static final List<String> ALLOW = List.of("MESSAGE", "OPTIONS", "REGISTER");
   /** The content a chatbot takes from a phone, for OPTIONS answers. */
-  static final String ACCEPT = "message/cpim, text/plain, application/im-iscomposing+xml";
+  static final List<String> ACCEPT =
+      List.of("message/cpim", "text/plain", "application/im-iscomposing+xml");
 
   private FeatureTags() {}
 }

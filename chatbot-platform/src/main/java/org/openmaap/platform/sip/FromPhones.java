@@ -78,7 +78,7 @@ final class FromPhones implements SipListener {
         default -> {
           Response refused = wire.response(request, Response.METHOD_NOT_ALLOWED,
               "Method Not Allowed: phones send a chatbot MESSAGE, OPTIONS or REGISTER");
-          refused.addHeader(wire.header("Allow", FeatureTags.ALLOW));
+          wire.allow(refused);
           wire.answer(transaction, refused);
         }
       }
@@ -162,8 +162,8 @@ final class FromPhones implements SipListener {
     }
     Response ok = wire.response(request, Response.OK, null);
     ok.addHeader(wire.botContact(botId, transport(request)));
-    ok.addHeader(wire.header("Allow", FeatureTags.ALLOW));
-    ok.addHeader(wire.header("Accept", FeatureTags.ACCEPT));
+    wire.allow(ok);
+    wire.accept(ok);
     wire.answer(transaction, ok);
   }
 

@@ -35,6 +35,29 @@ record Wire(SipProvider provider, MessageFactory messages, HeaderFactory headers
         + transport + ">" + FeatureTags.BOT_TAGS);
   }
 
+  /** Adds an Allow header per method the interface takes. */
+  void allow(Response response) {
+    try {
+      for (String method : FeatureTags.ALLOW) {
+        response.addHeader(headers.createAllowHeader(method));
+      }
+    } catch (ParseException e) {
+      throw new IllegalStateException("the interface built a bad Allow header", e);
+    }
+  }
+
+  /** Adds an Accept header per content type a chatbot takes. */
+  void accept(Response response) {
+    try {
+      for (String type : FeatureTags.ACCEPT) {
+        String[] parts = type.split("/");
+        response.addHeader(headers.createAcceptHeader(parts[0], parts[1]));
+      }
+    } catch (ParseException e) {
+      throw new IllegalStateException("the interface built a bad Accept header", e);
+    }
+  }
+
   /** A header parsed from its text; the texts here are the interface's own. */
   Header header(String name, String value) {
     try {

@@ -93,6 +93,35 @@ class SipPhonesTest {
     }
   }
 
+  @Test
+  void optionsToABot_answersWithTheChatbotFeatureTags_andToNoBot404() {
+    try (Sipp phone = Sipp.start(dir, "phone-options", "u1", Sipp.freePort(), sipPort, PHONE,
+        Map.of("bot", "parcel"))) {
+      phone.succeeds(SCENARIO);
+    }
+  }
+
+  @Test
+  void typing_reachesTheBotAsIsTyping_andTheBotsTypingReachesThePhoneAsIsComposing() {
+    int inbox = Sipp.freePort();
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-typing", "t1", inbox, sipPort, PHONE,
+            Map.of("bot", "parcel"));
+        Sipp phone = Sipp.start(dir, "phone-typing", "t1", Sipp.freePort(), sipPort, PHONE,
+            Map.of("bot", "parcel", "inbox", Integer.toString(inbox)))) {
+      phone.succeeds(SCENARIO);
+
+      FakeChatbot.Received typing = bot.next("isTyping");
+      assertThat(typing.event().getJsonObject("messageContact").getString("userContact"))
+          .isEqualTo(PHONE);
+      assertThat(typing.event().getJsonObject("RCSMessage").getString("isTyping"))
+          .isEqualTo("active");
+
+      sent(new JsonObject().put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("isTyping", "active")));
+      phoneInbox.succeeds(SCENARIO);
+    }
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private static JsonObject card() {

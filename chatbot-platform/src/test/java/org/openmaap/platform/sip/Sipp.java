@@ -73,6 +73,12 @@ final class Sipp implements AutoCloseable {
    */
   static Sipp start(Path work, String scenario, String transport, int localPort,
       int platformPort, String phone, Map<String, String> keys) {
+    return start(work, scenario, transport, localPort, platformPort, phone, keys, 1);
+  }
+
+  /** {@link #start}, ending after {@code calls} calls (an inbox: that many messages). */
+  static Sipp start(Path work, String scenario, String transport, int localPort,
+      int platformPort, String phone, Map<String, String> keys, int calls) {
     try {
       Path dir = Files.createDirectories(work.resolve(scenario + "-" + localPort));
       Path file = dir.resolve(scenario + ".xml");
@@ -84,7 +90,7 @@ final class Sipp implements AutoCloseable {
       }
       List<String> command = new ArrayList<>(List.of("sipp", "-sf", file.toString(),
           "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-t", transport,
-          "-s", phone, "-m", "1", "-nostdin", "-timeout", "30s", "-timeout_error",
+          "-s", phone, "-m", Integer.toString(calls), "-nostdin", "-timeout", "30s", "-timeout_error",
           "-trace_msg", "-message_file", dir.resolve("messages.log").toString(),
           "-trace_err", "-error_file", dir.resolve("errors.log").toString()));
       keys.forEach((key, value) -> command.addAll(List.of("-key", key, value)));
