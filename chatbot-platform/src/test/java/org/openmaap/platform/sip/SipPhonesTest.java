@@ -122,6 +122,74 @@ class SipPhonesTest {
     }
   }
 
+  @Test
+  void sharedLocationAndFile_reachTheBotAsTheMessagesAWebSocketDeviceWouldSend() {
+    try (Sipp phone = Sipp.start(dir, "phone-shares", "t1", Sipp.freePort(), sipPort, PHONE,
+        Map.of("bot", "parcel"))) {
+      phone.succeeds(SCENARIO);
+    }
+
+    JsonObject location = bot.next("message").event().getJsonObject("RCSMessage")
+        .getJsonObject("geolocationPushMessage");
+    JsonObject file = bot.next("message").event().getJsonObject("RCSMessage")
+        .getJsonObject("fileMessage");
+    assertThat(location.getString("pos")).isEqualTo("31.2304 121.4737");
+    assertThat(location.getString("label")).isEqualTo("Pick-up point");
+    assertThat(location.getDouble("radius")).isEqualTo(10.0);
+    assertThat(file.getString("fileUrl")).isEqualTo("https://files.example.com/f/9f2c1e.jpg");
+    assertThat(file.getString("fileName")).isEqualTo("parcel-photo.jpg");
+    assertThat(file.getString("fileMIMEType")).isEqualTo("image/jpeg");
+    assertThat(file.getLong("fileSize")).isEqualTo(183524L);
+    assertThat(file.getString("thumbnailUrl")).isEqualTo("https://files.example.com/t/9f2c1e.jpg");
+  }
+
+  @Test
+  void botReadingThePhonesMessage_sendsADisplayedImdnNamingThePhonesOwnMessageId() {
+    int inbox = Sipp.freePort();
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+            Map.of());
+        Sipp phone = Sipp.start(dir, "phone-writes", "u1", Sipp.freePort(), sipPort, PHONE,
+            Map.of("bot", "parcel", "inbox", Integer.toString(inbox)))) {
+      phone.succeeds(SCENARIO);
+      String msgId = bot.next("message").event().getJsonObject("RCSMessage").getString("msgId");
+
+      HttpResponse<Buffer> read = platform.http.put("/bot/v1/parcel/messages/" + msgId
+              + "/status").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("RCSMessage",
+              new JsonObject().put("status", "displayed"))).await();
+      assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
+      phoneInbox.succeeds(SCENARIO);
+
+      Cpim imdn = ReceivedMessages.first(phoneInbox.messages(), "MESSAGE");
+      assertThat(imdn.contentType()).isEqualTo(MediaType.IMDN);
+      Imdn report = Imdn.read(imdn.content());
+      assertThat(report).isEqualTo(new Imdn("phone-msg-1", Imdn.Status.DISPLAYED));
+    }
+  }
+
+  @Test
+  void phoneThatUnregistered_isNotSentTheBotsMessage_itWaits() {
+    int inbox = Sipp.freePort();
+    try (Sipp phone = Sipp.start(dir, "phone-leaves", "u1", Sipp.freePort(), sipPort, PHONE,
+        Map.of("inbox", Integer.toString(inbox)))) {
+      phone.succeeds(SCENARIO);
+    }
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+        Map.of())) {
+      String msgId = sent(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("textMessage", "Anyone home?")));
+
+      // The number was seen, so it stays RCS-capable: the message waits for the phone.
+      assertThat(bot.noneWithin(event -> "messageStatus".equals(event.getString("event")),
+          Duration.ofSeconds(2))).isTrue();
+      JsonObject status = platform.http.get("/bot/v1/parcel/messages/" + msgId + "/status")
+          .bearerTokenAuthentication(token).send().await().bodyAsJsonObject();
+      assertThat(status.getJsonObject("RCSMessage").getString("status")).isEqualTo("pending");
+      assertThat(ReceivedMessages.all(phoneInbox.messages(), "MESSAGE")).isEmpty();
+    }
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private static JsonObject card() {
