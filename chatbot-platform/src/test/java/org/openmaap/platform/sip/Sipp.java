@@ -1,10 +1,7 @@
 package org.openmaap.platform.sip;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * SIPp (Debian's sip-tester) running one of the scenarios under {@code src/test/resources/sipp} as
@@ -25,8 +21,6 @@ import org.junit.jupiter.api.Assumptions;
  * it skip when it is not installed, and fail when CI=true (CI installs it).
  */
 final class Sipp implements AutoCloseable {
-
-  private static final String SETUP = "; run .ci/run or apt-get install sip-tester";
 
   private final Process process;
   private final Path dir;
@@ -40,31 +34,7 @@ final class Sipp implements AutoCloseable {
 
   /** Skips the calling test when sipp is missing, and fails it when CI=true. */
   static void require() {
-    require(System.getenv());
-  }
-
-  static void require(Map<String, String> env) {
-    if (installed()) {
-      return;
-    }
-    String missing = "sipp (SIPp) is not installed" + SETUP;
-    if ("true".equals(env.get("CI"))) {
-      fail(missing);
-    }
-    Assumptions.abort(missing);
-  }
-
-  private static boolean installed() {
-    try {
-      Process probe = new ProcessBuilder("sipp", "-v").redirectErrorStream(true).start();
-      probe.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return probe.waitFor(10, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    Installed.require(List.of("sipp", "-v"), "sip-tester", System.getenv());
   }
 
   /**
