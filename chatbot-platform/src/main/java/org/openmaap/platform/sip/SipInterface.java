@@ -65,7 +65,7 @@ public final class SipInterface {
         "openmaap-sip-" + UUID.randomUUID(), WORKERS);
     return worker.executeBlocking(() -> open(settings), false).map(opened -> {
       Wire wire = new Wire(opened.provider(), new MessageFactoryImpl(), new HeaderFactoryImpl(),
-          new AddressFactoryImpl(), settings.host(), opened.port(), domain);
+          new AddressFactoryImpl(), opened.advertised(), opened.port(), domain);
       ToPhones requests = new ToPhones(wire, context, worker);
       PhoneIds ids = new PhoneIds();
       Registrar[] registrar = new Registrar[1];
@@ -86,7 +86,8 @@ public final class SipInterface {
     }).onFailure(e -> worker.close());
   }
 
-  private record Opened(SipStackImpl stack, SipProvider provider, int port) {}
+  /** The stack as opened, and the address phones reach it at (Via and Contact say it). */
+  private record Opened(SipStackImpl stack, SipProvider provider, String advertised, int port) {}
 
   private static Opened open(SipSettings settings) throws Exception {
     SipStackImpl stack = new SipStackImpl(properties(settings));
@@ -100,7 +101,7 @@ public final class SipInterface {
           SipProvider provider = stack.createSipProvider(udp);
           provider.addListeningPoint(tcp);
           stack.start();
-          return new Opened(stack, provider, chosen);
+          return new Opened(stack, provider, advertised(settings.host()), chosen);
         } catch (Exception e) {
           if (port != 0 || attempt == PORT_ATTEMPTS) {
             throw new IOException("cannot listen for SIP on " + settings.host() + ":" + chosen
@@ -141,6 +142,15 @@ public final class SipInterface {
       throw new IllegalArgumentException("sip.outboundProxy must be a sip: URI such as "
           + "sip:ims.example:5060, got '" + proxy + "'");
     }
+  }
+
+  /**
+   * The address to put in Via and Contact: the listening one, or, listening on every address,
+   * this host's own (a wildcard would tell phones nothing).
+   */
+  private static String advertised(String host) throws IOException {
+    InetAddress address = InetAddress.getByName(host);
+    return address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : host;
   }
 
   /** A port free on both TCP and UDP at {@code host} just now. */
