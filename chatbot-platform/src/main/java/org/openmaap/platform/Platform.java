@@ -289,8 +289,9 @@ public final class Platform {
         .compose(v -> worker.start())
         .compose(v -> files.start())
         .compose(v -> !config.sip().enabled() ? Future.succeededFuture()
-            : SipInterface.start(vertx, config.sip(), config.domain(), registry, outbound[0],
-                inbound, clock).map(opened -> sip[0] = opened))
+            : SipInterface.start(vertx, config.sip(), config.domain(), new SipInterface.Core(
+                registry, outbound[0], inbound, store, capabilities), clock)
+                .map(opened -> sip[0] = opened))
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
           if (first[0] == null) {

@@ -3,7 +3,9 @@ package org.openmaap.platform.sip;
 import io.vertx.core.Context;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.DialogTerminatedEvent;
@@ -141,10 +143,9 @@ final class FromPhones implements SipListener {
     } catch (InvalidArgumentException e) {
       throw new IllegalStateException("an expiry the registrar chose was refused", e);
     }
-    context.runOnContext(v -> {
-      registrar.register(msisdn, binding, expires);
-      answerLater(transaction, ok);
-    });
+    Optional<List<String>> features = PhoneFeatures.of(contact);
+    context.runOnContext(v -> registrar.register(msisdn, binding, expires, features)
+        .onComplete(done -> answerLater(transaction, ok)));
   }
 
   private static Duration expires(Request request, ContactHeader contact) {

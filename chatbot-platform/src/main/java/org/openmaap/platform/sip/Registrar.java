@@ -1,11 +1,13 @@
 package org.openmaap.platform.sip;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.openmaap.platform.delivery.Outbound;
@@ -30,17 +32,39 @@ final class Registrar {
   private final Vertx vertx;
   private final Outbound outbound;
   private final Function<String, SipLink> links;
+  private final BiFunction<String, List<String>, Future<Void>> devices;
   private final Map<String, Registration> phones = new ConcurrentHashMap<>();
 
-  /** A registrar that makes each number's link with {@code links}. */
-  Registrar(Vertx vertx, Outbound outbound, Function<String, SipLink> links) {
+  /**
+   * A registrar that makes each number's link with {@code links} and keeps what a phone says it
+   * can do with {@code devices} (number, features).
+   */
+  Registrar(Vertx vertx, Outbound outbound, Function<String, SipLink> links,
+      BiFunction<String, List<String>, Future<Void>> devices) {
     this.vertx = vertx;
     this.outbound = outbound;
     this.links = links;
+    this.devices = devices;
   }
 
-  /** Binds the number to {@code binding} for {@code expires}; connects it when it was not. */
-  void register(String msisdn, Binding binding, Duration expires) {
+  /**
+   * Binds the number to {@code binding} for {@code expires}, keeping the features its Contact
+   * named (if any) first; answers once it is bound (and connected, if it was not).
+   */
+  Future<Void> register(String msisdn, Binding binding, Duration expires,
+      Optional<List<String>> features) {
+    Future<Void> kept = features.map(named -> devices.apply(msisdn, named))
+        .orElse(Future.succeededFuture());
+    return kept.recover(e -> {
+      LOG.warning(() -> "the features of " + msisdn + " were not kept: " + e.getMessage());
+      return Future.succeededFuture();
+    }).map(v -> {
+      bind(msisdn, binding, expires);
+      return null;
+    });
+  }
+
+  private void bind(String msisdn, Binding binding, Duration expires) {
     Registration before = phones.get(msisdn);
     if (before != null) {
       vertx.cancelTimer(before.timer());

@@ -21,9 +21,12 @@ import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.address.SipURI;
+import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.registry.ChatbotRegistry;
+import org.openmaap.platform.store.DeviceRow;
+import org.openmaap.platform.store.Store;
 
 /**
  * The SIP southbound (SIP.md): JAIN-SIP on UDP and TCP at one address, taking phones' REGISTER,
@@ -55,11 +58,18 @@ public final class SipInterface {
   }
 
   /**
-   * Opens the interface {@code settings} describe for the chatbots of {@code registry}, at home in
-   * {@code domain}; phones' messages go to {@code inbound} and reports to {@code outbound}.
+   * What the interface reaches of the platform: the chatbots, the delivery core's ports, and the
+   * store and capability cache that a phone's REGISTER tells what it can do.
+   */
+  public record Core(ChatbotRegistry registry, Outbound outbound, Inbound inbound, Store store,
+      Capabilities capabilities) {}
+
+  /**
+   * Opens the interface {@code settings} describe for the chatbots of {@code core}'s registry,
+   * at home in {@code domain}; phones' messages and reports go to the delivery core.
    */
   public static Future<SipInterface> start(Vertx vertx, SipSettings settings, String domain,
-      ChatbotRegistry registry, Outbound outbound, Inbound inbound, Clock clock) {
+      Core core, Clock clock) {
     Context context = vertx.getOrCreateContext();
     WorkerExecutor worker = vertx.createSharedWorkerExecutor(
         "openmaap-sip-" + UUID.randomUUID(), WORKERS);
@@ -69,12 +79,15 @@ public final class SipInterface {
       ToPhones requests = new ToPhones(wire, context, worker);
       PhoneIds ids = new PhoneIds();
       Registrar[] registrar = new Registrar[1];
-      registrar[0] = new Registrar(vertx, outbound,
-          msisdn -> new SipLink(msisdn, registrar[0], requests, ids, wire, clock));
-      PhoneMessages messages = new PhoneMessages(wire, context, worker, inbound, outbound, ids,
-          settings.maxBodyBytes());
+      registrar[0] = new Registrar(vertx, core.outbound(),
+          msisdn -> new SipLink(msisdn, registrar[0], requests, ids, wire, clock),
+          (msisdn, features) -> core.store()
+              .putDevice(new DeviceRow(msisdn, features, clock.instant()))
+              .onSuccess(v -> core.capabilities().forget(msisdn)));
+      PhoneMessages messages = new PhoneMessages(wire, context, worker, core.inbound(),
+          core.outbound(), ids, settings.maxBodyBytes());
       try {
-        opened.provider().addSipListener(new FromPhones(wire, context, worker, registry,
+        opened.provider().addSipListener(new FromPhones(wire, context, worker, core.registry(),
             registrar[0], messages, requests));
       } catch (TooManyListenersException e) {
         throw new IllegalStateException("the SIP provider already had a listener", e);

@@ -190,6 +190,22 @@ class SipPhonesTest {
     }
   }
 
+  @Test
+  void register_withRcsFeatureTags_feedsTheContactsCapabilities() {
+    try (Sipp phone = Sipp.start(dir, "phone-registers-rcs", "u1", Sipp.freePort(), sipPort,
+        PHONE, Map.of("inbox", Integer.toString(Sipp.freePort())))) {
+      phone.succeeds(SCENARIO);
+    }
+
+    JsonObject capabilities = platform.http.get("/bot/v1/parcel/contactCapabilities?userContact="
+            + PHONE.replace("+", "%2B")).bearerTokenAuthentication(token).send().await()
+        .bodyAsJsonObject();
+
+    assertThat(capabilities.getBoolean("rcs")).isTrue();
+    assertThat(capabilities.getJsonArray("features").getList())
+        .containsExactly("chatbot", "richcard", "carousel", "fileTransfer");
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private static JsonObject card() {
