@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.platform.FakeChatbot;
 import org.openmaap.platform.RunningPlatform;
+import org.openmaap.platform.TestDevice;
 
 /** SIPp phones against a running platform with its SIP interface on: SIP.md's acceptance. */
 class SipPhonesTest {
@@ -204,6 +205,32 @@ class SipPhonesTest {
     assertThat(capabilities.getBoolean("rcs")).isTrue();
     assertThat(capabilities.getJsonArray("features").getList())
         .containsExactly("chatbot", "richcard", "carousel", "fileTransfer");
+  }
+
+  @Test
+  void numberOnSipAndWebSocketAtOnce_getsTheBotsMessageOnBoth_andOneDeliveredReportCounts() {
+    int inbox = Sipp.freePort();
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+            Map.of());
+        TestDevice simulator = platform.device(PHONE)) {
+      try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort,
+          PHONE, Map.of("inbox", Integer.toString(inbox)))) {
+        phone.succeeds(SCENARIO);
+      }
+
+      String msgId = sent(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("textMessage", "On both screens")));
+      phoneInbox.succeeds(SCENARIO);
+      JsonObject frame = simulator.next("message");
+      simulator.send(new JsonObject().put("type", "delivered").put("msgId", msgId));
+
+      assertThat(frame.getString("msgId")).isEqualTo(msgId);
+      assertThat(ReceivedMessages.first(phoneInbox.messages(), "MESSAGE").content()).asString()
+          .isEqualTo("On both screens");
+      assertThat(status(bot.next(statusOf(msgId, "delivered"), Duration.ofSeconds(10))))
+          .isEqualTo("delivered");
+    }
   }
 
   // --- helpers ------------------------------------------------------------------------------------
