@@ -85,7 +85,7 @@ final class FromPhones implements SipListener {
         }
       }
     } catch (Refused refused) {
-      LOG.fine(() -> request.getMethod() + " refused " + refused.status() + ": "
+      LOG.info(() -> request.getMethod() + " refused " + refused.status() + ": "
           + refused.getMessage());
       wire.answer(transaction, wire.response(request, refused.status(), refused.getMessage()));
     } catch (RuntimeException e) {

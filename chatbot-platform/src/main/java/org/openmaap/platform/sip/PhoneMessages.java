@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -60,7 +61,7 @@ final class PhoneMessages {
     PhoneContent content = PhoneContent.read(
         MediaType.parse(type.getContentType() + "/" + type.getContentSubType()
             + parameters(type)), body(request));
-    context.runOnContext(v -> core(msisdn, botId, content).onComplete(done -> {
+    context.runOnContext(v -> safely(() -> core(msisdn, botId, content)).onComplete(done -> {
       Response response = done.succeeded()
           ? wire.response(request, done.result(), null)
           : refusal(request, done.cause(), msisdn);
@@ -69,6 +70,15 @@ final class PhoneMessages {
         return null;
       }, false);
     }));
+  }
+
+  /** The future {@code call} answers, or its failure when it throws instead. */
+  private static <T> Future<T> safely(Supplier<Future<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /** What the core does with the content; answers the SIP status of success. */
@@ -96,7 +106,7 @@ final class PhoneMessages {
       return wire.response(request, Response.SERVER_INTERNAL_ERROR,
           "Server Internal Error: the message was not stored; try again");
     }
-    LOG.fine(() -> "a MESSAGE from " + msisdn + " refused: " + refusal.getMessage());
+    LOG.info(() -> "a MESSAGE from " + msisdn + " refused: " + refusal.getMessage());
     if (refusal instanceof NotFound) {
       return wire.response(request, Response.NOT_FOUND, "Not Found: " + refusal.getMessage());
     }
