@@ -107,7 +107,8 @@ class SipFallbackTest {
 
   private void register(int inbox) {
     try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort, PHONE,
-        Map.of("inbox", Integer.toString(inbox)))) {
+        Map.of("inbox", Integer.toString(inbox),
+            "expires", "600"))) {
       phone.succeeds(SCENARIO);
     }
   }

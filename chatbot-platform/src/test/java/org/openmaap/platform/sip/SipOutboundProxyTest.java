@@ -58,7 +58,8 @@ class SipOutboundProxyTest {
     try (Sipp proxy = Sipp.start(dir, "phone-inbox-accepts", "u1", proxyPort, sipPort, PHONE,
         Map.of())) {
       try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort, PHONE,
-          Map.of("inbox", Integer.toString(contact)))) {
+          Map.of("inbox", Integer.toString(contact),
+            "expires", "600"))) {
         phone.succeeds(SCENARIO);
       }
       HttpResponse<Buffer> sent = platform.send("parcel", token, new JsonObject()

@@ -214,7 +214,8 @@ class SipPhonesTest {
             Map.of());
         TestDevice simulator = platform.device(PHONE)) {
       try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort,
-          PHONE, Map.of("inbox", Integer.toString(inbox)))) {
+          PHONE, Map.of("inbox", Integer.toString(inbox),
+            "expires", "600"))) {
         phone.succeeds(SCENARIO);
       }
 
@@ -230,6 +231,28 @@ class SipPhonesTest {
           .isEqualTo("On both screens");
       assertThat(status(bot.next(statusOf(msgId, "delivered"), Duration.ofSeconds(10))))
           .isEqualTo("delivered");
+    }
+  }
+
+  @Test
+  void registrationThatExpired_isOffline_theBotsMessageWaits() throws InterruptedException {
+    int inbox = Sipp.freePort();
+    try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort, PHONE,
+        Map.of("inbox", Integer.toString(inbox), "expires", "1"))) {
+      phone.succeeds(SCENARIO);
+    }
+    Thread.sleep(1500);
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+        Map.of())) {
+      String msgId = sent(new JsonObject()
+          .put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("textMessage", "Still there?")));
+
+      Thread.sleep(1000);
+      JsonObject status = platform.http.get("/bot/v1/parcel/messages/" + msgId + "/status")
+          .bearerTokenAuthentication(token).send().await().bodyAsJsonObject();
+      assertThat(status.getJsonObject("RCSMessage").getString("status")).isEqualTo("pending");
+      assertThat(ReceivedMessages.all(phoneInbox.messages(), "MESSAGE")).isEmpty();
     }
   }
 
