@@ -1,16 +1,10 @@
 package org.openmaap.platform.sip;
 
-import io.vertx.core.Context;
-import io.vertx.core.WorkerExecutor;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -21,10 +15,7 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -40,23 +31,18 @@ import org.openmaap.platform.registry.ChatbotRegistry;
 final class FromPhones implements SipListener {
 
   private static final Logger LOG = Logger.getLogger(FromPhones.class.getName());
-  private static final Duration DEFAULT_EXPIRES = Duration.ofHours(1);
 
   private final Wire wire;
-  private final Context context;
-  private final WorkerExecutor worker;
   private final ChatbotRegistry registry;
-  private final Registrar registrar;
+  private final PhoneRegistrations registrations;
   private final PhoneMessages messages;
   private final ToPhones requests;
 
-  FromPhones(Wire wire, Context context, WorkerExecutor worker, ChatbotRegistry registry,
-      Registrar registrar, PhoneMessages messages, ToPhones requests) {
+  FromPhones(Wire wire, ChatbotRegistry registry, PhoneRegistrations registrations,
+      PhoneMessages messages, ToPhones requests) {
     this.wire = wire;
-    this.context = context;
-    this.worker = worker;
     this.registry = registry;
-    this.registrar = registrar;
+    this.registrations = registrations;
     this.messages = messages;
     this.requests = requests;
   }
@@ -73,7 +59,7 @@ final class FromPhones implements SipListener {
     }
     try {
       switch (request.getMethod()) {
-        case Request.REGISTER -> register(request, transaction);
+        case Request.REGISTER -> registrations.take(request, transaction);
         case Request.OPTIONS -> options(request, transaction);
         case Request.MESSAGE -> messages.take(phone(request), botId(request), request,
             transaction);
@@ -109,52 +95,6 @@ final class FromPhones implements SipListener {
     }
   }
 
-  /** A phone registers its contact (or, with Expires 0, unregisters); 200 once bound. */
-  private void register(Request request, ServerTransaction transaction) {
-    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-    String aor = to == null ? null : to.getAddress().getURI().toString();
-    String msisdn = number(aor, "To");
-    ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
-    if (contact == null) {
-      wire.answer(transaction, wire.response(request, Response.OK, null));
-      return;
-    }
-    Duration expires = expires(request, contact);
-    if (contact.isWildCard() || expires.isZero()) {
-      context.runOnContext(v -> {
-        registrar.unregister(msisdn);
-        answerLater(transaction, wire.response(request, Response.OK, null));
-      });
-      return;
-    }
-    if (!(contact.getAddress().getURI() instanceof SipURI uri)) {
-      throw new Refused(400, "Bad Request: the Contact must be a sip: URI");
-    }
-    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-    String transport = uri.getTransportParam() != null ? uri.getTransportParam()
-        : via.getTransport();
-    Registrar.Binding binding = new Registrar.Binding(aor, uri.toString(),
-        transport.toLowerCase(Locale.ROOT));
-    Response ok = wire.response(request, Response.OK, null);
-    try {
-      contact.setExpires((int) expires.toSeconds());
-      ok.addHeader(contact);
-      ok.addHeader(wire.headers().createExpiresHeader((int) expires.toSeconds()));
-    } catch (InvalidArgumentException e) {
-      throw new IllegalStateException("an expiry the registrar chose was refused", e);
-    }
-    Optional<List<String>> features = PhoneFeatures.of(contact);
-    context.runOnContext(v -> registrar.register(msisdn, binding, expires, features)
-        .onComplete(done -> answerLater(transaction, ok)));
-  }
-
-  private static Duration expires(Request request, ContactHeader contact) {
-    ExpiresHeader header = (ExpiresHeader) request.getHeader(ExpiresHeader.NAME);
-    long seconds = contact.getExpires() >= 0 ? contact.getExpires()
-        : header != null ? header.getExpires() : DEFAULT_EXPIRES.toSeconds();
-    return Duration.ofSeconds(Math.min(seconds, Registrar.MAX_EXPIRES.toSeconds()));
-  }
-
   /** A capability query to a chatbot: 200 with the chatbot feature tags, 404 for no chatbot. */
   private void options(Request request, ServerTransaction transaction) {
     String botId = botId(request);
@@ -188,20 +128,14 @@ final class FromPhones implements SipListener {
     return number(from == null ? null : from.getAddress().getURI().toString(), "From");
   }
 
-  private static String number(String uri, String header) {
+  /** The E.164 number of a phone's URI in {@code header}; 400 when it names none. */
+  static String number(String uri, String header) {
     try {
       return Msisdn.normalize(uri);
     } catch (Invalid e) {
       throw new Refused(400, "Bad Request: the " + header + " header is not a phone number ("
           + e.getMessage() + ")");
     }
-  }
-
-  private void answerLater(ServerTransaction transaction, Response response) {
-    worker.executeBlocking(() -> {
-      wire.answer(transaction, response);
-      return null;
-    }, false);
   }
 
   @Override

@@ -87,8 +87,8 @@ public final class SipInterface {
       PhoneMessages messages = new PhoneMessages(wire, context, worker, core.inbound(),
           core.outbound(), ids, settings.maxBodyBytes());
       try {
-        opened.provider().addSipListener(new FromPhones(wire, context, worker, core.registry(),
-            registrar[0], messages, requests));
+        opened.provider().addSipListener(new FromPhones(wire, core.registry(),
+            new PhoneRegistrations(wire, context, worker, registrar[0]), messages, requests));
       } catch (TooManyListenersException e) {
         throw new IllegalStateException("the SIP provider already had a listener", e);
       }
