@@ -66,6 +66,7 @@ import org.openmaap.platform.network.SmsInbox;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.registry.TokenService;
+import org.openmaap.platform.sip.SipInterface;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
 import org.openmaap.platform.sms.SmsGateway;
@@ -103,11 +104,14 @@ public final class Platform {
   private final String deploymentId;
   private final HttpVerticle http;
   private final Nodes nodes;
+  private final SipInterface sip;
 
   private Platform(Vertx vertx, Store store, WebhookDispatcher dispatcher, Worker worker,
-      Sms sms, FileLibrary files, String deploymentId, HttpVerticle http, Nodes nodes) {
+      Sms sms, FileLibrary files, String deploymentId, HttpVerticle http, Nodes nodes,
+      SipInterface sip) {
     this.vertx = vertx;
     this.nodes = nodes;
+    this.sip = sip;
     this.store = store;
     this.dispatcher = dispatcher;
     this.worker = worker;
@@ -309,10 +313,15 @@ public final class Platform {
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
     }
     HttpVerticle[] first = new HttpVerticle[1];
+    SipInterface[] sip = new SipInterface[1];
     return sms.bind()
         .compose(v -> nodes.start())
         .compose(v -> worker.start())
         .compose(v -> files.start())
+        .compose(v -> !config.sip().enabled() ? Future.succeededFuture()
+            : SipInterface.start(vertx, config.sip(), config.domain(), new SipInterface.Core(
+                registry, outbound[0], inbound, store, capabilities), clock)
+                .map(opened -> sip[0] = opened))
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(config, surfaces);
           if (first[0] == null) {
@@ -323,8 +332,11 @@ public final class Platform {
         .map(id -> {
           fileUrls.listening(first[0].actualPort());
           return new Platform(vertx, store, dispatcher, worker, sms, files, id, first[0],
-              nodes);
-        });
+              nodes, sip[0]);
+        })
+        // A failed start leaves no SIP port open.
+        .recover(e -> sip[0] == null ? Future.failedFuture(e)
+            : sip[0].stop().transform(stopped -> Future.failedFuture(e)));
   }
 
   /** What other nodes ask of this one goes to its registry, deliveries and links. */
@@ -432,6 +444,11 @@ public final class Platform {
     return Optional.ofNullable(sms.smsc());
   }
 
+  /** The port the SIP interface listens on (UDP and TCP), when it is on. */
+  public Optional<Integer> sipPort() {
+    return Optional.ofNullable(sip).map(SipInterface::port);
+  }
+
   /** The port the HTTP server listens on. */
   public int port() {
     return http.actualPort();
@@ -445,7 +462,8 @@ public final class Platform {
   /** Stops serving and sweeping, lets in-flight webhooks finish, flushes and closes the store. */
   public Future<Void> stop() {
     nodes.stop();
-    return vertx.undeploy(deploymentId)
+    Future<Void> sipStopped = sip == null ? Future.succeededFuture() : sip.stop();
+    return sipStopped.eventually(() -> vertx.undeploy(deploymentId))
         .eventually(files::stop)
         .eventually(worker::stop)
         .eventually(sms::stop)

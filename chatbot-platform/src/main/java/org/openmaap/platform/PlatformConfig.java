@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openmaap.platform.content.FilesSettings;
+import org.openmaap.platform.sip.SipSettings;
 import org.openmaap.platform.webhook.WebhookSettings;
 
 /**
@@ -42,7 +43,8 @@ public record PlatformConfig(
     int webhookMaxInFlightPerBot,
     SmsConfig sms,
     FilesSettings files,
-    StoreConfig store) {
+    StoreConfig store,
+    SipSettings sip) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -59,7 +61,7 @@ public record PlatformConfig(
       "networkToken", "maxBodyBytes", "tokenTtl", "secretGracePeriod", "defaultRateLimitPerSecond",
       "storeTtl", "capabilityTtl", "negativeCapabilityTtl", "webhookTimeout", "webhookFirstRetry",
       "webhookMaxDelay", "webhookRetryWindow", "webhookMaxInFlightPerBot", "sms",
-      "files", "store");
+      "files", "store", "sip");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   public PlatformConfig {
@@ -81,6 +83,9 @@ public record PlatformConfig(
     if (store == null) {
       throw new IllegalArgumentException("store settings must not be null");
     }
+    if (sip == null) {
+      throw new IllegalArgumentException("sip settings must not be null");
+    }
   }
 
   /** Every default; tokens are generated at start. */
@@ -91,7 +96,8 @@ public record PlatformConfig(
         DEFAULT_NEGATIVE_CAPABILITY_TTL, WebhookSettings.DEFAULT_TIMEOUT,
         WebhookSettings.DEFAULT_FIRST_RETRY, WebhookSettings.DEFAULT_MAX_DELAY,
         WebhookSettings.DEFAULT_RETRY_WINDOW, WebhookSettings.DEFAULT_MAX_IN_FLIGHT_PER_BOT,
-        SmsConfig.defaults(), FilesSettings.defaults(), StoreConfig.defaults());
+        SmsConfig.defaults(), FilesSettings.defaults(), StoreConfig.defaults(),
+        SipSettings.OFF);
   }
 
   /** The config file named by OPENMAAP_CONFIG (JSON or YAML), then OPENMAAP_* overrides. */
@@ -129,12 +135,13 @@ public record PlatformConfig(
             ? integer(settings, "webhookMaxInFlightPerBot") : webhookMaxInFlightPerBot,
         settings.has("sms") ? sms.with(settings.get("sms")) : sms,
         settings.has("files") ? FilesConfig.with(files, settings.get("files")) : files,
-        settings.has("store") ? store.with(settings.get("store")) : store);
+        settings.has("store") ? store.with(settings.get("store")) : store,
+        settings.has("sip") ? SipConfig.with(sip, settings.get("sip")) : sip);
   }
 
   /**
    * This config with OPENMAAP_PORT, _DATA_DIR, _DOMAIN, _ADMIN_TOKEN, _NETWORK_TOKEN, the sms
-   * block's variables, _PUBLIC_URL, _DATABASE_URL and _NODE_ID applied.
+   * block's variables, _PUBLIC_URL, _DATABASE_URL, _NODE_ID and _SIP_LISTEN applied.
    */
   PlatformConfig withEnvironment(Map<String, String> env) {
     int envPort = port;
@@ -154,7 +161,8 @@ public record PlatformConfig(
         maxBodyBytes, tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl,
         capabilityTtl, negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
         webhookRetryWindow, webhookMaxInFlightPerBot, sms.withEnvironment(env),
-        files.withEnvironment(env), store.withEnvironment(env));
+        files.withEnvironment(env), store.withEnvironment(env),
+        SipConfig.withEnvironment(sip, env));
   }
 
   /** This config with both tokens set. */
@@ -162,7 +170,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, admin, network, maxBodyBytes, tokenTtl,
         secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store, sip);
   }
 
   /** This config with other SMS settings (tests, the demo). */
@@ -170,7 +178,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files, store);
+        webhookRetryWindow, webhookMaxInFlightPerBot, newSms, files, store, sip);
   }
 
   /** This config on another port and data directory (tests, the demo). */
@@ -178,7 +186,7 @@ public record PlatformConfig(
     return new PlatformConfig(newPort, newDataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store, sip);
   }
 
   /** This config with other content server settings (tests, the demo). */
@@ -186,7 +194,7 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles, store);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, newFiles, store, sip);
   }
 
   /** This config with another store (the node id decided at start; tests: PostgreSQL). */
@@ -194,7 +202,15 @@ public record PlatformConfig(
     return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
         tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
         negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
-        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, newStore);
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, newStore, sip);
+  }
+
+  /** This config with other SIP settings (tests, the demo). */
+  public PlatformConfig withSip(SipSettings newSip) {
+    return new PlatformConfig(port, dataDir, domain, adminToken, networkToken, maxBodyBytes,
+        tokenTtl, secretGracePeriod, defaultRateLimitPerSecond, storeTtl, capabilityTtl,
+        negativeCapabilityTtl, webhookTimeout, webhookFirstRetry, webhookMaxDelay,
+        webhookRetryWindow, webhookMaxInFlightPerBot, sms, files, store, newSip);
   }
 
   private static final ObjectMapper JSON = new JsonMapper();

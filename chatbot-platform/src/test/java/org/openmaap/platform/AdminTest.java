@@ -42,7 +42,7 @@ class AdminTest {
         quick.storeTtl(), quick.capabilityTtl(), quick.negativeCapabilityTtl(),
         Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(200),
         Duration.ofMillis(800), quick.webhookMaxInFlightPerBot(), quick.sms(), quick.files(),
-        quick.store()));
+        quick.store(), quick.sip()));
     bot = FakeChatbot.start(vertx);
   }
 

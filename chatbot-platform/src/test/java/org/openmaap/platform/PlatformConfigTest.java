@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.sip.SipSettings;
 
 class PlatformConfigTest {
 
@@ -154,6 +155,42 @@ class PlatformConfigTest {
     assertThat(sms.fallback().timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(sms.fallback().revokeWait()).isEqualTo(Duration.ofMillis(500));
     assertThat(sms.fallback().choicesTtl()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
+  void load_sipBlock_opensSipWithAnOutboundProxy_andTheEnvironmentMovesIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("sip.yaml"), """
+        sip:
+          listen: "127.0.0.1:5070"
+          outboundProxy: "sip:ims.example:5060"
+          maxBodyBytes: 65536
+        """);
+
+    SipSettings sip = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString())).sip();
+    SipSettings moved = PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString(),
+        "OPENMAAP_SIP_LISTEN", "0.0.0.0:5060")).sip();
+
+    assertThat(PlatformConfig.defaults().sip().enabled()).isFalse();
+    assertThat(sip.enabled()).isTrue();
+    assertThat(sip.host()).isEqualTo("127.0.0.1");
+    assertThat(sip.port()).isEqualTo(5070);
+    assertThat(sip.outboundProxy()).isEqualTo("sip:ims.example:5060");
+    assertThat(sip.maxBodyBytes()).isEqualTo(65536);
+    assertThat(moved.host()).isEqualTo("0.0.0.0");
+    assertThat(moved.port()).isEqualTo(5060);
+    assertThat(moved.outboundProxy()).isEqualTo("sip:ims.example:5060");
+  }
+
+  @Test
+  void load_sipListenWithoutAPort_isRefusedByName() throws IOException {
+    Path file = Files.writeString(dir.resolve("bad-sip.yaml"), """
+        sip:
+          listen: "127.0.0.1:sip"
+        """);
+
+    assertThatThrownBy(() -> PlatformConfig.load(Map.of("OPENMAAP_CONFIG", file.toString())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sip.listen must be host:port");
   }
 
   @Test

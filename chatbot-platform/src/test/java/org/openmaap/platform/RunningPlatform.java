@@ -40,7 +40,7 @@ public final class RunningPlatform implements AutoCloseable {
         // The platform's own SMSC, and a short wait for a delivered report racing a revoke.
         SmsConfig.defaults().withTimings(SmsConfig.defaults().fallback().timeout(),
             Duration.ofMillis(200)),
-        defaults.files(), defaults.store());
+        defaults.files(), defaults.store(), defaults.sip());
   }
 
   public static RunningPlatform start(Vertx vertx, PlatformConfig config) {

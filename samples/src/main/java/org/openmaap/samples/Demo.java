@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpResponseExpectation;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openmaap.platform.Platform;
 import org.openmaap.platform.PlatformConfig;
+import org.openmaap.platform.sip.SipSettings;
 import org.openmaap.samples.coffee.CoffeeShop;
 import org.openmaap.samples.flight.FlightCheckIn;
 import org.openmaap.samples.parcel.ParcelTracking;
@@ -72,6 +75,11 @@ public final class Demo {
     config = config.withPortAndDataDir(config.port(), dataDir).withTokens(
         config.adminToken() != null ? config.adminToken() : newToken(),
         config.networkToken() != null ? config.networkToken() : newToken());
+    if (!config.sip().enabled()) {
+      // SIP phones (linphone, SIPp) on this machine: the standard port when it is free.
+      config = config.withSip(SipSettings.listening("127.0.0.1:"
+          + (freeForSip(SipSettings.DEFAULT_PORT) ? SipSettings.DEFAULT_PORT : 0)));
+    }
     // The SMPP library narrates every connection; the newcomer needs its warnings only.
     SMPP_LIBRARY.setLevel(Level.WARNING);
     System.out.println("Starting the OpenMaaP demo...");
@@ -173,6 +181,9 @@ public final class Demo {
         row("Admin API", url + "/admin/v1 with Authorization: Bearer " + config.adminToken()),
         row("Network token", config.networkToken()),
         row("SMSC", smsc),
+        platform.sipPort().map(port -> row("SIP phones", "register sip:+8613800000123@127.0.0.1 "
+            + "at sip:127.0.0.1:" + port + " (UDP or TCP, no password), route through it, "
+            + "and chat with sip:coffee@127.0.0.1:" + port)).orElse(row("SIP phones", "off")),
         row("Data", config.dataDir() + " (removed when the demo stops)"),
         "",
         "Press Ctrl-C to stop.");
@@ -192,6 +203,17 @@ public final class Demo {
   private static boolean free(int port) {
     try (ServerSocket probe = new ServerSocket(port)) {
       return probe.isBound();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the port is free on 127.0.0.1 for both UDP and TCP (SIP takes both). */
+  private static boolean freeForSip(int port) {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocket tcp = new ServerSocket(port, 1, loopback);
+        DatagramSocket udp = new DatagramSocket(port, loopback)) {
+      return tcp.isBound() && udp.isBound();
     } catch (IOException e) {
       return false;
     }
