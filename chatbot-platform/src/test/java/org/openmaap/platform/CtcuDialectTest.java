@@ -504,13 +504,21 @@ class CtcuDialectTest {
           .put("reportRequest", new JsonArray().add("delivered")));
       JsonObject frame = phone.next("message");
       phone.send(new JsonObject().put("type", "delivered").put("msgId", frame.getString("msgId")));
+      CtcuNotifyServer.Notification delivered = notify.next("/status", body -> true);
       phone.send(new JsonObject().put("type", "displayed").put("msgId", frame.getString("msgId")));
+      // The status, and its report if there is one, are stored together: once the status API
+      // says displayed, a report of it would be queued before anything the user sends next.
+      String gsmaToken = platform.token(registration);
+      Eventually.until(() -> platform.request(HttpMethod.GET,
+              "/bot/v1/ctbot/messages/rr-1/status").bearerTokenAuthentication(gsmaToken)
+              .send().await().bodyAsJsonObject().getJsonObject("RCSMessage").getString("status"),
+          "displayed"::equals, Duration.ofSeconds(5));
       phone.send(new JsonObject().put("type", "message").put("to", "ctbot").put("id", "after")
           .put("RCSMessage", new JsonObject().put("textMessage", "after the report")));
       phone.next("ack");
 
-      // One conversation's notifications come in order: all of its statuses before this message.
       List<String> statuses = new java.util.ArrayList<>();
+      statuses.add(info(delivered.body()).getString("status"));
       notify.nextWhere(n -> {
         if (n.path().endsWith("/status")) {
           statuses.add(info(n.body()).getString("status"));
