@@ -51,6 +51,16 @@ public final class Inbound {
    * A user's messages to one bot are taken one after the other, in the order they came.
    */
   public Future<String> fromUser(String msisdn, String botId, JsonObject sent, String channel) {
+    return fromUser(msisdn, botId, sent, channel, null);
+  }
+
+  /**
+   * Like {@link #fromUser(String, String, JsonObject, String)}, keeping the contribution id the
+   * user's device gave the message (a SIP phone's Contribution-ID; null: the platform makes one),
+   * so that the bot's answer in reply to it names what the phone knows.
+   */
+  public Future<String> fromUser(String msisdn, String botId, JsonObject sent, String channel,
+      String contributionId) {
     if (botId == null || registry.find(botId).isEmpty()) {
       return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
     }
@@ -68,15 +78,16 @@ public final class Inbound {
           "a user sends one of " + String.join(", ", USER_CONTENT)));
     }
     String event = content.equals("suggestedResponse") ? "response" : "message";
+    String contribution = contributionId == null || contributionId.isBlank()
+        ? UUID.randomUUID().toString() : contributionId;
     return turns.run(botId + '\n' + msisdn,
-        () -> take(msisdn, botId, rcsMessage, event, channel));
+        () -> take(msisdn, botId, rcsMessage, event, channel, contribution));
   }
 
   private Future<String> take(String msisdn, String botId, JsonObject rcsMessage, String event,
-      String channel) {
+      String channel, String contributionId) {
     Instant now = clock.instant();
     String msgId = TimeOrderedIds.next(now);
-    String contributionId = UUID.randomUUID().toString();
     return links.complete(rcsMessage).compose(completed -> {
       JsonObject rcs = completed.copy().put("msgId", msgId).put("timestamp", now.toString());
       return store.conversation(botId, msisdn, UUID.randomUUID().toString(), now)

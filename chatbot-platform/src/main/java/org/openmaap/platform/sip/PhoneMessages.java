@@ -13,6 +13,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.header.ContentEncodingHeader;
 import javax.sip.header.ContentLengthHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ExtensionHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.openmaap.platform.delivery.Inbound;
@@ -61,15 +62,17 @@ final class PhoneMessages {
     PhoneContent content = PhoneContent.read(
         MediaType.parse(type.getContentType() + "/" + type.getContentSubType()
             + parameters(type)), body(request));
-    context.runOnContext(v -> safely(() -> core(msisdn, botId, content)).onComplete(done -> {
-      Response response = done.succeeded()
-          ? wire.response(request, done.result(), null)
-          : refusal(request, done.cause(), msisdn);
-      worker.executeBlocking(() -> {
-        wire.answer(transaction, response);
-        return null;
-      }, false);
-    }));
+    String contributionId = headerValue(request, "Contribution-ID");
+    context.runOnContext(v -> safely(() -> core(msisdn, botId, content, contributionId))
+        .onComplete(done -> {
+          Response response = done.succeeded()
+              ? wire.response(request, done.result(), null)
+              : refusal(request, done.cause(), msisdn);
+          worker.executeBlocking(() -> {
+            wire.answer(transaction, response);
+            return null;
+          }, false);
+        }));
   }
 
   /** The future {@code call} answers, or its failure when it throws instead. */
@@ -81,10 +84,20 @@ final class PhoneMessages {
     }
   }
 
-  /** What the core does with the content; answers the SIP status of success. */
-  private Future<Integer> core(String msisdn, String botId, PhoneContent content) {
+  /** The value of the request's header {@code name}, or null. */
+  private static String headerValue(Request request, String name) {
+    return request.getHeader(name) instanceof ExtensionHeader header ? header.getValue() : null;
+  }
+
+  /**
+   * What the core does with the content (a user's message keeps the phone's Contribution-ID);
+   * answers the SIP status of success.
+   */
+  private Future<Integer> core(String msisdn, String botId, PhoneContent content,
+      String contributionId) {
     if (content instanceof PhoneContent.UserMessage message) {
-      return inbound.fromUser(msisdn, botId, message.rcsMessage(), Status.CHANNEL_RCS)
+      return inbound.fromUser(msisdn, botId, message.rcsMessage(), Status.CHANNEL_RCS,
+              contributionId)
           .map(msgId -> {
             ids.remember(msgId, message.messageId());
             return Response.ACCEPTED;

@@ -68,6 +68,8 @@ class SipPhonesTest {
           .isEqualTo(PHONE);
       assertThat(message.event().getJsonObject("RCSMessage").getString("textMessage"))
           .isEqualTo("Where is my parcel?");
+      // The phone's Contribution-ID, so that a reply in to it names what the phone knows.
+      assertThat(message.event().getString("contributionId")).startsWith("contrib-");
 
       JsonObject card = card();
       String msgId = sent(new JsonObject()
