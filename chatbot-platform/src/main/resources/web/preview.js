@@ -29,7 +29,8 @@
     }
     fetch('/preview/v1/render', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // A CMCC outboundMessageRequest is XML; everything else the preview reads is JSON.
+      headers: { 'Content-Type': body.trim().charAt(0) === '<' ? 'application/xml' : 'application/json' },
       body: body
     }).then(function (response) {
       return response.json().then(function (json) { return { status: response.status, json: json }; });

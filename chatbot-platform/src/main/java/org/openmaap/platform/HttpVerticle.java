@@ -27,6 +27,7 @@ final class HttpVerticle extends VerticleBase {
   /** A CMCC chatbot's requests, under a root below: OMA's {senderAddress} is its chatbot URI. */
   private static final String CMCC = "/outbound/(?<" + CmccAuth.SENDER_ADDRESS
       + ">[sS][iI][pP][:%][^/]+)/requests";
+  private static final String CMCC_CONTENT = "/Content";
   private static final List<String> CMCC_ROOTS = List.of("/messaging/v1", "/messaging/group/v1");
 
   private final PlatformConfig config;
@@ -56,6 +57,10 @@ final class HttpVerticle extends VerticleBase {
     router.routeWithRegex(CTCU + "/.*").failureHandler(CtcuErrors::handle);
     router.postWithRegex(CTCU + "/medias/upload").handler(s.ctcuAuth()).handler(s.rateLimits())
         .respond(s.ctcuMedia()::upload);
+    // CMCC's content server root: the chatbot is the appId's, its path names none.
+    router.route(CMCC_CONTENT).failureHandler(CmccErrors::handle);
+    router.post(CMCC_CONTENT).handler(s.cmccAuth()).handler(s.rateLimits())
+        .handler(s.cmccFiles()::upload);
 
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 

@@ -44,6 +44,7 @@ import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.dialect.cmcc.CmccApi;
 import org.openmaap.platform.dialect.cmcc.CmccAuth;
+import org.openmaap.platform.dialect.cmcc.CmccFiles;
 import org.openmaap.platform.dialect.cmcc.CmccNotifications;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
@@ -307,7 +308,8 @@ public final class Platform {
         new CtcuChatbotInfo(ctcuAuth, registry, config.domain()),
         verification,
         cmccAuth,
-        new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()));
+        new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()),
+        new CmccFiles(cmccAuth, filesApi));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

@@ -9,6 +9,7 @@ import org.openmaap.platform.content.FileDownloads;
 import org.openmaap.platform.content.FilesApi;
 import org.openmaap.platform.dialect.cmcc.CmccApi;
 import org.openmaap.platform.dialect.cmcc.CmccAuth;
+import org.openmaap.platform.dialect.cmcc.CmccFiles;
 import org.openmaap.platform.dialect.ctcu.CtcuApi;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
@@ -54,4 +55,5 @@ record Surfaces(
     CtcuChatbotInfo ctcuInfo,
     NotifyVerification ctcuVerification,
     CmccAuth cmccAuth,
-    CmccApi cmcc) {}
+    CmccApi cmcc,
+    CmccFiles cmccFiles) {}

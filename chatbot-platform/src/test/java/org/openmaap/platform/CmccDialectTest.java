@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.multipart.MultipartForm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.Fixtures;
+import org.openmaap.card.network.FtHttp;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
 import org.w3c.dom.Element;
 
@@ -48,6 +50,7 @@ class CmccDialectTest {
   private static final String RESPONSE = "application/vnd.gsma.botsuggestion.response.v1.0+json";
   private static final String DELIVERY = "/cmcc/DeliveryInfoNotification/" + URI;
   private static final String INBOUND = "/cmcc/InboundMessageNotification/" + URI;
+  private static final long MAX_FILE = 256 * 1024;
 
   @TempDir Path dataDir;
   private Vertx vertx;
@@ -59,7 +62,9 @@ class CmccDialectTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir).withSms(
+    PlatformConfig config = RunningPlatform.config(dataDir);
+    platform = RunningPlatform.start(vertx, config.withFiles(config.files()
+        .withLimits(MAX_FILE, 16 * MAX_FILE)).withSms(
         SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))));
     notify = CmccNotifyServer.start(vertx);
     JsonObject registration = register("cmbot");
@@ -518,6 +523,60 @@ class CmccDialectTest {
     assertThat(root(answer).getLocalName()).isEqualTo("requestError");
   }
 
+  @Test
+  void fileUploadedToContent_answersItsFtHttpXml_thatSentAsBodyTextReachesThePhone()
+      throws Exception {
+    byte[] png = png();
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      HttpResponse<Buffer> uploaded = upload(MultipartForm.create()
+          .binaryFileUpload("File", "dot.png", Buffer.buffer(png), "image/png")
+          .binaryFileUpload("Thumbnail", "dot-small.png", Buffer.buffer(png), "image/png"));
+      FtHttp descriptor = FtHttp.read(uploaded.body().getBytes());
+      HttpResponse<Buffer> sent = send(SEND, request("upload-1", null, FtHttp.CONTENT_TYPE,
+          cdata(uploaded.bodyAsString()), RCS_USER));
+      JsonObject shown = phone.next("message").getJsonObject("RCSMessage")
+          .getJsonObject("fileMessage");
+      HttpResponse<Buffer> downloaded = platform.request(HttpMethod.GET,
+          java.net.URI.create(shown.getString("fileUrl")).getPath()).send().await();
+
+      assertThat(uploaded.statusCode()).as(uploaded.bodyAsString()).isEqualTo(200);
+      assertThat(uploaded.getHeader("Content-Type")).isEqualTo(FtHttp.CONTENT_TYPE);
+      assertThat(descriptor.file().fileName()).isEqualTo("dot.png");
+      assertThat(descriptor.file().fileMIMEType()).isEqualTo("image/png");
+      assertThat(descriptor.file().fileSize()).isEqualTo((long) png.length);
+      assertThat(descriptor.file().thumbnailUrl()).isNotNull();
+      assertThat(descriptor.until()).isNotNull();
+      assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(201);
+      assertThat(shown.getString("fileUrl")).isEqualTo(descriptor.file().fileUrl());
+      assertThat(shown.getString("thumbnailUrl")).isEqualTo(descriptor.file().thumbnailUrl());
+      assertThat(downloaded.statusCode()).isEqualTo(200);
+      assertThat(downloaded.body().getBytes()).isEqualTo(png);
+    }
+  }
+
+  @Test
+  void contentUpload_ofARefusedTypeOrTooLarge_orWithoutTheDigest_isARequestError() {
+    HttpResponse<Buffer> page = upload(MultipartForm.create().binaryFileUpload("File",
+        "page.html", Buffer.buffer("<html><p>hi</p></html>"), "text/html"));
+    HttpResponse<Buffer> huge = upload(MultipartForm.create().binaryFileUpload("File",
+        "film.mp4", Buffer.buffer(new byte[(int) MAX_FILE * 2]), "video/mp4"));
+    HttpResponse<Buffer> noFile = upload(MultipartForm.create().attribute("note", "none"));
+    HttpResponse<Buffer> anonymous = platform.request(HttpMethod.POST, "/Content")
+        .sendMultipartForm(MultipartForm.create().binaryFileUpload("File", "dot.png",
+            Buffer.buffer(new byte[] {1}), "image/png")).await();
+
+    assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(415);
+    assertThat(root(page).getLocalName()).isEqualTo("requestError");
+    assertThat(text(page, "messageId")).isEqualTo("SVC0002");
+    assertThat(text(page, "text")).contains("text/html");
+    assertThat(huge.statusCode()).as(huge.bodyAsString()).isEqualTo(413);
+    assertThat(text(huge, "messageId")).isEqualTo("POL0001");
+    assertThat(noFile.statusCode()).as(noFile.bodyAsString()).isEqualTo(400);
+    assertThat(text(noFile, "text")).contains("File");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(text(anonymous, "messageId")).isEqualTo("POL0001");
+  }
+
   // ----- a CMCC client, from DIALECTS.md --------------------------------------------------------
 
   private JsonObject register(String botId) {
@@ -551,6 +610,23 @@ class CmccDialectTest {
         .putHeader("Address", "tel:" + RCS_USER)
         .putHeader("Content-Type", contentType)
         .sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  /** POST /Content with the Basic digest, as China Mobile's content server takes it. */
+  private HttpResponse<Buffer> upload(MultipartForm form) {
+    String date = rfc1123(ZonedDateTime.now(ZoneOffset.UTC));
+    return platform.request(HttpMethod.POST, "/Content")
+        .putHeader("Authorization", basic(appId, password, date))
+        .putHeader("Date", date)
+        .sendMultipartForm(form).await();
+  }
+
+  private static byte[] png() throws java.io.IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private HttpResponse<Buffer> revoke(String messageId, String address) {

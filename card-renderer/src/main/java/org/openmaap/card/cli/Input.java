@@ -11,7 +11,7 @@ import org.openmaap.card.dialect.Dialects;
 import org.openmaap.card.validation.Validation;
 
 
-/** Reads the FILE|- argument of a command and validates what it holds (GSMA or CT/CU). */
+/** Reads the FILE|- argument of a command and validates what it holds (GSMA, CT/CU or CMCC). */
 final class Input {
 
   /** A file that cannot be read, reported with exit status 2. */

@@ -209,6 +209,34 @@ class CliTest {
   }
 
   @Test
+  void cmccRequest_isValidatedAndRenderedLikeTheGsmaMessageItStandsFor() {
+    String request = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<msg:outboundMessageRequest xmlns:msg=\"urn:oma:xml:rest:netapi:messaging:1\">\n"
+        + "  <address>tel:+8613800000000</address>\n"
+        + "  <outboundIMMessage>\n"
+        + "    <contentType>multipart/mixed; boundary=\"next\"</contentType>\n"
+        + "    <bodyText><![CDATA[--next\r\nContent-Type: text/plain\r\n\r\nHi\r\n--next\r\n"
+        + "Content-Type: application/vnd.gsma.botsuggestion.v1.0+json\r\n\r\n"
+        + "{\"suggestions\": [{\"reply\": {\"displayText\": \"Yes\","
+        + " \"postback\": {\"data\": \"y\"}}}]}\r\n--next--\r\n]]></bodyText>\n"
+        + "  </outboundIMMessage>\n"
+        + "</msg:outboundMessageRequest>\n";
+    byte[] send = request.getBytes(StandardCharsets.UTF_8);
+    byte[] bad = request.replace("text/plain", "text/html").getBytes(StandardCharsets.UTF_8);
+
+    Run valid = cli(new ByteArrayInputStream(send), "validate", "-");
+    Run sms = cli(new ByteArrayInputStream(send), "render", "--format", "sms", "-");
+    Run invalid = cli(new ByteArrayInputStream(bad), "validate", "-");
+
+    assertThat(valid.exit()).as(valid.out() + valid.err()).isZero();
+    assertThat(sms.out()).isEqualTo("Hi\n1) Yes\nReply with a number.\n");
+    assertThat(invalid.exit()).isEqualTo(1);
+    assertThat(invalid.lines()).singleElement().satisfies(line ->
+        assertThat(line.get("path").asText())
+            .isEqualTo("/outboundMessageRequest/outboundIMMessage/bodyText/part[1]"));
+  }
+
+  @Test
   void render_unknownFormat_isAUsageError() {
     assertThat(cli("render", "--format", "pdf", "x.json").exit()).isEqualTo(2);
   }

@@ -13,6 +13,7 @@ import org.openmaap.card.model.CardJson;
 import org.openmaap.card.model.FileMessage;
 import org.openmaap.card.model.GeolocationPushMessage;
 import org.openmaap.card.network.FtHttp;
+import org.openmaap.card.network.Multipart;
 import org.openmaap.card.network.PushLocation;
 import org.openmaap.platform.delivery.DeviceMessage;
 

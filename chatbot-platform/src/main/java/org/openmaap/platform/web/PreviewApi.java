@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +67,7 @@ public final class PreviewApi {
   }
 
   public Future<JsonObject> render(RoutingContext ctx) {
-    Validation validation = Dialects.validate(Bodies.bytes(ctx));
+    Validation validation = Dialects.validate(isXml(ctx) ? xml(ctx) : Bodies.bytes(ctx));
     boolean wrapped = isBareContent(validation.tree());
     if (wrapped) {
       validation = Validator.validateTree(
@@ -79,6 +81,17 @@ public final class PreviewApi {
       answer.put("sms", sms(document));
     }
     return Future.succeededFuture(answer);
+  }
+
+  /** Whether the body is declared XML: a CMCC outboundMessageRequest. */
+  private static boolean isXml(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(Locale.ROOT).contains("xml");
+  }
+
+  private static byte[] xml(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    return body == null ? new byte[0] : body.getBytes();
   }
 
   private static boolean isBareContent(JsonNode tree) {

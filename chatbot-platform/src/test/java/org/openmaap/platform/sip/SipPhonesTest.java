@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.card.network.Multipart;
 import org.openmaap.platform.FakeChatbot;
 import org.openmaap.platform.RunningPlatform;
 import org.openmaap.platform.TestDevice;
@@ -88,7 +89,7 @@ class SipPhonesTest {
       Cpim received = ReceivedMessages.first(phoneInbox.messages(), "MESSAGE");
       assertThat(received.header(Cpim.IMDN_NS, "Message-ID")).contains(msgId);
       MediaType type = MediaType.parse(received.contentType());
-      Multipart parts = Multipart.parse(type.param("boundary"), received.content());
+      Multipart parts = Multipart.read(type.param("boundary"), received.content());
       assertThat(parts.parts()).extracting(Multipart.Part::contentType)
           .containsExactly(MediaType.BOT_MESSAGE, MediaType.BOT_SUGGESTION);
       assertThat(json(parts.parts().get(0))).isEqualTo(card.getJsonObject("richcardMessage"));

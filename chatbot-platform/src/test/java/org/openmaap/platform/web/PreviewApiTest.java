@@ -121,6 +121,37 @@ class PreviewApiTest {
   }
 
   @Test
+  void render_cmccRequest_showsWhatItsBodyTextBecomes_withPathsIntoTheRequest() {
+    JsonObject answer = cmcc("multipart/mixed; boundary=\"next\"", "<![CDATA[--next\n"
+        + "Content-Type: text/plain\n\nParcel ready\n--next\n"
+        + "Content-Type: application/vnd.gsma.botsuggestion.v1.0+json\n\n"
+        + "{\"suggestions\": [{\"reply\": {\"displayText\": \"Track\", \"postback\":"
+        + " {\"data\": \"t\"}}}]}\n--next--\n]]>");
+    JsonObject bad = cmcc("text/html", "<![CDATA[<b>x</b>]]>");
+
+    assertThat(answer.getJsonArray("violations")).isEmpty();
+    assertThat(answer.getString("html")).contains("Parcel ready").contains("Track");
+    assertThat(answer.getJsonObject("sms").getString("text")).startsWith("Parcel ready")
+        .contains("1) Track");
+    assertThat(bad.getJsonArray("violations").getJsonObject(0).getString("path"))
+        .isEqualTo("/outboundMessageRequest/outboundIMMessage/contentType");
+    assertThat(bad.containsKey("html")).isFalse();
+  }
+
+  private static JsonObject cmcc(String contentType, String bodyText) {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<msg:outboundMessageRequest xmlns:msg=\"urn:oma:xml:rest:netapi:messaging:1\">"
+        + "<address>tel:+8613800000000</address><outboundIMMessage>"
+        + "<contentType>" + contentType + "</contentType>"
+        + "<bodyText>" + bodyText + "</bodyText>"
+        + "</outboundIMMessage></msg:outboundMessageRequest>";
+    HttpResponse<Buffer> response = platform.http.post("/preview/v1/render")
+        .putHeader("Content-Type", "application/xml").sendBuffer(Buffer.buffer(xml)).await();
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  @Test
   void render_malformedJson_isAViolationNotAnError() {
     HttpResponse<Buffer> response = render("{\"textMessage\": ".getBytes());
 

@@ -15,13 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.openmaap.card.dialect.CmccMessages;
+import org.openmaap.card.dialect.OmaXml;
+import org.openmaap.card.network.Multipart;
 import org.openmaap.card.network.NetworkFormatException;
 import org.openmaap.card.network.Xml;
 import org.openmaap.card.network.XmlWriter;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Severity;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.delivery.BotEvent;
@@ -47,9 +49,7 @@ public final class CmccApi {
   static final int MAX_RECIPIENTS = 500;
   /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
   static final char RECIPIENT = '/';
-  static final String IM_PATH = CmccXml.REQUEST_PATH + "/outboundIMMessage";
-  private static final String ANY_NUMBER = "+8613800000000";
-  // outboundIMMessage elements that carry the message's handling, and their RCSMessage members.
+  static final String IM_PATH = CmccMessages.IM_PATH;
   /** The reportRequest values (lower-cased), and the core's statuses each stands for. */
   private static final Map<String, List<String>> REPORTS = Map.of(
       "sent", List.of(Status.SENT),
@@ -57,12 +57,6 @@ public final class CmccApi {
       "displayed", List.of(Status.DISPLAYED),
       "failed", List.of(Status.FAILED),
       "deliveredtonetwork", List.of(Status.DELIVERED_TO_NETWORK));
-  private static final Map<String, String> SETTINGS = Map.of(
-      "shortMessageSupported", "shortMessageSupported", "smsBodyText", "smsBodyText",
-      "storeSupported", "storeSupported", "trafficType", "trafficType",
-      "inReplyToContributionID", "inReplyToContributionId");
-  private static final Set<String> FLAGS = Set.of("shortMessageSupported", "storeSupported",
-      "fallbackSupported");
 
   private final CmccAuth auth;
   private final Outbound outbound;
@@ -89,32 +83,21 @@ public final class CmccApi {
     Element request = envelope(ctx, "outboundMessageRequest");
     List<Violation> violations = new ArrayList<>();
     List<String> recipients = recipients(request, violations);
-    Element im = CmccXml.child(request, "outboundIMMessage");
+    Element im = OmaXml.child(request, "outboundIMMessage");
     if (im == null) {
       violations.add(error(IM_PATH, Code.REQUIRED, "outboundMessageRequest needs an"
           + " outboundIMMessage with the bodyText to send"));
       throw invalid(violations);
     }
-    String messageId = CmccXml.value(im, "messageId");
-    String correlator = CmccXml.value(request, "clientCorrelator");
-    Element bodyText = CmccXml.child(im, "bodyText");
+    String messageId = OmaXml.value(im, "messageId");
+    String correlator = OmaXml.value(request, "clientCorrelator");
     List<String> reportRequest = reportRequest(im, violations);
-    List<Violation> listed = new ArrayList<>();
-    CmccContent.Read content = CmccContent.read(CmccXml.value(im, "contentType"),
-        bodyText == null ? null : CmccXml.body(bodyText), IM_PATH + "/bodyText", listed);
-    JsonObject rcs = content.rcsMessage().copy();
-    settings(im, rcs, listed);
-    if (listed.isEmpty()) {
-      // The recipients are checked above: any valid number stands in for them here.
-      Validation validation = Validator.validate(new JsonObject()
-          .put("messageContact", new JsonObject().put("userContact", ANY_NUMBER))
-          .put("RCSMessage", rcs).encode());
-      validation.errors().forEach(v -> listed.add(relocate(content, v)));
-    }
-    violations.addAll(listed);
+    Validation content = CmccMessages.validateMessage(im);
+    violations.addAll(content.errors());
     if (!violations.isEmpty()) {
       throw invalid(violations);
     }
+    JsonObject rcs = new JsonObject(content.tree().get("RCSMessage").toString());
     // A resend with the same clientCorrelator and no messageId must name the same messages.
     String id = messageId != null ? messageId : correlator != null
         ? UUID.nameUUIDFromBytes(("clientCorrelator:" + correlator)
@@ -154,12 +137,12 @@ public final class CmccApi {
     String messageId = ctx.pathParam("requestId");
     Element report = envelope(ctx, "messageStatusReport");
     List<Violation> violations = new ArrayList<>();
-    String status = CmccXml.value(report, "status");
+    String status = OmaXml.value(report, "status");
     if (!"RevokeRequested".equals(status)) {
       violations.add(error("/messageStatusReport/status", status == null ? Code.REQUIRED
           : Code.BAD_VALUE, "status is RevokeRequested (the only change a chatbot may ask)"));
     }
-    List<Element> addresses = CmccXml.children(report, "address");
+    List<Element> addresses = OmaXml.children(report, "address");
     String user = null;
     if (addresses.size() > 1) {
       violations.add(error("/messageStatusReport/address", Code.TOO_MANY,
@@ -230,7 +213,7 @@ public final class CmccApi {
     } catch (NetworkFormatException e) {
       throw ApiError.badRequest("invalid_xml", e.getMessage());
     }
-    if (!CmccXml.is(root, name)) {
+    if (!OmaXml.is(root, name)) {
       throw ApiError.badRequest("invalid_xml", "the root element is " + root.getLocalName()
           + "; expected msg:" + name + " (xmlns:msg=\"" + CmccXml.MESSAGING_NS + "\")");
     }
@@ -242,7 +225,7 @@ public final class CmccApi {
     Set<String> numbers = new LinkedHashSet<>();
     int given = 0;
     for (String name : List.of("address", "destinationAddress")) {
-      List<Element> elements = CmccXml.children(request, name);
+      List<Element> elements = OmaXml.children(request, name);
       for (int i = 0; i < elements.size(); i++) {
         given++;
         String path = CmccXml.REQUEST_PATH + "/" + name + "[" + (i + 1) + "]";
@@ -261,13 +244,12 @@ public final class CmccApi {
     return List.copyOf(numbers);
   }
 
-  /** The handling elements of outboundIMMessage as RCSMessage members. */
   /**
    * The core's statuses the {@code reportRequest} elements ask for (null when there are none:
    * all); the SMS handset receipt counts as Delivered.
    */
   private static List<String> reportRequest(Element im, List<Violation> violations) {
-    List<Element> requested = CmccXml.children(im, "reportRequest");
+    List<Element> requested = OmaXml.children(im, "reportRequest");
     if (requested.isEmpty()) {
       return null;
     }
@@ -284,53 +266,6 @@ public final class CmccApi {
       }
     }
     return List.copyOf(statuses);
-  }
-
-  private static void settings(Element im, JsonObject rcs, List<Violation> violations) {
-    for (String flag : FLAGS) {
-      if (CmccXml.child(im, flag) != null && CmccXml.flag(im, flag) == null) {
-        violations.add(error(IM_PATH + "/" + flag, Code.BAD_VALUE, flag
-            + " is true or false"));
-      }
-    }
-    SETTINGS.forEach((name, member) -> {
-      Element element = CmccXml.child(im, name);
-      if (element == null) {
-        return;
-      }
-      Object value = FLAGS.contains(name) ? CmccXml.flag(im, name)
-          : name.equals("smsBodyText") ? CmccXml.body(element) : CmccXml.value(im, name);
-      if (value != null) {
-        rcs.put(member, value);
-      }
-    });
-    // A fallback to a plain RCS message is an SMS fallback here: its text is the SMS text.
-    if (Boolean.TRUE.equals(CmccXml.flag(im, "fallbackSupported"))) {
-      rcs.put("shortMessageSupported", rcs.getValue("shortMessageSupported", true));
-      String type = CmccXml.value(im, "fallbackContentType");
-      Element fallback = CmccXml.child(im, "rcsBodyText");
-      if (fallback != null && !rcs.containsKey("smsBodyText")
-          && (type == null || Multipart.mediaType(type).equals(CmccContent.TEXT))) {
-        rcs.put("smsBodyText", CmccXml.body(fallback));
-      }
-    }
-    // CMCC's notification traffic has no GSMA name; unnamed traffic is what it is.
-    if ("notification".equals(rcs.getValue("trafficType"))) {
-      rcs.remove("trafficType");
-    }
-  }
-
-  /** A violation of the GSMA message built from the send, pointed at what the bot sent. */
-  private static Violation relocate(CmccContent.Read content, Violation violation) {
-    String path = violation.path();
-    for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
-      String member = "/RCSMessage/" + setting.getValue();
-      if (path.equals(member) || path.startsWith(member + "/")) {
-        return new Violation(IM_PATH + "/" + setting.getKey(), violation.code(),
-            violation.message(), violation.severity());
-      }
-    }
-    return content.relocate(violation);
   }
 
   /** The URL of the request's {@code …/requests} collection, as the bot called it. */

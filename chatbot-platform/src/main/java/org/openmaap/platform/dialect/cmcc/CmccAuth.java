@@ -14,14 +14,17 @@ import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.registry.Dialect;
 
 /**
- * Lets a request to {@code /messaging/…/outbound/{chatbotURI}/…} through only with China Mobile's
- * Basic digest of that CMCC chatbot's appId and password over the request's fresh {@code Date},
- * and names the bot to the handlers after it.
+ * Lets a request to {@code /messaging/…/outbound/{chatbotURI}/…} (or to {@code /Content}, whose
+ * path names no chatbot: the appId does) through only with China Mobile's Basic digest of that
+ * CMCC chatbot's appId and password over the request's fresh {@code Date}, and names the bot to
+ * the handlers after it.
  */
 public final class CmccAuth implements Handler<RoutingContext> {
 
   /** The path parameter holding the chatbot URI (OMA's senderAddress), raw or percent-encoded. */
   public static final String SENDER_ADDRESS = "senderAddress";
+
+  private static final String AUTHENTICATED = "cmccChatbot";
 
   private final ChatbotRegistry registry;
   private final Clock clock;
@@ -33,12 +36,14 @@ public final class CmccAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Chatbot bot;
-    try {
-      bot = chatbot(ctx);
-    } catch (ApiError unknown) {
-      ctx.fail(unknown);
-      return;
+    Chatbot bot = null;
+    if (ctx.pathParam(SENDER_ADDRESS) != null) {
+      try {
+        bot = chatbot(ctx);
+      } catch (ApiError unknown) {
+        ctx.fail(unknown);
+        return;
+      }
     }
     String header = ctx.request().getHeader("Authorization");
     String date = ctx.request().getHeader("Date");
@@ -69,12 +74,30 @@ public final class CmccAuth implements Handler<RoutingContext> {
     if (client.isEmpty()) {
       ctx.fail(CmccErrors.unauthorized("the appId or the digest is wrong: the digest is"
           + " sha256hex(sha256hex(password) + Date), lowercase hex, over this request's Date"));
-    } else if (!client.get().botId().equals(bot.botId())) {
+    } else if (bot != null && !client.get().botId().equals(bot.botId())) {
       ctx.fail(ApiError.forbidden("this appId belongs to another chatbot than the one in the"
           + " path"));
     } else {
+      Chatbot authenticated = bot != null ? bot : registry.find(client.get().botId())
+          .filter(found -> found.dialect() == Dialect.CMCC).orElse(null);
+      if (authenticated == null) {
+        ctx.fail(ApiError.forbidden("this appId belongs to a chatbot registered with another"
+            + " dialect than cmcc"));
+        return;
+      }
+      ctx.put(AUTHENTICATED, authenticated);
+      ctx.put(RateLimits.BOT_ID, authenticated.botId());
       ctx.next();
     }
+  }
+
+  /** The CMCC chatbot this handler let the request through for. */
+  Chatbot authenticated(RoutingContext ctx) {
+    Chatbot bot = ctx.get(AUTHENTICATED);
+    if (bot == null) {
+      throw new IllegalStateException("the route has no CmccAuth before its handler");
+    }
+    return bot;
   }
 
   /**
