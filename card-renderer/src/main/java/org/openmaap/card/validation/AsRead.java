@@ -26,6 +26,35 @@ final class AsRead {
     return copy;
   }
 
+  /**
+   * The document without the {@code "type": "reply"} (or {@code "action"}) that China's terminals
+   * put inside a tapped suggestion (DIALECTS.md: tolerate it); the same tree when it has none.
+   */
+  static JsonNode withoutTappedType(JsonNode document) {
+    JsonNode response = document.path("RCSMessage").path("suggestedResponse").path("response");
+    if (response.isMissingNode()) {
+      response = document.path("response");
+    }
+    boolean typed = false;
+    for (String kind : List.of("reply", "action")) {
+      typed |= response.path(kind).path("type").isTextual();
+    }
+    if (!typed) {
+      return document;
+    }
+    JsonNode copy = document.deepCopy();
+    JsonNode copied = copy.path("RCSMessage").path("suggestedResponse").path("response");
+    if (copied.isMissingNode()) {
+      copied = copy.path("response");
+    }
+    for (String kind : List.of("reply", "action")) {
+      if (copied.path(kind) instanceof ObjectNode tapped && tapped.path("type").isTextual()) {
+        tapped.remove("type");
+      }
+    }
+    return copy;
+  }
+
   /** A checked document with a bare string messageContact written as {"userContact": ...}. */
   static JsonNode withContactObject(JsonNode document) {
     if (!(document instanceof ObjectNode object)

@@ -71,9 +71,10 @@ public final class Validator {
    */
   public static Validation validateTree(JsonNode tree) {
     Findings findings = new Findings();
-    Schema.DOCUMENT.check(tree, Pointer.ROOT, findings);
+    JsonNode read = AsRead.withoutTappedType(tree);
+    Schema.DOCUMENT.check(read, Pointer.ROOT, findings);
     return new Validation(findings.list(),
-        AsRead.withContactObject(AsRead.withoutNullMembers(tree)));
+        AsRead.withContactObject(AsRead.withoutNullMembers(read)));
   }
 
   /**

@@ -34,6 +34,27 @@ class Fnw11FormsTest {
   }
 
   @Test
+  void validate_aTappedSuggestionWithTheTypeChinasTerminalsAdd_isReadWithoutIt() {
+    Validation tapped = validate("""
+        {"RCSMessage": {"suggestedResponse": {"response": {"reply": {"type": "reply",
+          "displayText": "Yes", "postback": {"data": "yes"}}}}}}""");
+    Validation bare = validate("""
+        {"response": {"action": {"type": "action", "displayText": "Call",
+          "postback": {"data": "call"}}}}""");
+    Validation otherMember = validate("""
+        {"response": {"reply": {"kind": "reply", "displayText": "Yes",
+          "postback": {"data": "yes"}}}}""");
+
+    assertThat(tapped.violations()).isEmpty();
+    assertThat(tapped.tree()).isEqualTo(parse("""
+        {"RCSMessage": {"suggestedResponse": {"response": {"reply": {
+          "displayText": "Yes", "postback": {"data": "yes"}}}}}}"""));
+    assertThat(bare.violations()).isEmpty();
+    assertThat(otherMember.errors()).extracting(Violation::path)
+        .containsExactly("/response/reply/kind");
+  }
+
+  @Test
   void validate_geolocationPushWithNullTimestampExpiryAndRadius_isValid() {
     Validation validation = validate("""
         {"RCSMessage": {"geolocationPushMessage": {"pos": "31.2304 121.4737",
