@@ -1,5 +1,6 @@
 package org.openmaap.platform;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.DecodeException;
@@ -23,7 +24,36 @@ public final class Failures {
 
   private Failures() {}
 
+  /** How a surface writes an error's body (and any header of its own) on the answer. */
+  @FunctionalInterface
+  public interface ErrorBody {
+    void write(HttpServerResponse response, ApiError error);
+  }
+
+  /** API.md's error body, the shape FNW.11 client SDKs read. */
+  private static final ErrorBody GSMA = (response, error) -> {
+    JsonObject body = new JsonObject()
+        .put("status", error.status())
+        .put("code", error.code())
+        .put("message", error.getMessage());
+    if (!error.violations().isEmpty()) {
+      body.put("violations", violations(error.violations()));
+    }
+    response.putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("error", body).put("reason", new JsonObject()
+            .put("code", error.code()).put("text", error.getMessage())).encode());
+  };
+
+  /** The failure handler of API.md's routes. */
   public static void handle(RoutingContext ctx) {
+    handle(ctx, GSMA);
+  }
+
+  /**
+   * Answers a failed route with the error it stands for, its body written by {@code body} (a
+   * dialect's shape); an answer already begun is cut off instead.
+   */
+  public static void handle(RoutingContext ctx, ErrorBody body) {
     ApiError error = toApiError(ctx);
     if (ctx.response().ended()) {
       return;
@@ -32,21 +62,10 @@ public final class Failures {
       ctx.response().reset();
       return;
     }
-    JsonObject body = new JsonObject()
-        .put("status", error.status())
-        .put("code", error.code())
-        .put("message", error.getMessage());
-    if (!error.violations().isEmpty()) {
-      body.put("violations", violations(error.violations()));
-    }
     if (error.retryAfterSeconds() != null) {
       ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
-    ctx.response()
-        .setStatusCode(error.status())
-        .putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("error", body).put("reason", new JsonObject()
-            .put("code", error.code()).put("text", error.getMessage())).encode());
+    body.write(ctx.response().setStatusCode(error.status()), error);
   }
 
   /** Violations as every error body lists them. */

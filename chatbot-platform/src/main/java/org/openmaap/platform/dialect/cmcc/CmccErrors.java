@@ -41,23 +41,12 @@ public final class CmccErrors {
 
   /** The failure handler of the CMCC routes. */
   public static void handle(RoutingContext ctx) {
-    ApiError error = Failures.toApiError(ctx);
-    if (ctx.response().ended()) {
-      return;
-    }
-    if (ctx.response().headWritten()) {
-      ctx.response().reset();
-      return;
-    }
-    if (error.retryAfterSeconds() != null) {
-      ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
-    }
-    if (error.status() == 401) {
-      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"openmaap\"");
-    }
-    ctx.response().setStatusCode(error.status())
-        .putHeader("Content-Type", CmccXml.CONTENT_TYPE)
-        .end(body(error));
+    Failures.handle(ctx, (response, error) -> {
+      if (error.status() == 401) {
+        response.putHeader("WWW-Authenticate", "Basic realm=\"openmaap\"");
+      }
+      response.putHeader("Content-Type", CmccXml.CONTENT_TYPE).end(body(error));
+    });
   }
 
   /** The requestError document of an error. */

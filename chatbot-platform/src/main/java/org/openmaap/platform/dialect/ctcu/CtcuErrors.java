@@ -1,5 +1,6 @@
 package org.openmaap.platform.dialect.ctcu;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.openmaap.platform.ApiError;
@@ -50,25 +51,16 @@ public final class CtcuErrors {
 
   /** The failure handler of the CT/CU routes. */
   public static void handle(RoutingContext ctx) {
-    ApiError error = Failures.toApiError(ctx);
-    if (ctx.response().ended()) {
-      return;
-    }
-    if (ctx.response().headWritten()) {
-      ctx.response().reset();
-      return;
-    }
+    Failures.handle(ctx, CtcuErrors::write);
+  }
+
+  private static void write(HttpServerResponse response, ApiError error) {
     JsonObject body = new JsonObject().put("errorCode", code(error))
         .put("errorMessage", error.getMessage());
     if (!error.violations().isEmpty()) {
       body.put("violations", Failures.violations(error.violations()));
     }
-    if (error.retryAfterSeconds() != null) {
-      ctx.response().putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
-    }
-    ctx.response().setStatusCode(error.status())
-        .putHeader("Content-Type", "application/json;charset=UTF-8")
-        .end(body.encode());
+    response.putHeader("Content-Type", "application/json;charset=UTF-8").end(body.encode());
   }
 
   static int code(ApiError error) {
