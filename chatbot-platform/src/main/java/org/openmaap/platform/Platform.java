@@ -36,6 +36,7 @@ import org.openmaap.platform.content.ThumbnailLinks;
 import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.DeliveryMetrics;
+import org.openmaap.platform.delivery.DeviceQuery;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.MediaLinks;
@@ -268,8 +269,10 @@ public final class Platform {
           sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
-    Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
-        config.negativeCapabilityTtl(), Ticker.systemTicker());
+    SipInterface[] sip = new SipInterface[1];
+    DeviceQuery phones = msisdn -> sip[0] == null ? Optional.empty() : sip[0].ask(msisdn);
+    Capabilities capabilities = new Capabilities(store, online, phones, clock,
+        config.capabilityTtl(), config.negativeCapabilityTtl(), Ticker.systemTicker());
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
@@ -313,7 +316,6 @@ public final class Platform {
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
     }
     HttpVerticle[] first = new HttpVerticle[1];
-    SipInterface[] sip = new SipInterface[1];
     return sms.bind()
         .compose(v -> nodes.start())
         .compose(v -> worker.start())

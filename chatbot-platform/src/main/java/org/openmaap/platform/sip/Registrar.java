@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -33,18 +34,23 @@ final class Registrar {
   private final Outbound outbound;
   private final Function<String, SipLink> links;
   private final BiFunction<String, List<String>, Future<Void>> devices;
+  private final BiConsumer<String, Optional<List<String>>> told;
   private final Map<String, Registration> phones = new ConcurrentHashMap<>();
 
   /**
-   * A registrar that makes each number's link with {@code links} and keeps what a phone says it
-   * can do with {@code devices} (number, features).
+   * A registrar that makes each number's link with {@code links}, keeps what a phone says it can
+   * do with {@code devices} (number, features), and tells {@code told} (number, features if its
+   * Contact named any) once the phone is bound and connected: its REGISTER is its capability
+   * answer.
    */
   Registrar(Vertx vertx, Outbound outbound, Function<String, SipLink> links,
-      BiFunction<String, List<String>, Future<Void>> devices) {
+      BiFunction<String, List<String>, Future<Void>> devices,
+      BiConsumer<String, Optional<List<String>>> told) {
     this.vertx = vertx;
     this.outbound = outbound;
     this.links = links;
     this.devices = devices;
+    this.told = told;
   }
 
   /**
@@ -59,12 +65,14 @@ final class Registrar {
       LOG.warning(() -> "the features of " + msisdn + " were not kept: " + e.getMessage());
       return Future.succeededFuture();
     }).map(v -> {
-      bind(msisdn, binding, expires);
+      // Connecting forgets the number's capabilities: the REGISTER's answer is kept after it.
+      bind(msisdn, binding, expires).onComplete(connected -> told.accept(msisdn, features));
       return null;
     });
   }
 
-  private void bind(String msisdn, Binding binding, Duration expires) {
+  /** Binds the number; the future completes once its new link (if any) is connected. */
+  private Future<Void> bind(String msisdn, Binding binding, Duration expires) {
     Registration before = phones.get(msisdn);
     if (before != null) {
       vertx.cancelTimer(before.timer());
@@ -73,13 +81,14 @@ final class Registrar {
     SipLink link = live ? before.link() : links.apply(msisdn);
     long timer = vertx.setTimer(Math.max(1, expires.toMillis()), id -> expired(msisdn, link));
     phones.put(msisdn, new Registration(binding, link, timer));
-    if (!live) {
-      if (before != null) {
-        outbound.disconnected(msisdn, before.link());
-      }
-      outbound.connected(msisdn, link).onFailure(e -> LOG.warning(() -> "phone " + msisdn
-          + " registered, but its waiting messages were not written: " + e.getMessage()));
+    if (live) {
+      return Future.succeededFuture();
     }
+    if (before != null) {
+      outbound.disconnected(msisdn, before.link());
+    }
+    return outbound.connected(msisdn, link).onFailure(e -> LOG.warning(() -> "phone " + msisdn
+        + " registered, but its waiting messages were not written: " + e.getMessage()));
   }
 
   /** Removes the number's registration: the phone is offline on SIP. */

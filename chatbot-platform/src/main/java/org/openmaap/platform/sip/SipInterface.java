@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.text.ParseException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.address.SipURI;
 import org.openmaap.platform.delivery.Capabilities;
+import org.openmaap.platform.delivery.DeviceQuery;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.registry.ChatbotRegistry;
@@ -30,9 +32,9 @@ import org.openmaap.platform.store.Store;
 
 /**
  * The SIP southbound (SIP.md): JAIN-SIP on UDP and TCP at one address, taking phones' REGISTER,
- * OPTIONS and MESSAGE and sending chatbots' messages to registered phones. The stack's calls
- * block, so they run on its own threads and a worker pool; the delivery core is called on one
- * Vert.x context.
+ * OPTIONS and MESSAGE, sending chatbots' messages to registered phones and asking them for their
+ * capabilities. The stack's calls block, so they run on its own threads and a worker pool; the
+ * delivery core is called on one Vert.x context.
  */
 public final class SipInterface {
 
@@ -46,6 +48,7 @@ public final class SipInterface {
   private final WorkerExecutor worker;
   private final Registrar registrar;
   private final ToPhones requests;
+  private final PhoneCapabilities capabilities;
   private final int port;
 
   private SipInterface(SipStackImpl stack, WorkerExecutor worker, Registrar registrar,
@@ -54,6 +57,7 @@ public final class SipInterface {
     this.worker = worker;
     this.registrar = registrar;
     this.requests = requests;
+    this.capabilities = new PhoneCapabilities(registrar, requests);
     this.port = port;
   }
 
@@ -83,7 +87,11 @@ public final class SipInterface {
           msisdn -> new SipLink(msisdn, registrar[0], requests, ids, wire, clock),
           (msisdn, features) -> core.store()
               .putDevice(new DeviceRow(msisdn, features, clock.instant()))
-              .onSuccess(v -> core.capabilities().forget(msisdn)));
+              .onSuccess(v -> core.capabilities().forget(msisdn)),
+          (msisdn, features) -> features.map(Future::succeededFuture)
+              .orElseGet(() -> core.store().device(msisdn).map(device -> device
+                  .map(DeviceRow::features).orElse(Capabilities.DEFAULT_FEATURES)))
+              .onSuccess(named -> core.capabilities().told(msisdn, named)));
       PhoneMessages messages = new PhoneMessages(wire, context, worker, core.inbound(),
           core.outbound(), ids, settings.maxBodyBytes());
       try {
@@ -178,6 +186,14 @@ public final class SipInterface {
         }
       }
     }
+  }
+
+  /**
+   * Asks the number's phone, when it is registered here, what it supports: an OPTIONS whose answer
+   * (or its absence) feeds the capability cache.
+   */
+  public Optional<Future<DeviceQuery.Reply>> ask(String msisdn) {
+    return capabilities.ask(msisdn);
   }
 
   /** The port the interface listens on, on UDP and TCP. */
