@@ -36,7 +36,6 @@ import org.openmaap.platform.content.ThumbnailLinks;
 import org.openmaap.platform.delivery.BotEvent;
 import org.openmaap.platform.delivery.Capabilities;
 import org.openmaap.platform.delivery.DeliveryMetrics;
-import org.openmaap.platform.delivery.DeviceQuery;
 import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.MediaLinks;
@@ -270,9 +269,8 @@ public final class Platform {
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
     SipInterface[] sip = new SipInterface[1];
-    DeviceQuery phones = msisdn -> sip[0] == null ? Optional.empty() : sip[0].ask(msisdn);
-    Capabilities capabilities = new Capabilities(store, online, phones, clock,
-        config.capabilityTtl(), config.negativeCapabilityTtl(), Ticker.systemTicker());
+    Capabilities capabilities = new Capabilities(store, online, SipInterface.phones(() -> sip[0]),
+        clock, config.capabilityTtl(), config.negativeCapabilityTtl(), Ticker.systemTicker());
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);

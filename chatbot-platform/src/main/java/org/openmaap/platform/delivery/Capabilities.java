@@ -18,7 +18,7 @@ import org.openmaap.platform.store.Store;
  * a number with a link, or that the network provisioned or saw connect, is RCS-capable; a number
  * the network never saw is not. Answers are cached (negative ones for a shorter time) until the
  * number connects, disconnects or is provisioned. A device an edge can ask (a SIP phone) is asked
- * instead, on a miss or a refresh.
+ * instead, on a miss or a refresh; its refusal stands unless the number has another kind of link.
  */
 public final class Capabilities {
 
@@ -81,15 +81,13 @@ public final class Capabilities {
   }
 
   /**
-   * Keeps what the number's device said of itself as it connected (SIP's REGISTER) as its answer
-   * here, unless it was asked meanwhile (that answer is newer); the other nodes look again.
+   * Keeps what the number's device just said of itself (SIP's REGISTER) as its answer here; the
+   * other nodes look again.
    */
   public void told(String user, List<String> features) {
-    CompletableFuture<Answer> answer = CompletableFuture.completedFuture(
-        new Answer(true, List.copyOf(features), clock.instant(), false));
-    if (cache.asMap().putIfAbsent(user, answer) == null) {
-      online.capabilitiesChanged(user);
-    }
+    cache.put(user, CompletableFuture.completedFuture(
+        new Answer(true, List.copyOf(features), clock.instant(), false)));
+    online.capabilitiesChanged(user);
   }
 
   /** Forgets the number's answer on this node only (another node asked). */
@@ -100,9 +98,17 @@ public final class Capabilities {
   private Future<Answer> check(String user) {
     // A device that can be asked knows best; the registry and the links answer for the rest.
     return devices.ask(user)
-        .map(asked -> asked.map(reply ->
-            new Answer(reply.rcs(), reply.features(), clock.instant(), false)))
+        .map(asked -> asked.compose(reply -> reply.rcs() || !linkedOtherwise(user)
+            ? Future.succeededFuture(
+                new Answer(reply.rcs(), reply.features(), clock.instant(), false))
+            : known(user)))
         .orElseGet(() -> known(user));
+  }
+
+  /** Whether the number has a link here besides those to the devices that can be asked. */
+  private boolean linkedOtherwise(String user) {
+    return online.sessions(user).stream()
+        .anyMatch(session -> !session.link().kind().equals(devices.kind()));
   }
 
   private Future<Answer> known(String user) {

@@ -27,6 +27,11 @@ final class PhoneCapabilities implements DeviceQuery {
   }
 
   @Override
+  public String kind() {
+    return SipLink.KIND;
+  }
+
+  @Override
   public Optional<Future<Reply>> ask(String msisdn) {
     return registrar.binding(msisdn).map(phone -> requests.options(phone)
         .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

@@ -33,19 +33,19 @@ final class Registrar {
   private final Vertx vertx;
   private final Outbound outbound;
   private final Function<String, SipLink> links;
-  private final BiFunction<String, List<String>, Future<Void>> devices;
-  private final BiConsumer<String, Optional<List<String>>> told;
+  private final BiFunction<String, Optional<List<String>>, Future<List<String>>> devices;
+  private final BiConsumer<String, List<String>> told;
   private final Map<String, Registration> phones = new ConcurrentHashMap<>();
 
   /**
    * A registrar that makes each number's link with {@code links}, keeps what a phone says it can
-   * do with {@code devices} (number, features), and tells {@code told} (number, features if its
-   * Contact named any) once the phone is bound and connected: its REGISTER is its capability
-   * answer.
+   * do with {@code devices} (number, the features its Contact named if any; the future holds the
+   * features the number has then), and tells {@code told} those features once the phone is bound:
+   * its REGISTER is its capability answer.
    */
   Registrar(Vertx vertx, Outbound outbound, Function<String, SipLink> links,
-      BiFunction<String, List<String>, Future<Void>> devices,
-      BiConsumer<String, Optional<List<String>>> told) {
+      BiFunction<String, Optional<List<String>>, Future<List<String>>> devices,
+      BiConsumer<String, List<String>> told) {
     this.vertx = vertx;
     this.outbound = outbound;
     this.links = links;
@@ -59,20 +59,18 @@ final class Registrar {
    */
   Future<Void> register(String msisdn, Binding binding, Duration expires,
       Optional<List<String>> features) {
-    Future<Void> kept = features.map(named -> devices.apply(msisdn, named))
-        .orElse(Future.succeededFuture());
-    return kept.recover(e -> {
+    return devices.apply(msisdn, features).map(Optional::of).recover(e -> {
       LOG.warning(() -> "the features of " + msisdn + " were not kept: " + e.getMessage());
-      return Future.succeededFuture();
-    }).map(v -> {
+      return Future.succeededFuture(Optional.empty());
+    }).map(kept -> {
+      bind(msisdn, binding, expires);
       // Connecting forgets the number's capabilities: the REGISTER's answer is kept after it.
-      bind(msisdn, binding, expires).onComplete(connected -> told.accept(msisdn, features));
+      kept.ifPresent(named -> told.accept(msisdn, named));
       return null;
     });
   }
 
-  /** Binds the number; the future completes once its new link (if any) is connected. */
-  private Future<Void> bind(String msisdn, Binding binding, Duration expires) {
+  private void bind(String msisdn, Binding binding, Duration expires) {
     Registration before = phones.get(msisdn);
     if (before != null) {
       vertx.cancelTimer(before.timer());
@@ -81,14 +79,13 @@ final class Registrar {
     SipLink link = live ? before.link() : links.apply(msisdn);
     long timer = vertx.setTimer(Math.max(1, expires.toMillis()), id -> expired(msisdn, link));
     phones.put(msisdn, new Registration(binding, link, timer));
-    if (live) {
-      return Future.succeededFuture();
+    if (!live) {
+      if (before != null) {
+        outbound.disconnected(msisdn, before.link());
+      }
+      outbound.connected(msisdn, link).onFailure(e -> LOG.warning(() -> "phone " + msisdn
+          + " registered, but its waiting messages were not written: " + e.getMessage()));
     }
-    if (before != null) {
-      outbound.disconnected(msisdn, before.link());
-    }
-    return outbound.connected(msisdn, link).onFailure(e -> LOG.warning(() -> "phone " + msisdn
-        + " registered, but its waiting messages were not written: " + e.getMessage()));
   }
 
   /** Removes the number's registration: the phone is offline on SIP. */

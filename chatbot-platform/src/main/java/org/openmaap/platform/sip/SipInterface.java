@@ -14,10 +14,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
@@ -85,13 +87,8 @@ public final class SipInterface {
       Registrar[] registrar = new Registrar[1];
       registrar[0] = new Registrar(vertx, core.outbound(),
           msisdn -> new SipLink(msisdn, registrar[0], requests, ids, wire, clock),
-          (msisdn, features) -> core.store()
-              .putDevice(new DeviceRow(msisdn, features, clock.instant()))
-              .onSuccess(v -> core.capabilities().forget(msisdn)),
-          (msisdn, features) -> features.map(Future::succeededFuture)
-              .orElseGet(() -> core.store().device(msisdn).map(device -> device
-                  .map(DeviceRow::features).orElse(Capabilities.DEFAULT_FEATURES)))
-              .onSuccess(named -> core.capabilities().told(msisdn, named)));
+          (msisdn, named) -> devices(core.store(), msisdn, named, clock),
+          core.capabilities()::told);
       PhoneMessages messages = new PhoneMessages(wire, context, worker, core.inbound(),
           core.outbound(), ids, settings.maxBodyBytes());
       try {
@@ -105,6 +102,22 @@ public final class SipInterface {
               + settings.outboundProxy()));
       return new SipInterface(opened.stack(), worker, registrar[0], requests, opened.port());
     }).onFailure(e -> worker.close());
+  }
+
+  /**
+   * Keeps the features a phone's REGISTER named in its device row, or, for a plain SIP client,
+   * makes sure the number has one (as its link would on connecting); the features it has then.
+   */
+  private static Future<List<String>> devices(Store store, String msisdn,
+      Optional<List<String>> named, Clock clock) {
+    if (named.isPresent()) {
+      return store.putDevice(new DeviceRow(msisdn, named.get(), clock.instant()))
+          .map(named.get());
+    }
+    return store.device(msisdn).compose(device -> device.isPresent()
+        ? Future.succeededFuture(device.get().features())
+        : store.putDevice(new DeviceRow(msisdn, Capabilities.DEFAULT_FEATURES, clock.instant()))
+            .map(Capabilities.DEFAULT_FEATURES));
   }
 
   /** The stack as opened, and the address phones reach it at (Via and Contact say it). */
@@ -192,8 +205,27 @@ public final class SipInterface {
    * Asks the number's phone, when it is registered here, what it supports: an OPTIONS whose answer
    * (or its absence) feeds the capability cache.
    */
-  public Optional<Future<DeviceQuery.Reply>> ask(String msisdn) {
+  private Optional<Future<DeviceQuery.Reply>> ask(String msisdn) {
     return capabilities.ask(msisdn);
+  }
+
+  /**
+   * The capability port (OPTIONS to registered phones) of an interface that may not be open yet: {@code opened} gives it once it
+   * is (null before, or with SIP off), and until then no phone is asked.
+   */
+  public static DeviceQuery phones(Supplier<SipInterface> opened) {
+    return new DeviceQuery() {
+      @Override
+      public String kind() {
+        return SipLink.KIND;
+      }
+
+      @Override
+      public Optional<Future<Reply>> ask(String msisdn) {
+        SipInterface sip = opened.get();
+        return sip == null ? Optional.empty() : sip.ask(msisdn);
+      }
+    };
   }
 
   /** The port the interface listens on, on UDP and TCP. */

@@ -128,19 +128,30 @@ class CapabilitiesTest {
   }
 
   @Test
-  void told_isTheAnswerUntilARefresh_butNeverReplacesAnAnswerAskedMeanwhile() {
+  void told_isTheAnswerUntilARefreshAsksTheDevice() {
     AskedDevice device = new AskedDevice(new DeviceQuery.Reply(true, List.of("chatbot")));
     Capabilities capabilities = asking(device);
 
     capabilities.told(USER, List.of("fileTransfer"));
     Capabilities.Answer told = capabilities.of(USER, false).await();
-    capabilities.of(USER, true).await();
-    capabilities.told(USER, List.of("fileTransfer"));
-    Capabilities.Answer asked = capabilities.of(USER, false).await();
+    Capabilities.Answer asked = capabilities.of(USER, true).await();
 
     assertThat(told.features()).containsExactly("fileTransfer");
+    assertThat(told.cached()).isTrue();
     assertThat(asked.features()).containsExactly("chatbot");
     assertThat(device.asked).isEqualTo(1);
+  }
+
+  @Test
+  void of_deviceThatRefusedTheQuery_isRcsStill_whenTheNumberHasAnotherKindOfLink() {
+    core.online.connect(USER, FakeLink.sip());
+    core.online.connect(USER, FakeLink.websocket());
+
+    Capabilities.Answer answer = asking(new AskedDevice(DeviceQuery.Reply.NOT_RCS))
+        .of(USER, false).await();
+
+    assertThat(answer.rcs()).isTrue();
+    assertThat(answer.features()).isEqualTo(Capabilities.DEFAULT_FEATURES);
   }
 
   private Capabilities asking(DeviceQuery device) {
@@ -156,6 +167,11 @@ class CapabilitiesTest {
 
     AskedDevice(Reply reply) {
       this.reply = reply;
+    }
+
+    @Override
+    public String kind() {
+      return FakeLink.sip().kind();
     }
 
     @Override
