@@ -210,8 +210,8 @@ public final class SipInterface {
   }
 
   /**
-   * The capability port (OPTIONS to registered phones) of an interface that may not be open yet: {@code opened} gives it once it
-   * is (null before, or with SIP off), and until then no phone is asked.
+   * The capability port (OPTIONS to registered phones) of an interface that may not be open yet:
+   * {@code opened} gives it once it is (null before, or with SIP off); until then none is asked.
    */
   public static DeviceQuery phones(Supplier<SipInterface> opened) {
     return new DeviceQuery() {

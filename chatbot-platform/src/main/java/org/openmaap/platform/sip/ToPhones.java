@@ -20,8 +20,8 @@ import javax.sip.message.Response;
 
 /**
  * MESSAGE requests on a chatbot's behalf (and the platform's OPTIONS) to a phone's registered
- * contact (through the outbound proxy when there is one), each answered by a future: it succeeds on a 2xx and fails on any
- * other final answer, a transport error or the transaction's timeout.
+ * contact (through the outbound proxy when there is one), each answered by a future: it succeeds
+ * on a 2xx and fails on any other final answer, a transport error or the transaction's timeout.
  */
 final class ToPhones {
 
