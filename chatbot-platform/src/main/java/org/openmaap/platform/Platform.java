@@ -269,8 +269,9 @@ public final class Platform {
           sms.gateway().sourceAddress(), events, clock, smsConfig.fallback(), metrics);
       sms.answers()[0] = new SmsAnswers(store, registry, inbound, sms.gateway(), clock, meters);
     }
-    Capabilities capabilities = new Capabilities(store, online, clock, config.capabilityTtl(),
-        config.negativeCapabilityTtl(), Ticker.systemTicker());
+    SipInterface[] sip = new SipInterface[1];
+    Capabilities capabilities = new Capabilities(store, online, SipInterface.phones(() -> sip[0]),
+        clock, config.capabilityTtl(), config.negativeCapabilityTtl(), Ticker.systemTicker());
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
@@ -315,7 +316,6 @@ public final class Platform {
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
     }
     HttpVerticle[] first = new HttpVerticle[1];
-    SipInterface[] sip = new SipInterface[1];
     return sms.bind()
         .compose(v -> nodes.start())
         .compose(v -> worker.start())

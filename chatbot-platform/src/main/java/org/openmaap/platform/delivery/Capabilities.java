@@ -17,7 +17,8 @@ import org.openmaap.platform.store.Store;
  * Whether a user can get RCS, and with what features, for routing and for the Chatbot API alike:
  * a number with a link, or that the network provisioned or saw connect, is RCS-capable; a number
  * the network never saw is not. Answers are cached (negative ones for a shorter time) until the
- * number connects, disconnects or is provisioned.
+ * number connects, disconnects or is provisioned. A device an edge can ask (a SIP phone) is asked
+ * instead, on a miss or a refresh; its refusal stands unless the number has another kind of link.
  */
 public final class Capabilities {
 
@@ -28,6 +29,7 @@ public final class Capabilities {
 
   private final Store store;
   private final Online online;
+  private final DeviceQuery devices;
   private final Clock clock;
   private final AsyncCache<String, Answer> cache;
 
@@ -36,8 +38,15 @@ public final class Capabilities {
 
   public Capabilities(Store store, Online online, Clock clock, Duration ttl, Duration negativeTtl,
       Ticker ticker) {
+    this(store, online, DeviceQuery.NONE, clock, ttl, negativeTtl, ticker);
+  }
+
+  /** Capabilities that ask a number's device through {@code devices} when it can reach it. */
+  public Capabilities(Store store, Online online, DeviceQuery devices, Clock clock, Duration ttl,
+      Duration negativeTtl, Ticker ticker) {
     this.store = store;
     this.online = online;
+    this.devices = devices;
     this.clock = clock;
     this.cache = Caffeine.newBuilder()
         .maximumSize(MAX_ENTRIES)
@@ -71,12 +80,38 @@ public final class Capabilities {
     online.capabilitiesChanged(user);
   }
 
+  /**
+   * Keeps what the number's device just said of itself (SIP's REGISTER) as its answer here; the
+   * other nodes look again.
+   */
+  public void told(String user, List<String> features) {
+    cache.put(user, CompletableFuture.completedFuture(
+        new Answer(true, List.copyOf(features), clock.instant(), false)));
+    online.capabilitiesChanged(user);
+  }
+
   /** Forgets the number's answer on this node only (another node asked). */
   public void forgetHere(String user) {
     cache.synchronous().invalidate(user);
   }
 
   private Future<Answer> check(String user) {
+    // A device that can be asked knows best; the registry and the links answer for the rest.
+    return devices.ask(user)
+        .map(asked -> asked.compose(reply -> reply.rcs() || !linkedOtherwise(user)
+            ? Future.succeededFuture(
+                new Answer(reply.rcs(), reply.features(), clock.instant(), false))
+            : known(user)))
+        .orElseGet(() -> known(user));
+  }
+
+  /** Whether the number has a link here besides those to the devices that can be asked. */
+  private boolean linkedOtherwise(String user) {
+    return online.sessions(user).stream()
+        .anyMatch(session -> !session.link().kind().equals(devices.kind()));
+  }
+
+  private Future<Answer> known(String user) {
     return store.device(user).map(device -> {
       if (device.isPresent()) {
         return new Answer(true, device.get().features(), clock.instant(), false);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -32,19 +33,24 @@ final class Registrar {
   private final Vertx vertx;
   private final Outbound outbound;
   private final Function<String, SipLink> links;
-  private final BiFunction<String, List<String>, Future<Void>> devices;
+  private final BiFunction<String, Optional<List<String>>, Future<List<String>>> devices;
+  private final BiConsumer<String, List<String>> told;
   private final Map<String, Registration> phones = new ConcurrentHashMap<>();
 
   /**
-   * A registrar that makes each number's link with {@code links} and keeps what a phone says it
-   * can do with {@code devices} (number, features).
+   * A registrar that makes each number's link with {@code links}, keeps what a phone says it can
+   * do with {@code devices} (number, the features its Contact named if any; the future holds the
+   * features the number has then), and tells {@code told} those features once the phone is bound:
+   * its REGISTER is its capability answer.
    */
   Registrar(Vertx vertx, Outbound outbound, Function<String, SipLink> links,
-      BiFunction<String, List<String>, Future<Void>> devices) {
+      BiFunction<String, Optional<List<String>>, Future<List<String>>> devices,
+      BiConsumer<String, List<String>> told) {
     this.vertx = vertx;
     this.outbound = outbound;
     this.links = links;
     this.devices = devices;
+    this.told = told;
   }
 
   /**
@@ -53,13 +59,13 @@ final class Registrar {
    */
   Future<Void> register(String msisdn, Binding binding, Duration expires,
       Optional<List<String>> features) {
-    Future<Void> kept = features.map(named -> devices.apply(msisdn, named))
-        .orElse(Future.succeededFuture());
-    return kept.recover(e -> {
+    return devices.apply(msisdn, features).map(Optional::of).recover(e -> {
       LOG.warning(() -> "the features of " + msisdn + " were not kept: " + e.getMessage());
-      return Future.succeededFuture();
-    }).map(v -> {
+      return Future.succeededFuture(Optional.empty());
+    }).map(kept -> {
       bind(msisdn, binding, expires);
+      // Connecting forgets the number's capabilities: the REGISTER's answer is kept after it.
+      kept.ifPresent(named -> told.accept(msisdn, named));
       return null;
     });
   }

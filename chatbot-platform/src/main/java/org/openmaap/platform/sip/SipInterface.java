@@ -14,14 +14,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.address.SipURI;
 import org.openmaap.platform.delivery.Capabilities;
+import org.openmaap.platform.delivery.DeviceQuery;
 import org.openmaap.platform.delivery.Inbound;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.registry.ChatbotRegistry;
@@ -30,9 +34,9 @@ import org.openmaap.platform.store.Store;
 
 /**
  * The SIP southbound (SIP.md): JAIN-SIP on UDP and TCP at one address, taking phones' REGISTER,
- * OPTIONS and MESSAGE and sending chatbots' messages to registered phones. The stack's calls
- * block, so they run on its own threads and a worker pool; the delivery core is called on one
- * Vert.x context.
+ * OPTIONS and MESSAGE, sending chatbots' messages to registered phones and asking them for their
+ * capabilities. The stack's calls block, so they run on its own threads and a worker pool; the
+ * delivery core is called on one Vert.x context.
  */
 public final class SipInterface {
 
@@ -46,6 +50,7 @@ public final class SipInterface {
   private final WorkerExecutor worker;
   private final Registrar registrar;
   private final ToPhones requests;
+  private final PhoneCapabilities capabilities;
   private final int port;
 
   private SipInterface(SipStackImpl stack, WorkerExecutor worker, Registrar registrar,
@@ -54,6 +59,7 @@ public final class SipInterface {
     this.worker = worker;
     this.registrar = registrar;
     this.requests = requests;
+    this.capabilities = new PhoneCapabilities(registrar, requests);
     this.port = port;
   }
 
@@ -81,9 +87,8 @@ public final class SipInterface {
       Registrar[] registrar = new Registrar[1];
       registrar[0] = new Registrar(vertx, core.outbound(),
           msisdn -> new SipLink(msisdn, registrar[0], requests, ids, wire, clock),
-          (msisdn, features) -> core.store()
-              .putDevice(new DeviceRow(msisdn, features, clock.instant()))
-              .onSuccess(v -> core.capabilities().forget(msisdn)));
+          (msisdn, named) -> devices(core.store(), msisdn, named, clock),
+          core.capabilities()::told);
       PhoneMessages messages = new PhoneMessages(wire, context, worker, core.inbound(),
           core.outbound(), ids, settings.maxBodyBytes());
       try {
@@ -97,6 +102,22 @@ public final class SipInterface {
               + settings.outboundProxy()));
       return new SipInterface(opened.stack(), worker, registrar[0], requests, opened.port());
     }).onFailure(e -> worker.close());
+  }
+
+  /**
+   * Keeps the features a phone's REGISTER named in its device row, or, for a plain SIP client,
+   * makes sure the number has one (as its link would on connecting); the features it has then.
+   */
+  private static Future<List<String>> devices(Store store, String msisdn,
+      Optional<List<String>> named, Clock clock) {
+    if (named.isPresent()) {
+      return store.putDevice(new DeviceRow(msisdn, named.get(), clock.instant()))
+          .map(named.get());
+    }
+    return store.device(msisdn).compose(device -> device.isPresent()
+        ? Future.succeededFuture(device.get().features())
+        : store.putDevice(new DeviceRow(msisdn, Capabilities.DEFAULT_FEATURES, clock.instant()))
+            .map(Capabilities.DEFAULT_FEATURES));
   }
 
   /** The stack as opened, and the address phones reach it at (Via and Contact say it). */
@@ -178,6 +199,33 @@ public final class SipInterface {
         }
       }
     }
+  }
+
+  /**
+   * Asks the number's phone, when it is registered here, what it supports: an OPTIONS whose answer
+   * (or its absence) feeds the capability cache.
+   */
+  private Optional<Future<DeviceQuery.Reply>> ask(String msisdn) {
+    return capabilities.ask(msisdn);
+  }
+
+  /**
+   * The capability port (OPTIONS to registered phones) of an interface that may not be open yet:
+   * {@code opened} gives it once it is (null before, or with SIP off); until then none is asked.
+   */
+  public static DeviceQuery phones(Supplier<SipInterface> opened) {
+    return new DeviceQuery() {
+      @Override
+      public String kind() {
+        return SipLink.KIND;
+      }
+
+      @Override
+      public Optional<Future<Reply>> ask(String msisdn) {
+        SipInterface sip = opened.get();
+        return sip == null ? Optional.empty() : sip.ask(msisdn);
+      }
+    };
   }
 
   /** The port the interface listens on, on UDP and TCP. */

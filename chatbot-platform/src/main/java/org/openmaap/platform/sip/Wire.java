@@ -35,6 +35,17 @@ record Wire(SipProvider provider, MessageFactory messages, HeaderFactory headers
         + transport + ">" + FeatureTags.BOT_TAGS);
   }
 
+  /** The platform's own URI, for the requests it makes in no chatbot's name: its domain. */
+  String platformUri() {
+    return "sip:" + domain;
+  }
+
+  /** The platform's Contact, with the chatbot feature tags: it asks on its chatbots' behalf. */
+  Header platformContact(String transport) {
+    return header("Contact", "<sip:" + host + ":" + port + ";transport=" + transport + ">"
+        + FeatureTags.BOT_TAGS);
+  }
+
   /** Adds an Allow header per method the interface takes. */
   void allow(Response response) {
     try {

@@ -73,4 +73,26 @@ class SipOutboundProxyTest {
       assertThat(received.content()).asString().isEqualTo("Via the core");
     }
   }
+
+  @Test
+  void capabilityQuery_goesToTheProxy_addressedToThePhonesRegisteredContact() {
+    String token = platform.token(platform.register("parcel", bot.url()));
+    int sipPort = platform.platform.sipPort().orElseThrow();
+    int contact = Sipp.freePort();
+    try (Sipp proxy = Sipp.start(dir, "phone-inbox-options-rcs", "u1", proxyPort, sipPort,
+        PHONE, Map.of())) {
+      try (Sipp phone = Sipp.start(dir, "phone-registers", "u1", Sipp.freePort(), sipPort, PHONE,
+          Map.of("inbox", Integer.toString(contact), "expires", "600"))) {
+        phone.succeeds(SCENARIO);
+      }
+      JsonObject capabilities = platform.http.get("/bot/v1/parcel/contactCapabilities?userContact="
+              + PHONE.replace("+", "%2B") + "&refresh=true")
+          .bearerTokenAuthentication(token).send().await().bodyAsJsonObject();
+      proxy.succeeds(SCENARIO);
+
+      assertThat(proxy.messages()).contains("OPTIONS sip:" + PHONE + "@127.0.0.1:" + contact);
+      assertThat(capabilities.getJsonArray("features").getList())
+          .containsExactly("chatbot", "richcard", "carousel", "geolocationPush");
+    }
+  }
 }
