@@ -242,6 +242,47 @@ class CmccJsonDialectTest {
     }
   }
 
+  @Test
+  void xmlRequest_acceptingJson_isAnsweredInJson_withElementPaths() {
+    String xml = "<msg:outboundMessageRequest xmlns:msg=\"urn:oma:xml:rest:netapi:messaging:1\">"
+        + "<address>%s</address><outboundIMMessage><messageId>%s</messageId>"
+        + "<bodyText>hi</bodyText></outboundIMMessage></msg:outboundMessageRequest>";
+
+    HttpResponse<Buffer> sent = call(HttpMethod.POST, SEND, String.format(xml, RCS_USER, "x-1"),
+        "application/xml", "application/json");
+    HttpResponse<Buffer> refused = call(HttpMethod.POST, SEND, String.format(xml,
+        "not-a-number", "x-2"), "application/xml", "application/json, application/xml;q=0.5");
+    HttpResponse<Buffer> xmlPreferred = call(HttpMethod.POST, SEND, String.format(xml,
+        RCS_USER, "x-3"), "application/xml", "application/xml, application/json");
+
+    assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(201);
+    assertThat(sent.bodyAsJsonObject().getJsonObject("resourceReference")
+        .getString("resourceURL")).endsWith("/requests/x-1");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(violations(refused).getJsonObject(0).getString("path"))
+        .isEqualTo("/outboundMessageRequest/address[1]");
+    assertThat(xmlPreferred.statusCode()).isEqualTo(201);
+    assertThat(xmlPreferred.bodyAsString()).contains("<resourceURL>");
+  }
+
+  @Test
+  void notifyFormat_isShown_andAPatchSwitchesItBackToXml() {
+    HttpResponse<Buffer> patched = platform.admin(HttpMethod.PATCH, "/admin/v1/chatbots/jsonbot")
+        .sendJsonObject(new JsonObject().put("notifyFormat", "xml")).await();
+
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      phone.send(new JsonObject().put("type", "message").put("to", "jsonbot")
+          .put("RCSMessage", new JsonObject().put("textMessage", "back to XML")));
+      CmccNotifyServer.Notification message = notify.next(INBOUND, n -> true);
+
+      assertThat(registration.getString("notifyFormat")).isEqualTo("json");
+      assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+      assertThat(patched.bodyAsJsonObject().getString("notifyFormat")).isEqualTo("xml");
+      assertThat(message.json()).isNull();
+      assertThat(message.get("bodyText")).isEqualTo("back to XML");
+    }
+  }
+
   // ----- a CMCC client of the JSON binding ------------------------------------------------------
 
   /** An outboundMessageRequest in the JSON binding: every address in an array. */
@@ -266,6 +307,11 @@ class CmccJsonDialectTest {
   }
 
   private HttpResponse<Buffer> call(HttpMethod method, String path, String json) {
+    return call(method, path, json, "application/json", null);
+  }
+
+  private HttpResponse<Buffer> call(HttpMethod method, String path, String body,
+      String contentType, String accept) {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
     String digest = CmccNotifyServer.sha256Hex(CmccNotifyServer.sha256Hex(
         registration.getString("password")) + date);
@@ -273,8 +319,9 @@ class CmccJsonDialectTest {
         .putHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (registration.getString("appId") + ":" + digest).getBytes(StandardCharsets.UTF_8)))
         .putHeader("Date", date)
-        .putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer(json)).await();
+        .putHeader("Content-Type", contentType)
+        .putHeader("Accept", accept == null ? "*/*" : accept)
+        .sendBuffer(Buffer.buffer(body)).await();
   }
 
   private static String base64(String text) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.List;
 import org.openmaap.card.dialect.OmaJson;
+import org.openmaap.card.dialect.OmaXml;
 import org.openmaap.card.model.CardJson;
 import org.openmaap.card.network.Multipart;
 import org.openmaap.platform.ApiError;
@@ -62,7 +63,7 @@ final class CmccJson {
           + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     OmaJson.Read read = OmaJson.read(tree);
-    if (read == null || !read.root().getTagName().equals(name)) {
+    if (read == null || !OmaXml.is(read.root(), name)) {
       throw ApiError.badRequest("invalid_json", "the body is {\"" + name + "\": {...}}, the OMA"
           + " NetAPI JSON binding of msg:" + name);
     }
