@@ -73,4 +73,23 @@ class OmaJsonTest {
         + "/bodyText/part[1]/message/generalPurposeCard");
     assertThat(OmaJson.pointer("")).isEmpty();
   }
+
+  @Test
+  void dialects_takeACmccSendInJson_andPointIntoIt() {
+    String card = Fixtures.text("cards/valid/single-card.json")
+        .replaceFirst("\"title\"\\s*:\\s*\"[^\"]*\"", "\"title\": \"" + "x".repeat(201) + "\"");
+    String send = """
+        {"outboundMessageRequest": {"address": ["tel:+8613800000001"],
+          "outboundIMMessage": {"contentType": "%s", "bodyText": "%s"}}}
+        """.formatted(CARD, Base64.getEncoder().encodeToString(
+            card.getBytes(StandardCharsets.UTF_8)));
+
+    Validation read = Dialects.validate(send.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(read.errors()).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo("/outboundMessageRequest/outboundIMMessage/bodyText"
+          + "/message/generalPurposeCard/content/title");
+      assertThat(v.code()).isEqualTo(Code.TOO_LONG);
+    });
+  }
 }
