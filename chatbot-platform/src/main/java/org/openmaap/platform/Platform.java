@@ -387,7 +387,7 @@ public final class Platform {
     return switch (chatbot.dialect()) {
       case CTCU -> new CtcuNotifications(chatbot, config.domain(), verification);
       case CMCC -> new CmccNotifications(chatbot.serviceUri(config.domain()), chatbot.clientId(),
-          config.files().defaultUntil());
+          config.files().defaultUntil(), Chatbot.JSON.equals(chatbot.notifyFormat()));
       case GSMA -> null;
     };
   }

@@ -3,6 +3,7 @@ package org.openmaap.platform;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,17 +22,21 @@ import org.w3c.dom.Node;
 
 /**
  * A CMCC chatbot's notify server, written from DIALECTS.md and the README: a real HTTP server on
- * localhost that records every notification (path, headers, XML root) and checks its
+ * localhost that records every notification (path, headers, XML root or JSON) and checks its
  * Authorization, {@code Basic base64(appId:sha256hex(sha256hex(notifyToken) + Date))}.
  */
 public final class CmccNotifyServer implements AutoCloseable {
 
-  /** A notification as it arrived, and whether its Authorization was right. */
-  public record Notification(String path, MultiMap headers, Element root, boolean signed) {
+  /**
+   * A notification as it arrived (its XML root, or its JSON when it came in the JSON binding),
+   * and whether its Authorization was right.
+   */
+  public record Notification(String path, MultiMap headers, Element root, JsonObject json,
+      boolean signed) {
 
     /** The text of the first element named {@code name} below the root's first child. */
     public String get(String name) {
-      return CmccNotifyServer.text(root, name);
+      return root == null ? null : CmccNotifyServer.text(root, name);
     }
   }
 
@@ -49,7 +54,9 @@ public final class CmccNotifyServer implements AutoCloseable {
       if (status / 100 != 2) {
         refused.incrementAndGet();
       } else {
-        received.add(new Notification(request.path(), headers, parse(body.getBytes()), signed));
+        boolean json = String.valueOf(headers.get("Content-Type")).startsWith("application/json");
+        received.add(new Notification(request.path(), headers,
+            json ? null : parse(body.getBytes()), json ? body.toJsonObject() : null, signed));
       }
       request.response().setStatusCode(status).end();
     }));

@@ -162,7 +162,9 @@ class OpenApiTest {
           .as("%s documents its answer %s %s", operation, status, response.bodyAsString())
           .contains(String.valueOf(status));
       String schema = operation.jsonResponseSchema(status);
-      if (schema != null && status / 100 == 2) {
+      // A dialect that answers XML or JSON (CMCC) documents both; an XML answer has no schema.
+      boolean xml = String.valueOf(response.getHeader("Content-Type")).contains("xml");
+      if (schema != null && status / 100 == 2 && !xml) {
         OutputUnit result = validate(schema, response.bodyAsJson(Object.class));
         softly.assertThat(result.getValid())
             .as("%s answer %s against %s: %s", operation, response.bodyAsString(), schema,

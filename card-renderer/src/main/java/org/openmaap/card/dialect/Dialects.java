@@ -1,5 +1,6 @@
 package org.openmaap.card.dialect;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import org.w3c.dom.Element;
 
 /**
  * Validates content in whichever form a chatbot wrote it: a GSMA document, a CT/CU send (a
- * {@code messageList}) or a CMCC send (an {@code outboundMessageRequest} XML document), read as
- * the GSMA document it stands for.
+ * {@code messageList}) or a CMCC send (an {@code outboundMessageRequest}, XML or its JSON
+ * binding), read as the GSMA document it stands for.
  */
 public final class Dialects {
 
@@ -30,7 +31,25 @@ public final class Dialects {
       return validateXml(Arrays.copyOfRange(document, start, document.length));
     }
     Validation read = Validator.validate(document);
+    if (read.tree() != null && read.tree().has("outboundMessageRequest")) {
+      return validateJson(read.tree());
+    }
     return CtcuMessages.isSend(read.tree()) ? CtcuMessages.validateSend(read.tree()) : read;
+  }
+
+  /** A CMCC send in the OMA JSON binding, its violations JSON pointers into it. */
+  private static Validation validateJson(JsonNode send) {
+    OmaJson.Read read = OmaJson.read(send);
+    if (read == null) {
+      return failure(Code.BAD_VALUE, "a CMCC send in JSON is {\"outboundMessageRequest\": {...}}"
+          + " and nothing else");
+    }
+    Validation content = read.violations().isEmpty()
+        ? CmccMessages.validateRequest(read.root())
+        : new Validation(read.violations(), null);
+    return new Validation(content.violations().stream().map(v -> new Violation(
+        OmaJson.pointer(v.path()), v.code(), v.message(), v.severity())).toList(),
+        content.tree());
   }
 
   /** Reads at most one byte more than the validator's limit, so a huge stream is never held. */

@@ -28,12 +28,18 @@ public record Chatbot(
     Dialect dialect,
     String signatureScheme,
     String number,
+    String notifyFormat,
     String notifyVerifiedUrl) {
 
   /** How CT/CU notifications are signed unless the registration says otherwise. */
   public static final String SHA256 = "sha256";
   /** The other CT/CU signature: an HMAC keyed with the notify token. */
   public static final String HMAC_SHA256 = "hmac-sha256";
+
+  /** How CMCC notifications are written unless the registration says otherwise. */
+  public static final String XML = "xml";
+  /** The other CMCC notification format: the OMA NetAPI JSON binding. */
+  public static final String JSON = "json";
 
   /**
    * Where the stored profile keeps the notify URL its dialect's verification last succeeded for;
@@ -90,6 +96,10 @@ public record Chatbot(
     if (dialect == Dialect.CTCU) {
       json.put("signatureScheme", signatureScheme).put("notifyVerified", notifyVerified());
     }
+    // Only CMCC notifications come in two bindings.
+    if (dialect == Dialect.CMCC) {
+      json.put("notifyFormat", notifyFormat);
+    }
     putIfSet(json, "number", number);
     return json;
   }
@@ -104,7 +114,7 @@ public record Chatbot(
         profile.getInteger("rateLimitPerSecond"), clientId, createdAt,
         Dialect.of(profile.getString("dialect", "gsma")).orElse(Dialect.GSMA),
         profile.getString("signatureScheme", SHA256), profile.getString("number"),
-        profile.getString(NOTIFY_VERIFIED_URL));
+        profile.getString("notifyFormat", XML), profile.getString(NOTIFY_VERIFIED_URL));
   }
 
   private static void putIfSet(JsonObject json, String name, Object value) {

@@ -24,7 +24,7 @@ final class ProfileRules {
   private static final Set<String> PROFILE = Set.of("name", "webhookUrl", "description", "iconUrl",
       "color", "website", "email", "address", "termsUrl", "verified", "verifiedBy",
       "persistentMenu", "smsSignature", "rateLimitPerSecond", "dialect", "signatureScheme",
-      "number");
+      "number", "notifyFormat");
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
   private static final List<String> REQUIRED = List.of("name", "webhookUrl");
   private static final Set<String> URLS = Set.of("webhookUrl", "iconUrl", "website", "termsUrl");
@@ -116,6 +116,13 @@ final class ProfileRules {
       if (name.equals("signatureScheme")) {
         if (!Set.of(Chatbot.SHA256, Chatbot.HMAC_SHA256).contains(text)) {
           out.add(error(path, Code.BAD_VALUE, "signatureScheme must be sha256 or hmac-sha256"));
+        }
+        continue;
+      }
+      if (name.equals("notifyFormat")) {
+        if (!Set.of(Chatbot.XML, Chatbot.JSON).contains(text)) {
+          out.add(error(path, Code.BAD_VALUE, "notifyFormat must be xml or json (how a CMCC"
+              + " chatbot's notifications are written)"));
         }
         continue;
       }

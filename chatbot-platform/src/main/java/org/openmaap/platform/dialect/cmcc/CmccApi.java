@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.openmaap.card.dialect.CmccMessages;
+import org.openmaap.card.dialect.OmaJson;
 import org.openmaap.card.dialect.OmaXml;
 import org.openmaap.card.network.Multipart;
 import org.openmaap.card.network.NetworkFormatException;
@@ -33,7 +34,6 @@ import org.openmaap.platform.delivery.Status;
 import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.failure.NotFound;
-import org.openmaap.platform.failure.UnsupportedType;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.store.MessageRow;
@@ -42,7 +42,8 @@ import org.w3c.dom.Element;
 /**
  * The CMCC routes under {@code /messaging[/group]/v1/outbound/{chatbotURI}/requests}: a send
  * ({@code outboundMessageRequest}) to 1..n recipients, each its own message in the core under the
- * request's messageId, and the revoke of one recipient's message.
+ * request's messageId, and the revoke of one recipient's message; in XML or in the JSON binding,
+ * both read as one element tree.
  */
 public final class CmccApi {
 
@@ -116,10 +117,11 @@ public final class CmccApi {
     Future.all(sends).onSuccess(all -> {
       String url = requestsUrl(ctx) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
           .replace("+", "%20");
+      boolean json = CmccJson.wanted(ctx);
       ctx.response().setStatusCode(201)
           .putHeader("Location", url)
-          .putHeader("Content-Type", CmccXml.CONTENT_TYPE)
-          .end(new XmlWriter()
+          .putHeader("Content-Type", json ? CmccJson.CONTENT_TYPE : CmccXml.CONTENT_TYPE)
+          .end(json ? CmccJson.resourceReference(url) : new XmlWriter()
               .open("msg:resourceReference", "xmlns:msg", CmccXml.MESSAGING_NS)
               .leaf("resourceURL", CmccXml.clean(url))
               .close().toString());
@@ -177,14 +179,16 @@ public final class CmccApi {
               revoked ? Status.CANCELLED : Status.REVOKE_REFUSED, null,
               message.conversationId(), message.channel(), clock.instant()))
           .map(published -> message.userContact());
-    }).onSuccess(to -> ctx.response().setStatusCode(200)
-        .putHeader("Content-Type", CmccXml.CONTENT_TYPE)
-        .end(new XmlWriter()
-            .open("msg:messageStatusReport", "xmlns:msg", CmccXml.MESSAGING_NS)
-            .leaf("status", "RevokeRequested")
-            .leaf("address", Numbers.tel(to))
-            .close().toString()))
-        .onFailure(ctx::fail);
+    }).onSuccess(to -> {
+      boolean json = CmccJson.wanted(ctx);
+      ctx.response().setStatusCode(200)
+          .putHeader("Content-Type", json ? CmccJson.CONTENT_TYPE : CmccXml.CONTENT_TYPE)
+          .end(json ? CmccJson.statusReport("RevokeRequested", Numbers.tel(to)) : new XmlWriter()
+              .open("msg:messageStatusReport", "xmlns:msg", CmccXml.MESSAGING_NS)
+              .leaf("status", "RevokeRequested")
+              .leaf("address", Numbers.tel(to))
+              .close().toString());
+    }).onFailure(ctx::fail);
   }
 
   /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
@@ -195,17 +199,23 @@ public final class CmccApi {
         : msgId;
   }
 
-  /** The request's XML root element, which must be {@code name} (any namespace). */
+  /**
+   * The request's root element, which must be {@code name} (any namespace): its XML, or the
+   * element tree of its JSON binding, whose bodies that were not base64 fail it at once.
+   */
   private Element envelope(RoutingContext ctx, String name) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type != null && Multipart.mediaType(type).contains("json")) {
-      throw new UnsupportedType("send the request as XML (Content-Type: application/xml);"
-          + " the JSON variant is not served");
-    }
     Buffer body = ctx.body().buffer();
+    boolean json = CmccJson.sent(ctx);
     if (body == null || body.length() == 0) {
-      throw ApiError.badRequest("invalid_xml", "the body is empty; send a " + name
-          + " document");
+      throw ApiError.badRequest(json ? "invalid_json" : "invalid_xml", "the body is empty; send"
+          + " a " + name + " document");
+    }
+    if (json) {
+      OmaJson.Read read = CmccJson.envelope(body.getBytes(), name);
+      if (!read.violations().isEmpty()) {
+        throw invalid(read.violations());
+      }
+      return read.root();
     }
     Element root;
     try {

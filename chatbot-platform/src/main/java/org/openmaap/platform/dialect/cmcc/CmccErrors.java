@@ -1,9 +1,13 @@
 package org.openmaap.platform.dialect.cmcc;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.openmaap.card.dialect.OmaJson;
 import org.openmaap.card.network.XmlWriter;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Violation;
@@ -11,9 +15,10 @@ import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Failures;
 
 /**
- * CMCC's error answers: an OMA {@code <common:requestError>} holding a {@code serviceException}
- * or {@code policyException} ({@code messageId}, {@code text}, {@code variables}) with API.md's
- * HTTP status, and our violations beside it.
+ * CMCC's error answers: an OMA {@code <common:requestError>} (or its JSON binding, when the
+ * request was JSON or accepts it) holding a {@code serviceException} or {@code policyException}
+ * ({@code messageId}, {@code text}, {@code variables}) with API.md's HTTP status, and our
+ * violations beside it.
  */
 public final class CmccErrors {
 
@@ -45,8 +50,33 @@ public final class CmccErrors {
       if (error.status() == 401) {
         response.putHeader("WWW-Authenticate", "Basic realm=\"openmaap\"");
       }
-      response.putHeader("Content-Type", CmccXml.CONTENT_TYPE).end(body(error));
+      if (CmccJson.wanted(ctx)) {
+        response.putHeader("Content-Type", CmccJson.CONTENT_TYPE)
+            .end(jsonBody(error, CmccJson.sent(ctx)));
+      } else {
+        response.putHeader("Content-Type", CmccXml.CONTENT_TYPE).end(body(error));
+      }
     });
+  }
+
+  /**
+   * The requestError of an error in the JSON binding; when the request was JSON, the violations'
+   * element paths are JSON pointers into it.
+   */
+  static String jsonBody(ApiError error, boolean pointers) {
+    String id = exceptionId(error);
+    Set<String> paths = new LinkedHashSet<>();
+    JsonArray violations = new JsonArray();
+    for (Violation v : error.violations()) {
+      String path = pointers ? OmaJson.pointer(v.path()) : v.path();
+      paths.add(path);
+      violations.add(new JsonObject().put("path", path).put("code", v.code().wireName())
+          .put("message", v.message())
+          .put("severity", v.severity().name().toLowerCase(Locale.ROOT)));
+    }
+    return CmccJson.requestError(id.startsWith("POL") ? "policyException" : "serviceException",
+        id, error.getMessage(), paths.isEmpty() ? List.of(error.code()) : List.copyOf(paths),
+        violations);
   }
 
   /** The requestError document of an error. */

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.openmaap.card.network.XmlWriter;
@@ -16,7 +18,8 @@ import org.openmaap.platform.webhook.WebhookTargets.Target;
 
 /**
  * The notifications a CMCC chatbot's notify root gets (DIALECTS.md): a user's message or chip tap
- * as an {@code InboundMessageNotification}, a status as a {@code DeliveryInfoNotification}. Each
+ * as an {@code InboundMessageNotification}, a status as a {@code DeliveryInfoNotification}, in XML
+ * or in the JSON binding as the chatbot's {@code notifyFormat} says. Each
  * carries a {@code Date} and {@code Authorization: Basic base64(appId:sha256hex(sha256hex(
  * notifyToken) + Date))}, the scheme the chatbot uses towards the platform, keyed with its notify
  * token. New users, typing and file statuses have no CMCC notification.
@@ -33,15 +36,18 @@ public final class CmccNotifications implements EventFormat {
   private final String chatbotUri;
   private final String appId;
   private final Duration fileKept;
+  private final boolean json;
 
   /**
-   * The notifications of the chatbot {@code chatbotUri}, whose appId is {@code appId}; a user's
-   * file is described as kept for {@code fileKept} from its message (the platform's default).
+   * The notifications of the chatbot {@code chatbotUri}, whose appId is {@code appId}, in XML or
+   * (when {@code json}) in the OMA JSON binding; a user's file is described as kept for
+   * {@code fileKept} from its message (the platform's default).
    */
-  public CmccNotifications(String chatbotUri, String appId, Duration fileKept) {
+  public CmccNotifications(String chatbotUri, String appId, Duration fileKept, boolean json) {
     this.chatbotUri = chatbotUri;
     this.appId = appId;
     this.fileKept = fileKept;
+    this.json = json;
   }
 
   @Override
@@ -71,22 +77,38 @@ public final class CmccNotifications implements EventFormat {
       body = new CmccContent.Written("application/json", content.encode());
     }
     String sender = Numbers.tel(user.user());
-    return new XmlWriter()
-        .open("msg:inboundMessageNotification", "xmlns:msg", CmccXml.MESSAGING_NS)
-        .open("inboundMessage")
-        .leaf("destinationAddress", chatbotUri)
-        .leaf("senderAddress", sender)
-        .leaf("origUser", sender)
-        .leaf("messageId", CmccXml.clean(content.getString("msgId")))
-        .leaf("contentType", body.contentType())
-        .leaf("bodyText", CmccXml.clean(body.bodyText()))
-        .leaf("conversationID", user.conversationId())
-        .leaf("contributionID", user.contributionId())
-        .leaf("inReplyToContributionID",
-            CmccXml.clean(content.getString("inReplyToContributionId")))
-        .leaf("dateTime", timestamp)
-        .close()
-        .close().toString();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("destinationAddress", chatbotUri);
+    fields.put("senderAddress", sender);
+    fields.put("origUser", sender);
+    fields.put("messageId", content.getString("msgId"));
+    fields.put("contentType", body.contentType());
+    // The JSON binding carries a body that is not plain text as base64 (DIALECTS.md).
+    fields.put("bodyText", json && !body.contentType().equals(CmccContent.TEXT)
+        ? Base64.getEncoder().encodeToString(body.bodyText().getBytes(StandardCharsets.UTF_8))
+        : body.bodyText());
+    fields.put("conversationID", user.conversationId());
+    fields.put("contributionID", user.contributionId());
+    fields.put("inReplyToContributionID", content.getString("inReplyToContributionId"));
+    fields.put("dateTime", timestamp);
+    return notification("inboundMessageNotification", "inboundMessage", fields);
+  }
+
+  /** A notification holding one element (or JSON object) of fields; null fields are absent. */
+  private String notification(String name, String holder, Map<String, String> fields) {
+    if (json) {
+      JsonObject inner = new JsonObject();
+      fields.forEach((field, value) -> {
+        if (value != null) {
+          inner.put(field, value);
+        }
+      });
+      return new JsonObject().put(name, new JsonObject().put(holder, inner)).encode();
+    }
+    XmlWriter xml = new XmlWriter().open("msg:" + name, "xmlns:msg", CmccXml.MESSAGING_NS)
+        .open(holder);
+    fields.forEach((field, value) -> xml.leaf(field, CmccXml.clean(value)));
+    return xml.close().close().toString();
   }
 
   private static Instant sentAt(String timestamp, Instant now) {
@@ -97,27 +119,24 @@ public final class CmccNotifications implements EventFormat {
     }
   }
 
-  private static String delivery(BotEvent.StatusReport report) {
+  private String delivery(BotEvent.StatusReport report) {
     String description = Status.DELIVERED_AS_SMS.equals(report.status())
         ? "delivered to the handset as SMS"
         : report.error() == null ? null
         : String.valueOf(report.error().getValue("message", report.error().getValue("reason")));
-    return new XmlWriter()
-        .open("msg:deliveryInfoNotification", "xmlns:msg", CmccXml.MESSAGING_NS)
-        .open("deliveryInfo")
-        .leaf("address", Numbers.tel(report.user()))
-        .leaf("messageId", CmccXml.clean(CmccApi.messageId(report.msgId(), report.user())))
-        .leaf("deliveryStatus", STATUSES.get(report.status()))
-        .leaf("description", CmccXml.clean(description))
-        .close()
-        .close().toString();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("address", Numbers.tel(report.user()));
+    fields.put("messageId", CmccApi.messageId(report.msgId(), report.user()));
+    fields.put("deliveryStatus", STATUSES.get(report.status()));
+    fields.put("description", description);
+    return notification("deliveryInfoNotification", "deliveryInfo", fields);
   }
 
   private Request request(String url, String xml, String user, String eventId, Target target,
       Instant now) {
     String date = CmccDigest.date(now);
     return new Request(url, Map.of(
-        "Content-Type", CmccXml.CONTENT_TYPE,
+        "Content-Type", json ? CmccJson.CONTENT_TYPE : CmccXml.CONTENT_TYPE,
         "Date", date,
         "Authorization", CmccDigest.authorization(appId, target.secrets().get(0), date),
         "Address", Numbers.tel(user),
