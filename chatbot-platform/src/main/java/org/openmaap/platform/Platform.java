@@ -42,6 +42,7 @@ import org.openmaap.platform.delivery.MediaLinks;
 import org.openmaap.platform.delivery.Online;
 import org.openmaap.platform.delivery.OtherNodes;
 import org.openmaap.platform.delivery.Outbound;
+import org.openmaap.platform.dialect.GroupSends;
 import org.openmaap.platform.dialect.cmcc.CmccApi;
 import org.openmaap.platform.dialect.cmcc.CmccAuth;
 import org.openmaap.platform.dialect.cmcc.CmccFiles;
@@ -277,6 +278,7 @@ public final class Platform {
         smsConfig.fallback().revokeWait(), links, worker);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
+    GroupSends groupSends = new GroupSends(outbound[0], events, clock);
     FilesApi filesApi = new FilesApi(files, config.files());
     FileDownloads downloads = new FileDownloads(files);
     CmccAuth cmccAuth = new CmccAuth(registry, clock);
@@ -304,12 +306,12 @@ public final class Platform {
         downloads,
         new BotInfoEndpoint(registry, config.domain()),
         ctcuAuth,
-        new CtcuApi(ctcuAuth, tokens, outbound[0], events, clock),
+        new CtcuApi(ctcuAuth, tokens, groupSends, clock),
         new CtcuMedia(ctcuAuth, filesApi, downloads),
         new CtcuChatbotInfo(ctcuAuth, registry, config.domain()),
         verification,
         cmccAuth,
-        new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()),
+        new CmccApi(cmccAuth, groupSends, clock, config.maxBodyBytes()),
         new CmccFiles(cmccAuth, filesApi));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);

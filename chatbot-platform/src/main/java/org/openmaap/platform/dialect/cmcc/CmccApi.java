@@ -1,8 +1,6 @@
 package org.openmaap.platform.dialect.cmcc;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -18,7 +16,6 @@ import java.util.UUID;
 import org.openmaap.card.dialect.CmccMessages;
 import org.openmaap.card.dialect.OmaJson;
 import org.openmaap.card.dialect.OmaXml;
-import org.openmaap.card.network.Multipart;
 import org.openmaap.card.network.NetworkFormatException;
 import org.openmaap.card.network.Xml;
 import org.openmaap.card.network.XmlWriter;
@@ -27,13 +24,10 @@ import org.openmaap.card.validation.Severity;
 import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.ApiError;
-import org.openmaap.platform.delivery.BotEvent;
-import org.openmaap.platform.delivery.EventSink;
-import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.dialect.GroupSends;
 import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.failure.Invalid;
-import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.store.MessageRow;
@@ -49,7 +43,6 @@ public final class CmccApi {
 
   static final int MAX_RECIPIENTS = 500;
   /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
-  static final char RECIPIENT = '/';
   static final String IM_PATH = CmccMessages.IM_PATH;
   /** The reportRequest values (lower-cased), and the core's statuses each stands for. */
   private static final Map<String, List<String>> REPORTS = Map.of(
@@ -60,16 +53,13 @@ public final class CmccApi {
       "deliveredtonetwork", List.of(Status.DELIVERED_TO_NETWORK));
 
   private final CmccAuth auth;
-  private final Outbound outbound;
-  private final EventSink events;
+  private final GroupSends sends;
   private final Clock clock;
   private final int maxBodyBytes;
 
-  public CmccApi(CmccAuth auth, Outbound outbound, EventSink events, Clock clock,
-      int maxBodyBytes) {
+  public CmccApi(CmccAuth auth, GroupSends sends, Clock clock, int maxBodyBytes) {
     this.auth = auth;
-    this.outbound = outbound;
-    this.events = events;
+    this.sends = sends;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -104,17 +94,7 @@ public final class CmccApi {
         ? UUID.nameUUIDFromBytes(("clientCorrelator:" + correlator)
             .getBytes(StandardCharsets.UTF_8)).toString()
         : TimeOrderedIds.next(clock.instant());
-    List<Future<Outbound.Accepted>> sends = new ArrayList<>();
-    for (String user : recipients) {
-      JsonObject one = rcs.copy().put("msgId", recipients.size() == 1 ? id
-          : id + RECIPIENT + user);
-      sends.add(outbound.send(bot.botId(), new JsonObject()
-          .put("messageContact", new JsonObject().put("userContact", user))
-          .put("RCSMessage", one)
-          .put(Outbound.REPORT_REQUEST, reportRequest == null ? null
-              : new JsonArray(reportRequest))));
-    }
-    Future.all(sends).onSuccess(all -> {
+    sends.send(bot.botId(), rcs, id, recipients, reportRequest).onSuccess(all -> {
       String url = requestsUrl(ctx) + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
           .replace("+", "%20");
       boolean json = CmccJson.wanted(ctx);
@@ -160,26 +140,7 @@ public final class CmccApi {
       throw new Invalid("invalid_request", "the revoke has " + violations.size()
           + " problem(s); see violations", violations);
     }
-    String botId = bot.botId();
-    String address = user;
-    // A send to several recipients named each one's message messageId/+86…; to one, messageId.
-    Future<String> target = address == null ? Future.succeededFuture(messageId)
-        : outbound.sent(botId, messageId + RECIPIENT + address).compose(several -> several
-            .isPresent() ? Future.succeededFuture(several.get().msgId())
-            : outbound.sent(botId, messageId).map(one -> one
-                .filter(row -> row.userContact().equals(address))
-                .map(MessageRow::msgId)
-                .orElseThrow(() -> new NotFound("chatbot '" + botId + "' sent no message '"
-                    + messageId + "' to " + Numbers.tel(address)))));
-    target.compose(msgId -> outbound.revokeOutcome(botId, msgId)).compose(revocation -> {
-      MessageRow message = revocation.message();
-      boolean revoked = revocation.cancelled() || Status.CANCELLED.equals(message.status());
-      return events.publish(botId, message.conversationId(), new BotEvent.StatusReport(
-              message.userContact(), message.msgId(),
-              revoked ? Status.CANCELLED : Status.REVOKE_REFUSED, null,
-              message.conversationId(), message.channel(), clock.instant()))
-          .map(published -> message.userContact());
-    }).onSuccess(to -> {
+    sends.revoke(bot.botId(), messageId, user).map(MessageRow::userContact).onSuccess(to -> {
       boolean json = CmccJson.wanted(ctx);
       ctx.response().setStatusCode(200)
           .putHeader("Content-Type", json ? CmccJson.CONTENT_TYPE : CmccXml.CONTENT_TYPE)
@@ -191,13 +152,6 @@ public final class CmccApi {
     }).onFailure(ctx::fail);
   }
 
-  /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
-  static String messageId(String msgId, String user) {
-    String suffix = RECIPIENT + user;
-    return msgId.endsWith(suffix) && msgId.length() > suffix.length()
-        ? msgId.substring(0, msgId.length() - suffix.length())
-        : msgId;
-  }
 
   /**
    * The request's root element, which must be {@code name} (any namespace): its XML, or the

@@ -15,6 +15,7 @@ import org.openmaap.platform.delivery.Status;
 import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.webhook.EventFormat;
 import org.openmaap.platform.webhook.WebhookTargets.Target;
+import org.openmaap.platform.dialect.GroupSends;
 
 /**
  * The notifications a CMCC chatbot's notify root gets (DIALECTS.md): a user's message or chip tap
@@ -126,7 +127,7 @@ public final class CmccNotifications implements EventFormat {
         : String.valueOf(report.error().getValue("message", report.error().getValue("reason")));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("address", Numbers.tel(report.user()));
-    fields.put("messageId", CmccApi.messageId(report.msgId(), report.user()));
+    fields.put("messageId", GroupSends.messageId(report.msgId(), report.user()));
     fields.put("deliveryStatus", STATUSES.get(report.status()));
     fields.put("description", description);
     return notification("deliveryInfoNotification", "deliveryInfo", fields);

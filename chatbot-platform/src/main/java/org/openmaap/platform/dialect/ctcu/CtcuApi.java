@@ -21,17 +21,14 @@ import org.openmaap.card.validation.Validation;
 import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
-import org.openmaap.platform.delivery.BotEvent;
-import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.delivery.Outbound;
 import org.openmaap.platform.delivery.Status;
+import org.openmaap.platform.dialect.GroupSends;
 import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.failure.Invalid;
-import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.TokenService;
-import org.openmaap.platform.store.MessageRow;
 
 /**
  * The CT/CU routes under {@code /bot/v1/{chatbotURI}}: {@code accessToken} and {@code messages}
@@ -40,23 +37,18 @@ import org.openmaap.platform.store.MessageRow;
 public final class CtcuApi {
 
   static final int MAX_RECIPIENTS = 100;
-  /** What the core's messages of a send to several recipients are named by: messageId/+86…. */
-  static final char RECIPIENT = '/';
   /** CT/CU's reportRequest entries, and the core's statuses each stands for. */
   private static final Map<String, List<String>> REPORTS = reports();
 
   private final CtcuAuth auth;
   private final TokenService tokens;
-  private final Outbound outbound;
-  private final EventSink events;
+  private final GroupSends sends;
   private final Clock clock;
 
-  public CtcuApi(CtcuAuth auth, TokenService tokens, Outbound outbound, EventSink events,
-      Clock clock) {
+  public CtcuApi(CtcuAuth auth, TokenService tokens, GroupSends sends, Clock clock) {
     this.auth = auth;
     this.tokens = tokens;
-    this.outbound = outbound;
-    this.events = events;
+    this.sends = sends;
     this.clock = clock;
   }
 
@@ -108,18 +100,8 @@ public final class CtcuApi {
     }
     JsonObject rcs = new JsonObject(content.tree().get("RCSMessage").toString());
     String id = messageId instanceof String s ? s : TimeOrderedIds.next(clock.instant());
-    List<Future<Outbound.Accepted>> sends = new ArrayList<>();
-    for (String user : recipients) {
-      JsonObject one = rcs.copy().put("msgId", recipients.size() == 1 ? id
-          : id + RECIPIENT + user);
-      sends.add(outbound.send(bot.botId(), new JsonObject()
-          .put("messageContact", new JsonObject().put("userContact", user))
-          .put("RCSMessage", one)
-          .put(Outbound.REPORT_REQUEST, reportRequest == null ? null
-              : new JsonArray(reportRequest))));
-    }
-    return Future.all(sends).map(all -> {
-      Outbound.Accepted first = all.<Outbound.Accepted>resultAt(0);
+    return sends.send(bot.botId(), rcs, id, recipients, reportRequest).map(all -> {
+      Outbound.Accepted first = all.get(0);
       return new JsonObject().put("errorCode", 0).put("errorMessage", "success")
           .put("messageId", id)
           .put("conversationId", first.message().conversationId())
@@ -154,23 +136,9 @@ public final class CtcuApi {
       throw new Invalid("invalid_request", "the revoke has " + violations.size()
           + " problem(s); see violations", violations);
     }
-    String user = recipients.get(0);
-    String botId = bot.botId();
-    // A send to several recipients named each one's message messageId/+86…; to one, messageId.
-    return outbound.revokeOutcome(botId, messageId + RECIPIENT + user)
-        .recover(error -> error instanceof NotFound
-            ? outbound.revokeOutcome(botId, messageId)
-            : Future.failedFuture(error))
-        .compose(outcome -> {
-          MessageRow message = outcome.message();
-          boolean revoked = outcome.cancelled() || Status.CANCELLED.equals(message.status());
-          return events.publish(botId, message.conversationId(), new BotEvent.StatusReport(
-                  message.userContact(), message.msgId(),
-                  revoked ? Status.CANCELLED : Status.REVOKE_REFUSED, null,
-                  message.conversationId(), message.channel(), clock.instant()))
-              .map(published -> new JsonObject().put("errorCode", 0)
-                  .put("errorMessage", "success").put("messageId", messageId));
-        });
+    return sends.revoke(bot.botId(), messageId, recipients.get(0))
+        .map(revoked -> new JsonObject().put("errorCode", 0).put("errorMessage", "success")
+            .put("messageId", messageId));
   }
 
   /**
@@ -199,13 +167,6 @@ public final class CtcuApi {
     return List.copyOf(statuses);
   }
 
-  /** The messageId a bot gave the core's message {@code msgId} to {@code user}. */
-  static String messageId(String msgId, String user) {
-    String suffix = RECIPIENT + user;
-    return msgId.endsWith(suffix) && msgId.length() > suffix.length()
-        ? msgId.substring(0, msgId.length() - suffix.length())
-        : msgId;
-  }
 
   private static List<String> recipients(Object addresses, List<Violation> violations) {
     List<Object> given = addresses instanceof JsonArray list ? list.getList()

@@ -17,6 +17,7 @@ import org.openmaap.platform.dialect.Numbers;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.webhook.EventFormat;
 import org.openmaap.platform.webhook.WebhookTargets.Target;
+import org.openmaap.platform.dialect.GroupSends;
 
 /**
  * The notifications a CT/CU chatbot's notify URL gets (DIALECTS.md): a user's message or chip tap
@@ -93,7 +94,7 @@ public final class CtcuNotifications implements EventFormat {
 
   private static JsonObject status(BotEvent.StatusReport report) {
     JsonObject info = new JsonObject()
-        .put("messageId", CtcuApi.messageId(report.msgId(), report.user()))
+        .put("messageId", GroupSends.messageId(report.msgId(), report.user()))
         .put("dateTime", report.at().toString())
         .put("destinationAddress", Numbers.tel(report.user()))
         .put("status", STATUSES.get(report.status()));
