@@ -511,6 +511,25 @@ class CmccDialectTest {
   }
 
   @Test
+  void chatbotInfoAndMenu_ofACmccBot_areTheOnesEveryClientReadsAtGetBot() {
+    // DIALECTS.md gives CMCC no chatbot-information API: the operator keeps the profile and the
+    // menu (admin API), and phones read them where they read every chatbot's (GET /bot).
+    JsonObject menu = new JsonObject().put("menu", new JsonObject().put("entries", new JsonArray()
+        .add(new JsonObject().put("reply", new JsonObject().put("displayText", "Track")
+            .put("postback", new JsonObject().put("data", "track"))))));
+    HttpResponse<Buffer> patched = platform.admin(HttpMethod.PATCH, "/admin/v1/chatbots/cmbot")
+        .sendJsonObject(new JsonObject().put("description", "Parcels, tracked")
+            .put("persistentMenu", menu)).await();
+
+    JsonObject info = platform.request(HttpMethod.GET, "/bot?id=" + ENCODED_URI).send().await()
+        .bodyAsJsonObject();
+
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(info.getJsonObject("persistentMenu")).isEqualTo(menu);
+    assertThat(info.encode()).contains("Parcels, tracked");
+  }
+
+  @Test
   void gsmaBot_isNotReachableAsACmccChatbot() {
     JsonObject gsma = platform.register("gsmabot", notify.url());
 
