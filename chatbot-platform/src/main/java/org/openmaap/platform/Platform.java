@@ -57,6 +57,9 @@ import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.fallback.StoredMoParts;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatIds;
+import org.openmaap.platform.campaign.CampaignApi;
+import org.openmaap.platform.campaign.CampaignSender;
+import org.openmaap.platform.campaign.Campaigns;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.PersistentMenuApi;
 import org.openmaap.platform.maap.RateLimits;
@@ -245,11 +248,13 @@ public final class Platform {
             registry.webhookSecrets(botId),
             eventFormat(chatbot, config, verification))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
+    CampaignSender[] campaignSender = new CampaignSender[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
-            WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));
+            WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work),
+            WorkRow.Kind.CAMPAIGN, work -> campaignSender[0].run(work)));
     WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, targets,
         (botId, eventId, sent, body) -> syncReply(outbound[0], botId, eventId, sent, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
@@ -275,6 +280,7 @@ public final class Platform {
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
+    campaignSender[0] = new CampaignSender(store, outbound[0], clock);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
     FilesApi filesApi = new FilesApi(files, config.files());
@@ -310,7 +316,9 @@ public final class Platform {
         verification,
         cmccAuth,
         new CmccApi(cmccAuth, outbound[0], events, clock, config.maxBodyBytes()),
-        new CmccFiles(cmccAuth, filesApi));
+        new CmccFiles(cmccAuth, filesApi),
+        new CampaignApi(new Campaigns(store, registry, worker, clock,
+            config.defaultRateLimitPerSecond())));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));
