@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,39 @@ class CampaignTest {
         .containsEntry("failed", 1);
     assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, 20% off today");
     assertThat(smsc().inbox(SMS_2)).isEmpty();
+  }
+
+  @Test
+  void recipientWhoseFilledMessageIsInvalid_failsWithTheViolation() {
+    JsonObject body = campaign(new JsonObject().put("userContact", SMS_1)
+            .put("vars", new JsonObject().put("greeting", "Hi Wang")),
+        new JsonObject().put("userContact", SMS_2)
+            .put("vars", new JsonObject().put("greeting", "")));
+    body.getJsonObject("message").put("textMessage", "{{greeting}}");
+
+    String id = create(body).bodyAsJsonObject().getString("campaignId");
+
+    JsonObject done = awaitStatus(id, "completed");
+    assertThat(done.getJsonObject("counts").getMap()).containsEntry("sent", 1)
+        .containsEntry("failed", 1);
+    assertThat(smsTexts(SMS_1)).containsExactly("Hi Wang");
+    assertThat(smsc().inbox(SMS_2)).isEmpty();
+  }
+
+  @Test
+  void startAt_inTheFuture_isScheduled_thenRuns() {
+    JsonObject body = campaign(recipient(SMS_1, "Wang"))
+        .put("startAt", Instant.now().plusMillis(1500).toString());
+
+    JsonObject created = create(body).bodyAsJsonObject();
+    String id = created.getString("campaignId");
+
+    assertThat(created.getString("status")).isEqualTo("scheduled");
+    assertThat(get(id).bodyAsJsonObject().getJsonObject("counts").getInteger("pending"))
+        .isEqualTo(1);
+    assertThat(awaitStatus(id, "completed").getJsonObject("counts").getInteger("sent"))
+        .isEqualTo(1);
+    assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, 20% off today");
   }
 
   @Test

@@ -111,10 +111,14 @@ public final class Campaigns {
         move(botId, campaignId, Set.of(SCHEDULED, RUNNING), PAUSED, null, "pause"));
   }
 
-  /** A paused campaign goes on from where it stopped. */
+  /** A paused campaign goes on from where it stopped (or waits for its startAt). */
   Future<JsonObject> resume(String botId, String campaignId) {
-    return owned(botId, campaignId).compose(campaign ->
-        move(botId, campaignId, Set.of(PAUSED), RUNNING, clock.instant(), "resume"));
+    return owned(botId, campaignId).compose(campaign -> {
+      Instant now = clock.instant();
+      boolean later = campaign.startAt() != null && campaign.startAt().isAfter(now);
+      return move(botId, campaignId, Set.of(PAUSED), later ? SCHEDULED : RUNNING,
+          later ? campaign.startAt() : now, "resume");
+    });
   }
 
   /** The recipients not yet sent to are cancelled; the sent ones stay sent. */

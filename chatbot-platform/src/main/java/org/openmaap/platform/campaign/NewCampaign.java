@@ -98,9 +98,14 @@ record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
         rejected.add(new Rejected(i, row.getValue("userContact"), "vars must be an object"));
         continue;
       }
+      if (!(row.getValue("userContact") instanceof String contact)) {
+        rejected.add(new Rejected(i, row.getValue("userContact"),
+            "userContact must be a number as text, such as +8613800000000"));
+        continue;
+      }
       String user;
       try {
-        user = Msisdn.normalize(row.getValue("userContact") instanceof String s ? s : null);
+        user = Msisdn.normalize(contact);
       } catch (Invalid e) {
         rejected.add(new Rejected(i, row.getValue("userContact"), e.getMessage()));
         continue;
