@@ -1289,8 +1289,9 @@ abstract class SqlStore implements Store {
       for (RecipientRow r : rows) {
         db.update("""
             UPDATE campaign_recipients SET state = ?, reason = ?
-            WHERE campaign_id = ? AND seq = ? AND state IN ('pending', 'cancelled')""",
-            r.state(), r.reason(), campaignId, r.seq());
+            WHERE campaign_id = ? AND seq = ?
+              AND (state = 'pending' OR (state = 'cancelled' AND ? = 'sent'))""",
+            r.state(), r.reason(), campaignId, r.seq(), r.state());
       }
       boolean pending = db.queryOne("""
           SELECT 1 FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending'

@@ -271,7 +271,7 @@ public interface Store {
   Future<List<RecipientRow>> pendingRecipients(String campaignId, int limit);
 
   /**
-   * Moves these recipients (pending, or cancelled while they were being sent) to their states; a
+   * Moves these recipients (pending, or to sent when cancelled while being sent) to their states; a
    * running campaign with none pending left is completed at {@code now}. Answers whether any is
    * still pending.
    */

@@ -1647,12 +1647,13 @@ abstract class StoreContract {
   @Test
   void moveCampaign_cancel_cancelsThePendingOnes_andASentOneStaysSent() {
     store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 3), null).await();
-    RecipientRow first = store.pendingRecipients("c-1", 1).await().get(0);
+    List<RecipientRow> batch = store.pendingRecipients("c-1", 2).await();
 
     CampaignRow cancelled = store.moveCampaign("c-1", Set.of("running", "paused"), "cancelled",
         T0.plusSeconds(5), null).await().orElseThrow();
-    // Being sent when the cancel came: it was sent.
-    store.settleRecipients("c-1", List.of(first.to("sent", null)), T0.plusSeconds(6)).await();
+    // Being sent when the cancel came: the one sent was sent, the one that failed is cancelled.
+    store.settleRecipients("c-1", List.of(batch.get(0).to("sent", null),
+        batch.get(1).to("failed", "no variable 'name'")), T0.plusSeconds(6)).await();
 
     assertThat(cancelled.status()).isEqualTo("cancelled");
     assertThat(cancelled.completedAt()).isEqualTo(T0.plusSeconds(5));
