@@ -148,6 +148,23 @@ class CampaignTest {
   }
 
   @Test
+  void tenThousandRecipients_inABodyLargerThanAMessagesLimit_areAccepted() {
+    JsonArray many = new JsonArray(IntStream.range(0, 10_000)
+        .mapToObj(i -> recipient("+86139" + String.format("%08d", i), "User number " + i))
+        .toList());
+    JsonObject body = campaign().put("recipients", many).put("startAt", "2030-01-01T00:00:00Z");
+    assertThat(body.encode().length()).isGreaterThan(PlatformConfig.DEFAULT_MAX_BODY_BYTES);
+
+    HttpResponse<Buffer> created = create(body);
+
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    assertThat(created.bodyAsJsonObject().getString("status")).isEqualTo("scheduled");
+    assertThat(created.bodyAsJsonObject().getInteger("recipients")).isEqualTo(10_000);
+    String id = created.bodyAsJsonObject().getString("campaignId");
+    assertThat(counts(id).getInteger("pending")).isEqualTo(10_000);
+  }
+
+  @Test
   void badRequests_areClear4xx() {
     JsonArray many = new JsonArray(IntStream.range(0, 10_001)
         .mapToObj(i -> recipient("+86139" + String.format("%08d", i), "U" + i)).toList());
