@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import org.openmaap.platform.campaign.CampaignApi;
 import org.openmaap.platform.dialect.cmcc.CmccAuth;
 import org.openmaap.platform.dialect.cmcc.CmccErrors;
 import org.openmaap.platform.dialect.ctcu.CtcuAuth;
@@ -29,6 +30,10 @@ final class HttpVerticle extends VerticleBase {
       + ">[sS][iI][pP][:%][^/]+)/requests";
   private static final String CMCC_CONTENT = "/Content";
   private static final List<String> CMCC_ROOTS = List.of("/messaging/v1", "/messaging/group/v1");
+
+  /** A campaign's root, before the {@code :action} that moves it. */
+  private static final String CAMPAIGN =
+      "/bot/v1/(?<botId>[^/]+)/campaigns/(?<campaignId>[^/:]+)";
 
   private final PlatformConfig config;
   private final Surfaces s;
@@ -62,6 +67,9 @@ final class HttpVerticle extends VerticleBase {
     router.post(CMCC_CONTENT).handler(s.cmccAuth()).handler(s.rateLimits())
         .handler(s.cmccFiles()::upload);
 
+    // A campaign's inline recipients may be more than a message's body.
+    router.post("/bot/v1/:botId/campaigns")
+        .handler(BodyHandler.create(false).setBodyLimit(CampaignApi.MAX_BODY_BYTES));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     router.get("/").handler(s.web()::home);
@@ -109,6 +117,12 @@ final class HttpVerticle extends VerticleBase {
     router.delete("/bot/v1/:botId/files/:fileId").handler(s.files()::delete);
     router.put("/bot/v1/:botId/persistentMenu").respond(s.persistentMenu()::put);
     router.delete("/bot/v1/:botId/persistentMenu").handler(s.persistentMenu()::delete);
+    router.post("/bot/v1/:botId/campaigns").respond(s.campaigns()::create);
+    router.get("/bot/v1/:botId/campaigns/:campaignId").respond(s.campaigns()::get);
+    router.postWithRegex(CAMPAIGN + ":start").respond(s.campaigns()::start);
+    router.postWithRegex(CAMPAIGN + ":pause").respond(s.campaigns()::pause);
+    router.postWithRegex(CAMPAIGN + ":resume").respond(s.campaigns()::resume);
+    router.postWithRegex(CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);

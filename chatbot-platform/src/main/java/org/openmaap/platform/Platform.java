@@ -26,6 +26,9 @@ import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
 import org.openmaap.platform.botinfo.BotInfoEndpoint;
+import org.openmaap.platform.campaign.CampaignApi;
+import org.openmaap.platform.campaign.CampaignSender;
+import org.openmaap.platform.campaign.Campaigns;
 import org.openmaap.platform.cluster.ClusterSignals;
 import org.openmaap.platform.cluster.Nodes;
 import org.openmaap.platform.content.FileDownloads;
@@ -246,11 +249,13 @@ public final class Platform {
             registry.webhookSecrets(botId),
             eventFormat(chatbot, config, verification))));
     WebhookDispatcher[] webhooks = new WebhookDispatcher[1];
+    CampaignSender[] campaignSender = new CampaignSender[1];
     Worker worker = new Worker(vertx, store, node, clock, Worker.Settings.defaults()
             .withLease(config.store().lease())
             .withMaxInFlightPerBot(WorkRow.Kind.EVENT, config.webhookMaxInFlightPerBot()),
         Map.of(WorkRow.Kind.MESSAGE, work -> outbound[0].step(work),
-            WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work)));
+            WorkRow.Kind.EVENT, work -> webhooks[0].attempt(work),
+            WorkRow.Kind.CAMPAIGN, work -> campaignSender[0].run(work)));
     WebhookDispatcher dispatcher = new WebhookDispatcher(vertx, store, targets,
         (botId, eventId, sent, body) -> syncReply(outbound[0], botId, eventId, sent, body),
         new WebhookSettings(config.webhookTimeout(), config.webhookFirstRetry(),
@@ -276,6 +281,7 @@ public final class Platform {
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
+    campaignSender[0] = new CampaignSender(store, outbound[0], clock);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
     GroupSends groupSends = new GroupSends(outbound[0], events, clock);
@@ -312,7 +318,9 @@ public final class Platform {
         verification,
         cmccAuth,
         new CmccApi(cmccAuth, groupSends, clock, config.maxBodyBytes()),
-        new CmccFiles(cmccAuth, filesApi));
+        new CmccFiles(cmccAuth, filesApi),
+        new CampaignApi(new Campaigns(store, registry, worker, clock,
+            config.defaultRateLimitPerSecond())));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

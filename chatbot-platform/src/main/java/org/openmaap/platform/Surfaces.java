@@ -2,6 +2,7 @@ package org.openmaap.platform;
 
 import org.openmaap.platform.admin.ChatbotAdmin;
 import org.openmaap.platform.botinfo.BotInfoEndpoint;
+import org.openmaap.platform.campaign.CampaignApi;
 import org.openmaap.platform.admin.DeadLetterAdmin;
 import org.openmaap.platform.admin.HealthHandler;
 import org.openmaap.platform.admin.MetricsEndpoint;
@@ -56,4 +57,5 @@ record Surfaces(
     NotifyVerification ctcuVerification,
     CmccAuth cmccAuth,
     CmccApi cmcc,
-    CmccFiles cmccFiles) {}
+    CmccFiles cmccFiles,
+    CampaignApi campaigns) {}

@@ -297,7 +297,10 @@ class OpenApiTest {
 
   // ----- calling the platform -----------------------------------------------------------------
 
-  /** A chatbot, its token, a message it sent, a file it keeps and a provisioned phone. */
+  /**
+   * A chatbot, its token, a message it sent, a draft campaign, a file it keeps and a provisioned
+   * phone.
+   */
   private static Map<String, String> arrange() {
     platform.request(HttpMethod.PUT, "/network/v1/devices/" + PHONE)
         .bearerTokenAuthentication(RunningPlatform.NETWORK_TOKEN).send().await();
@@ -311,6 +314,11 @@ class OpenApiTest {
             .put("messageContact", new JsonObject().put("userContact", PHONE))
             .put("RCSMessage", new JsonObject().put("textMessage", "hello")))
         .bodyAsJsonObject().getJsonObject("RCSMessage").getString("msgId");
+    String campaignId = platform.request(HttpMethod.POST, "/bot/v1/openapi-sender/campaigns")
+        .bearerTokenAuthentication(token)
+        .sendJsonObject(new JsonObject().put("name", "A draft")
+            .put("message", new JsonObject().put("textMessage", "hello")))
+        .await().bodyAsJsonObject().getString("campaignId");
     JsonObject ctcu = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
         .sendJsonObject(new JsonObject().put("botId", "openapi-ctcu").put("name", "CT/CU")
             .put("webhookUrl", bot.url()).put("dialect", "ctcu"))
@@ -340,6 +348,7 @@ class OpenApiTest {
     assertThat(cmccSent.statusCode()).as(cmccSent.bodyAsString()).isEqualTo(201);
     return Map.ofEntries(Map.entry("botId", "openapi-sender"), Map.entry("token", token),
         Map.entry("basic", basic), Map.entry("msgId", msgId),
+        Map.entry("campaignId", campaignId),
         Map.entry("fileId", upload("/bot/v1/openapi-sender/files", "Bearer " + token)),
         Map.entry("msisdn", PHONE), Map.entry("asset", "swagger-ui.css"),
         Map.entry("chatbotUri", "sip:openapi-ctcu@test.local"),

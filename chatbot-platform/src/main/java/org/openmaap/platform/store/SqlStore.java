@@ -1209,6 +1209,132 @@ abstract class SqlStore implements Store {
         row -> row.getString("value"), name));
   }
 
+  // --- campaigns --------------------------------------------------------------------------------
+
+  private static final String CAMPAIGN_COLUMNS = """
+      campaign_id, bot_id, name, message_json, status, rate_per_second, start_at, recipients,
+      skipped_duplicate, skipped_invalid, created_at, started_at, completed_at""";
+
+  @Override
+  public Future<Void> insertCampaign(CampaignRow c, List<RecipientRow> recipients, WorkRow work) {
+    List<RecipientRow> rows = List.copyOf(recipients);
+    return write(db -> {
+      db.update("INSERT INTO campaigns (" + CAMPAIGN_COLUMNS + ")"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          c.campaignId(), c.botId(), c.name(), c.messageJson(), c.status(), c.ratePerSecond(),
+          millis(c.startAt()), c.recipients(), c.skippedDuplicate(), c.skippedInvalid(),
+          millis(c.createdAt()), millis(c.startedAt()), millis(c.completedAt()));
+      for (RecipientRow r : rows) {
+        db.update("""
+            INSERT INTO campaign_recipients (campaign_id, seq, user_contact, vars_json, state,
+              reason)
+            VALUES (?, ?, ?, ?, ?, ?)""",
+            c.campaignId(), r.seq(), r.userContact(), r.varsJson(), r.state(), r.reason());
+      }
+      if (work != null) {
+        putWork(db, work);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Optional<CampaignRow>> campaign(String campaignId) {
+    return read(db -> findCampaign(db, campaignId));
+  }
+
+  private static Optional<CampaignRow> findCampaign(SqlConnection db, String campaignId)
+      throws SQLException {
+    return db.queryOne("SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE campaign_id = ?",
+        SqlStore::campaignRow, campaignId);
+  }
+
+  private static CampaignRow campaignRow(ResultSet row) throws SQLException {
+    return new CampaignRow(row.getString("campaign_id"), row.getString("bot_id"),
+        row.getString("name"), row.getString("message_json"), row.getString("status"),
+        row.getInt("rate_per_second"), instant(row, "start_at"), row.getInt("recipients"),
+        row.getInt("skipped_duplicate"), row.getInt("skipped_invalid"),
+        instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"));
+  }
+
+  @Override
+  public Future<Map<String, Integer>> recipientCounts(String campaignId) {
+    return read(db -> {
+      Map<String, Integer> counts = new HashMap<>();
+      db.query("""
+          SELECT state, COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = ?
+          GROUP BY state""",
+          row -> Map.entry(row.getString("state"), row.getInt("n")), campaignId)
+          .forEach(count -> counts.put(count.getKey(), count.getValue()));
+      return counts;
+    });
+  }
+
+  @Override
+  public Future<List<RecipientRow>> pendingRecipients(String campaignId, int limit) {
+    return read(db -> db.query("""
+        SELECT campaign_id, seq, user_contact, vars_json, state, reason FROM campaign_recipients
+        WHERE campaign_id = ? AND state = 'pending' ORDER BY seq LIMIT ?""",
+        row -> new RecipientRow(row.getString("campaign_id"), row.getInt("seq"),
+            row.getString("user_contact"), row.getString("vars_json"), row.getString("state"),
+            row.getString("reason")),
+        campaignId, limit));
+  }
+
+  @Override
+  public Future<Boolean> settleRecipients(String campaignId, List<RecipientRow> settled,
+      Instant now) {
+    List<RecipientRow> rows = List.copyOf(settled);
+    return write(db -> {
+      for (RecipientRow r : rows) {
+        db.update("""
+            UPDATE campaign_recipients SET state = ?, reason = ?
+            WHERE campaign_id = ? AND seq = ?
+              AND (state = 'pending' OR (state = 'cancelled' AND ? = 'sent'))""",
+            r.state(), r.reason(), campaignId, r.seq(), r.state());
+      }
+      boolean pending = db.queryOne("""
+          SELECT 1 FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending'
+          LIMIT 1""", row -> 1, campaignId).isPresent();
+      if (!pending) {
+        db.update("""
+            UPDATE campaigns SET status = 'completed', completed_at = ?
+            WHERE campaign_id = ? AND status = 'running'""", millis(now), campaignId);
+      }
+      return pending;
+    });
+  }
+
+  @Override
+  public Future<Optional<CampaignRow>> moveCampaign(String campaignId, Set<String> from,
+      String to, Instant now, WorkRow work) {
+    Set<String> expected = Set.copyOf(from);
+    return write(db -> {
+      Optional<CampaignRow> found = db.queryOne("SELECT " + CAMPAIGN_COLUMNS
+          + " FROM campaigns WHERE campaign_id = ?" + db.forUpdate(), SqlStore::campaignRow,
+          campaignId);
+      if (found.isEmpty() || !expected.contains(found.get().status())) {
+        return found;
+      }
+      CampaignRow was = found.get();
+      boolean ends = to.equals("completed") || to.equals("cancelled");
+      Instant startedAt = to.equals("running") && was.startedAt() == null ? now : was.startedAt();
+      db.update("""
+          UPDATE campaigns SET status = ?, started_at = ?, completed_at = ?
+          WHERE campaign_id = ?""",
+          to, millis(startedAt), millis(ends ? now : was.completedAt()), campaignId);
+      if (to.equals("cancelled")) {
+        db.update("""
+            UPDATE campaign_recipients SET state = 'cancelled'
+            WHERE campaign_id = ? AND state = 'pending'""", campaignId);
+      }
+      if (work != null) {
+        putWork(db, work);
+      }
+      return findCampaign(db, campaignId);
+    });
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }

@@ -254,6 +254,38 @@ public interface Store {
   /** Gives back every claim {@code node} holds (a restarted node's, left by a crash). */
   Future<Integer> releaseClaims(String node);
 
+  // --- campaigns --------------------------------------------------------------------------------
+
+  /**
+   * Adds a campaign with its recipients (all pending) and, unless null, its work row, in one
+   * transaction.
+   */
+  Future<Void> insertCampaign(CampaignRow campaign, List<RecipientRow> recipients, WorkRow work);
+
+  Future<Optional<CampaignRow>> campaign(String campaignId);
+
+  /** How many of the campaign's recipients are in each state (states with none left out). */
+  Future<Map<String, Integer>> recipientCounts(String campaignId);
+
+  /** Up to {@code limit} of the campaign's pending recipients, in their order. */
+  Future<List<RecipientRow>> pendingRecipients(String campaignId, int limit);
+
+  /**
+   * Moves these recipients (pending, or to sent when cancelled while being sent) to their states; a
+   * running campaign with none pending left is completed at {@code now}. Answers whether any is
+   * still pending.
+   */
+  Future<Boolean> settleRecipients(String campaignId, List<RecipientRow> settled, Instant now);
+
+  /**
+   * Moves the campaign to {@code to} if its status is one of {@code from}, at {@code now}: running
+   * notes when it started (the first time), completed and cancelled when it ended, and cancelled
+   * cancels its pending recipients; {@code work} (unless null) is scheduled in the same
+   * transaction. Answers the campaign as it is after, empty when there is none.
+   */
+  Future<Optional<CampaignRow>> moveCampaign(String campaignId, Set<String> from, String to,
+      Instant now, WorkRow work);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**

@@ -25,7 +25,9 @@ public record WorkRow(
      * A webhook event to deliver to its chatbot (ref: eventId); the events of one conversation are
      * worked on one at a time, in order.
      */
-    EVENT
+    EVENT,
+    /** A campaign's next batch of recipients to send to, at its rate (ref: campaignId). */
+    CAMPAIGN
   }
 
   /** Work due at {@code dueAt} that nobody holds yet. */

@@ -1607,6 +1607,93 @@ abstract class StoreContract {
     }
   }
 
+  // --- campaigns --------------------------------------------------------------------------------
+
+  @Test
+  void insertCampaign_withRecipientsAndWork_isReadBackWithItsPendingInOrder() {
+    CampaignRow campaign = campaign("c-1", "running");
+
+    store.insertCampaign(campaign, recipients("c-1", 3),
+        WorkRow.due(Kind.CAMPAIGN, "bot-one", "c-1", T0)).await();
+
+    assertThat(store.campaign("c-1").await()).contains(campaign);
+    assertThat(store.campaign("c-2").await()).isEmpty();
+    assertThat(store.recipientCounts("c-1").await()).isEqualTo(Map.of("pending", 3));
+    assertThat(store.pendingRecipients("c-1", 2).await()).extracting(RecipientRow::userContact)
+        .containsExactly("+8613800000100", "+8613800000101");
+    assertThat(store.claimDue("node", T0, T0.plusSeconds(10), 10).await())
+        .extracting(WorkRow::kind, WorkRow::ref).containsExactly(tuple(Kind.CAMPAIGN, "c-1"));
+  }
+
+  @Test
+  void settleRecipients_theLastPending_completesTheRunningCampaign() {
+    store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 2), null).await();
+    List<RecipientRow> pending = store.pendingRecipients("c-1", 10).await();
+
+    boolean more = store.settleRecipients("c-1", List.of(pending.get(0).to("sent", null)),
+        T0.plusSeconds(1)).await();
+    boolean last = store.settleRecipients("c-1",
+        List.of(pending.get(1).to("failed", "no variable 'name'")), T0.plusSeconds(2)).await();
+
+    assertThat(more).isTrue();
+    assertThat(last).isFalse();
+    assertThat(store.recipientCounts("c-1").await())
+        .isEqualTo(Map.of("sent", 1, "failed", 1));
+    CampaignRow done = store.campaign("c-1").await().orElseThrow();
+    assertThat(done.status()).isEqualTo("completed");
+    assertThat(done.completedAt()).isEqualTo(T0.plusSeconds(2));
+  }
+
+  @Test
+  void moveCampaign_cancel_cancelsThePendingOnes_andASentOneStaysSent() {
+    store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 3), null).await();
+    List<RecipientRow> batch = store.pendingRecipients("c-1", 2).await();
+
+    CampaignRow cancelled = store.moveCampaign("c-1", Set.of("running", "paused"), "cancelled",
+        T0.plusSeconds(5), null).await().orElseThrow();
+    // Being sent when the cancel came: the one sent was sent, the one that failed is cancelled.
+    store.settleRecipients("c-1", List.of(batch.get(0).to("sent", null),
+        batch.get(1).to("failed", "no variable 'name'")), T0.plusSeconds(6)).await();
+
+    assertThat(cancelled.status()).isEqualTo("cancelled");
+    assertThat(cancelled.completedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(store.recipientCounts("c-1").await())
+        .isEqualTo(Map.of("sent", 1, "cancelled", 2));
+    assertThat(store.campaign("c-1").await().orElseThrow().status()).isEqualTo("cancelled");
+  }
+
+  @Test
+  void moveCampaign_fromAnotherStatus_changesNothing_andStartNotesTheFirstStart() {
+    store.insertCampaign(campaign("c-1", "draft"), List.of(), null).await();
+
+    CampaignRow unmoved = store.moveCampaign("c-1", Set.of("running"), "paused", T0, null)
+        .await().orElseThrow();
+    CampaignRow started = store.moveCampaign("c-1", Set.of("draft"), "running",
+        T0.plusSeconds(1), WorkRow.due(Kind.CAMPAIGN, "bot-one", "c-1", T0.plusSeconds(1)))
+        .await().orElseThrow();
+    store.moveCampaign("c-1", Set.of("running"), "paused", T0.plusSeconds(2), null).await();
+    CampaignRow resumed = store.moveCampaign("c-1", Set.of("paused"), "running",
+        T0.plusSeconds(3), null).await().orElseThrow();
+
+    assertThat(unmoved.status()).isEqualTo("draft");
+    assertThat(started.status()).isEqualTo("running");
+    assertThat(resumed.startedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(store.moveCampaign("c-2", Set.of("draft"), "running", T0, null).await()).isEmpty();
+    assertThat(store.nextDue(T0).await()).contains(T0.plusSeconds(1));
+  }
+
+  private static CampaignRow campaign(String id, String status) {
+    return new CampaignRow(id, "bot-one", "Spring sale",
+        "{\"textMessage\":\"Hello {{name}}\"}", status, 20, null, 3, 1, 0, T0,
+        status.equals("running") ? T0 : null, null);
+  }
+
+  private static List<RecipientRow> recipients(String campaignId, int n) {
+    return IntStream.range(0, n).mapToObj(i -> new RecipientRow(campaignId, i,
+        "+86138000001" + String.format("%02d", i), "{\"name\":\"U" + i + "\"}", "pending",
+        null)).toList();
+  }
+
   // --- fixtures ---------------------------------------------------------------------------------
 
   /** The ids of the events stored for delivery: what an atomic write must have stored with it. */

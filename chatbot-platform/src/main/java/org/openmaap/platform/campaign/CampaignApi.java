@@ -1,0 +1,51 @@
+package org.openmaap.platform.campaign;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.openmaap.platform.Bodies;
+
+/** The Chatbot API's campaign routes: create, read, and start, pause, resume or cancel. */
+public final class CampaignApi {
+
+  /** A body of 10,000 recipients with their variables fits; a message body's limit would not. */
+  public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  private final Campaigns campaigns;
+
+  public CampaignApi(Campaigns campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  /** {@code POST /bot/v1/{botId}/campaigns}: 201 with the campaign's id, status and recipients. */
+  public Future<JsonObject> create(RoutingContext ctx) {
+    NewCampaign request = NewCampaign.parse(Bodies.object(ctx));
+    return campaigns.create(ctx.pathParam("botId"), request).onSuccess(created ->
+        ctx.response().setStatusCode(201));
+  }
+
+  /** {@code GET /bot/v1/{botId}/campaigns/{campaignId}}. */
+  public Future<JsonObject> get(RoutingContext ctx) {
+    return campaigns.status(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /** {@code POST /bot/v1/{botId}/campaigns/{campaignId}:start}. */
+  public Future<JsonObject> start(RoutingContext ctx) {
+    return campaigns.start(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /** {@code POST …:pause}. */
+  public Future<JsonObject> pause(RoutingContext ctx) {
+    return campaigns.pause(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /** {@code POST …:resume}. */
+  public Future<JsonObject> resume(RoutingContext ctx) {
+    return campaigns.resume(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /** {@code POST …:cancel}. */
+  public Future<JsonObject> cancel(RoutingContext ctx) {
+    return campaigns.cancel(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+}
