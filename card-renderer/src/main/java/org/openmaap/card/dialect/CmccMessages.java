@@ -21,7 +21,6 @@ import org.openmaap.card.network.PushLocation;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Severity;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 import org.w3c.dom.Element;
 
@@ -44,7 +43,6 @@ public final class CmccMessages {
   public static final String IM_PATH = REQUEST_PATH + "/outboundIMMessage";
 
   private static final Set<String> FILE_TYPES = Set.of(FILE, "application/vnd.gsma.rcs-ft-http");
-  private static final Set<String> JSON_MEMBERS = Set.of("richcardMessage", "suggestedChipList");
   /** outboundIMMessage elements that carry the message's handling, and their RCSMessage members. */
   private static final Map<String, String> SETTINGS = Map.of(
       "shortMessageSupported", "shortMessageSupported", "smsBodyText", "smsBodyText",
@@ -87,13 +85,7 @@ public final class CmccMessages {
         bodyText == null ? null : OmaXml.body(bodyText), IM_PATH + "/bodyText", origins,
         violations);
     settings(im, rcs, origins, violations);
-    ObjectNode document = JSON.objectNode().set("RCSMessage", rcs);
-    if (!violations.isEmpty()) {
-      return new Validation(violations, document);
-    }
-    Validation gsma = Validator.validateTree(document);
-    gsma.violations().forEach(v -> violations.add(relocate(v, origins)));
-    return new Validation(violations, gsma.tree());
+    return Translated.validate(rcs, origins, violations);
   }
 
   /**
@@ -223,22 +215,6 @@ public final class CmccMessages {
   private static JsonNode flag(Element im, String name) {
     Boolean flag = OmaXml.flag(im, name);
     return flag == null ? null : JSON.booleanNode(flag);
-  }
-
-  /** A violation of the GSMA document built from the send, pointed at what the bot sent. */
-  private static Violation relocate(Violation violation, Map<String, String> origins) {
-    String path = violation.path();
-    for (Map.Entry<String, String> origin : origins.entrySet()) {
-      String member = "/RCSMessage/" + origin.getKey();
-      if (path.equals(member) || path.startsWith(member + "/")) {
-        // A card's and a chip list's JSON is the bot's own; the rest was rewritten.
-        String rest = JSON_MEMBERS.contains(origin.getKey())
-            ? path.substring(member.length()) : "";
-        return new Violation(origin.getValue() + rest, violation.code(), violation.message(),
-            violation.severity());
-      }
-    }
-    return violation;
   }
 
   /** The path of the contentType element beside a bodyText element. */

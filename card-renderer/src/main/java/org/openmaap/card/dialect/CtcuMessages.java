@@ -18,7 +18,6 @@ import org.openmaap.card.network.GeoUri;
 import org.openmaap.card.validation.Code;
 import org.openmaap.card.validation.Severity;
 import org.openmaap.card.validation.Validation;
-import org.openmaap.card.validation.Validator;
 import org.openmaap.card.validation.Violation;
 
 /**
@@ -67,13 +66,7 @@ public final class CtcuMessages {
     if ("notification".equals(rcs.path("trafficType").asText(null))) {
       rcs.remove("trafficType");
     }
-    ObjectNode document = JSON.objectNode().set("RCSMessage", rcs);
-    if (!violations.isEmpty()) {
-      return new Validation(violations, document);
-    }
-    Validation gsma = Validator.validateTree(document);
-    gsma.violations().forEach(v -> violations.add(relocate(v, origins)));
-    return new Validation(violations, gsma.tree());
+    return Translated.validate(rcs, origins, violations);
   }
 
   /** A user's content (an RCSMessage) as a CT/CU message list. */
@@ -163,23 +156,6 @@ public final class CtcuMessages {
           "a message needs a text, card, file or location item, not chips alone"));
     }
     return rcs;
-  }
-
-  /** A violation of the GSMA document built from the send, pointed at what the bot sent. */
-  private static Violation relocate(Violation violation, Map<String, String> origins) {
-    String path = violation.path();
-    for (Map.Entry<String, String> origin : origins.entrySet()) {
-      String member = "/RCSMessage/" + origin.getKey();
-      if (path.equals(member) || path.startsWith(member + "/")) {
-        // A card's and a chip list's JSON is the bot's own, as is a setting; a file or location
-        // was rewritten, so its violations point at the item.
-        String rest = Set.of("fileMessage", "geolocationPushMessage").contains(origin.getKey())
-            ? "" : path.substring(member.length());
-        return new Violation(origin.getValue() + rest, violation.code(), violation.message(),
-            violation.severity());
-      }
-    }
-    return violation;
   }
 
   private static String member(String contentType) {
