@@ -248,7 +248,11 @@ class AdminTest {
           .put("RCSMessage", new JsonObject().put("textMessage", "hi")));
       bot.next("message");
 
-      String metrics = platform.http.get("/metrics").send().await().bodyAsString();
+      // The user's message is counted once its write commits, which can be just after the
+      // webhook has already carried it to the bot: scrape until the count shows.
+      String toBot = "openmaap_messages_total{channel=\"rcs\",direction=\"user_to_bot\","
+          + "node=\"embedded\",status=\"delivered\"} 1.0";
+      String metrics = scrapeUntil(toBot);
 
       assertThat(metrics)
           .contains("openmaap_messages_total{channel=\"rcs\",direction=\"bot_to_user\","
@@ -258,6 +262,15 @@ class AdminTest {
           .contains("openmaap_webhook_delivered_total")
           .contains("openmaap_devices_connected{node=\"embedded\"} 1.0");
     }
+  }
+
+  private String scrapeUntil(String line) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    String metrics;
+    do {
+      metrics = platform.http.get("/metrics").send().await().bodyAsString();
+    } while (!metrics.contains(line) && System.nanoTime() < deadline);
+    return metrics;
   }
 
   private JsonArray awaitDeadLetters(String botId, int count) {
