@@ -119,6 +119,7 @@ final class HttpVerticle extends VerticleBase {
     router.delete("/bot/v1/:botId/persistentMenu").handler(s.persistentMenu()::delete);
     router.post("/bot/v1/:botId/campaigns").respond(s.campaigns()::create);
     router.get("/bot/v1/:botId/campaigns/:campaignId").respond(s.campaigns()::get);
+    router.get("/bot/v1/:botId/campaigns/:campaignId/results").handler(s.campaigns()::results);
     router.postWithRegex(CAMPAIGN + ":start").respond(s.campaigns()::start);
     router.postWithRegex(CAMPAIGN + ":pause").respond(s.campaigns()::pause);
     router.postWithRegex(CAMPAIGN + ":resume").respond(s.campaigns()::resume);

@@ -281,7 +281,9 @@ public final class Platform {
     outbound[0] = new Outbound(vertx, store, registry, online, capabilities, events, clock,
         config.storeTtl(), metrics, sms.fallback()[0], smsConfig.fallback().timeout(),
         smsConfig.fallback().revokeWait(), links, worker);
-    campaignSender[0] = new CampaignSender(store, outbound[0], clock);
+    Campaigns campaigns = new Campaigns(store, registry, worker, events, clock,
+        config.defaultRateLimitPerSecond());
+    campaignSender[0] = new CampaignSender(store, outbound[0], campaigns, clock);
     TokenService tokens = new TokenService(registry, config.tokenTtl(), clock, keys.tokenKey());
     CtcuAuth ctcuAuth = new CtcuAuth(registry, tokens, config.domain());
     GroupSends groupSends = new GroupSends(outbound[0], events, clock);
@@ -319,8 +321,7 @@ public final class Platform {
         cmccAuth,
         new CmccApi(cmccAuth, groupSends, clock, config.maxBodyBytes()),
         new CmccFiles(cmccAuth, filesApi),
-        new CampaignApi(new Campaigns(store, registry, worker, clock,
-            config.defaultRateLimitPerSecond())));
+        new CampaignApi(campaigns));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

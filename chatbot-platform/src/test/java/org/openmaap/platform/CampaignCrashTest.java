@@ -109,7 +109,8 @@ class CampaignCrashTest {
         assertThat(count).as(text).isEqualTo(1L));
     // A submit the kill left unanswered is not sent again (SMS.md, "Crashes"): at most a few.
     assertThat(submits).hasSizeGreaterThanOrEqualTo(RECIPIENTS - 2);
-    assertThat(done.getJsonObject("counts").getInteger("sent")).isEqualTo(RECIPIENTS);
+    assertThat(done.getInteger("handedOn")).isEqualTo(RECIPIENTS);
+    assertThat(done.getJsonObject("byChannel").getInteger("sms")).isEqualTo(RECIPIENTS);
     assertThat(done.getJsonObject("counts").getInteger("pending")).isZero();
   }
 

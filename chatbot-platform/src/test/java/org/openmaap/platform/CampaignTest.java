@@ -11,7 +11,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,13 +77,25 @@ class CampaignTest {
           .isEqualTo(4);
       String id = answer.getString("campaignId");
       JsonObject done = awaitStatus(id, "completed");
-      assertThat(done.getJsonObject("counts").getMap()).containsEntry("sent", 4)
-          .containsEntry("pending", 0).containsEntry("failed", 0)
+      assertThat(done.getInteger("handedOn")).isEqualTo(4);
+      assertThat(done.getJsonObject("counts").getMap()).containsEntry("pending", 0)
+          .containsEntry("failed", 0)
           .containsEntry("skipped_duplicate", 1).containsEntry("skipped_invalid", 1);
+      assertThat(done.getJsonObject("byChannel").getMap())
+          .isEqualTo(Map.of("rcs", 2, "sms", 2));
       assertThat(done.getString("startedAt")).isNotNull();
       assertThat(done.getString("completedAt")).isNotNull();
-      assertThat(text(one.next("message"))).isEqualTo("Hello Li, 20% off today");
+      JsonObject toLi = one.next("message");
+      assertThat(text(toLi)).isEqualTo("Hello Li, 20% off today");
       assertThat(text(two.next("message"))).isEqualTo("Hello Zhao, 20% off today");
+      // Delivery statuses keep updating the counts after the campaign completed.
+      one.send(new JsonObject().put("type", "displayed").put("msgId", toLi.getString("msgId")));
+      JsonObject reported = Eventually.until(() -> counts(id),
+          counts -> counts.getInteger("displayed") == 1
+              && counts.getInteger("deliveredToNetwork")
+                  + counts.getInteger("deliveredAsSms") == 2, WITHIN);
+      assertThat(reported.getInteger("sent") + reported.getInteger("delivered")).isEqualTo(1);
+      assertThat(outcomes(reported)).isEqualTo(6);
       assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, 20% off today");
       assertThat(smsTexts(SMS_2)).containsExactly("Hello Chen, 20% off today");
       assertThat(one.noneWithin("message", Duration.ofMillis(500))).isTrue();
@@ -97,8 +112,9 @@ class CampaignTest {
     String id = create(body).bodyAsJsonObject().getString("campaignId");
 
     JsonObject done = awaitStatus(id, "completed");
-    assertThat(done.getJsonObject("counts").getMap()).containsEntry("sent", 1)
-        .containsEntry("failed", 1);
+    assertThat(done.getInteger("handedOn")).isEqualTo(2);
+    assertThat(done.getJsonObject("byChannel").getInteger("sms")).isEqualTo(1);
+    assertThat(done.getJsonObject("counts").getInteger("failed")).isEqualTo(1);
     assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, 20% off today");
     assertThat(smsc().inbox(SMS_2)).isEmpty();
   }
@@ -114,8 +130,8 @@ class CampaignTest {
     String id = create(body).bodyAsJsonObject().getString("campaignId");
 
     JsonObject done = awaitStatus(id, "completed");
-    assertThat(done.getJsonObject("counts").getMap()).containsEntry("sent", 1)
-        .containsEntry("failed", 1);
+    assertThat(done.getJsonObject("byChannel").getInteger("sms")).isEqualTo(1);
+    assertThat(done.getJsonObject("counts").getInteger("failed")).isEqualTo(1);
     assertThat(smsTexts(SMS_1)).containsExactly("Hi Wang");
     assertThat(smsc().inbox(SMS_2)).isEmpty();
   }
@@ -131,7 +147,7 @@ class CampaignTest {
     assertThat(created.getString("status")).isEqualTo("scheduled");
     assertThat(get(id).bodyAsJsonObject().getJsonObject("counts").getInteger("pending"))
         .isEqualTo(1);
-    assertThat(awaitStatus(id, "completed").getJsonObject("counts").getInteger("sent"))
+    assertThat(awaitStatus(id, "completed").getJsonObject("byChannel").getInteger("sms"))
         .isEqualTo(1);
     assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, 20% off today");
   }
@@ -213,30 +229,151 @@ class CampaignTest {
         .mapToObj(i -> recipient("+86139000003" + String.format("%02d", i), "U" + i)).toList();
     JsonObject body = campaign(list.toArray(JsonObject[]::new)).put("ratePerSecond", 8);
     String id = create(body).bodyAsJsonObject().getString("campaignId");
-    Eventually.until(() -> counts(id).getInteger("sent"), sent -> sent >= 3, WITHIN);
+    Eventually.until(() -> handedOn(id), sent -> sent >= 3, WITHIN);
 
     HttpResponse<Buffer> paused = act(id, "pause");
     assertThat(paused.statusCode()).as(paused.bodyAsString()).isEqualTo(200);
     assertThat(paused.bodyAsJsonObject().getString("status")).isEqualTo("paused");
     sleep(Duration.ofSeconds(1));
-    int sentWhilePaused = counts(id).getInteger("sent");
+    int sentWhilePaused = handedOn(id);
     sleep(Duration.ofMillis(700));
-    assertThat(counts(id).getInteger("sent")).isEqualTo(sentWhilePaused);
+    assertThat(handedOn(id)).isEqualTo(sentWhilePaused);
     assertThat(sentWhilePaused).isLessThan(40);
 
     assertThat(act(id, "resume").bodyAsJsonObject().getString("status")).isEqualTo("running");
-    Eventually.until(() -> counts(id).getInteger("sent"), sent -> sent >= sentWhilePaused + 2,
-        WITHIN);
+    Eventually.until(() -> handedOn(id), sent -> sent >= sentWhilePaused + 2, WITHIN);
     HttpResponse<Buffer> cancelled = act(id, "cancel");
 
     assertThat(cancelled.bodyAsJsonObject().getString("status")).isEqualTo("cancelled");
     sleep(Duration.ofMillis(500));
     JsonObject counts = counts(id);
-    assertThat(counts.getInteger("sent")).isGreaterThanOrEqualTo(sentWhilePaused + 2);
+    int sent = handedOn(id);
+    assertThat(sent).isGreaterThanOrEqualTo(sentWhilePaused + 2);
     assertThat(counts.getInteger("cancelled")).isPositive();
-    assertThat(counts.getInteger("sent") + counts.getInteger("cancelled")).isEqualTo(40);
+    assertThat(sent + counts.getInteger("cancelled")).isEqualTo(40);
     assertThat(counts.getInteger("pending")).isZero();
     assertThat(get(id).bodyAsJsonObject().getString("completedAt")).isNotNull();
+  }
+
+  @Test
+  void campaignStatusEvents_tellTheStartEachTenthReachedAndTheEnd() {
+    List<JsonObject> list = IntStream.range(0, 20)
+        .mapToObj(i -> recipient("+86139000004" + String.format("%02d", i), "U" + i)).toList();
+    String id = create(campaign(list.toArray(JsonObject[]::new)).put("ratePerSecond", 20))
+        .bodyAsJsonObject().getString("campaignId");
+
+    List<JsonObject> told = new java.util.ArrayList<>();
+    do {
+      told.add(bot.next("campaignStatus").event());
+    } while (!told.get(told.size() - 1).getString("stage").equals("completed"));
+
+    assertThat(told).extracting(event -> event.getJsonObject("campaign").getString("campaignId"))
+        .containsOnly(id);
+    assertThat(told.get(0).getString("stage")).isEqualTo("started");
+    // Batches of five: each a quarter of the list, so the tenths told are 2, 5 and 7.
+    assertThat(told).extracting(event -> event.getInteger("progress"))
+        .containsExactly(0, 25, 50, 75, 100);
+    JsonObject completed = told.get(told.size() - 1).getJsonObject("campaign");
+    assertThat(completed.getString("status")).isEqualTo("completed");
+    assertThat(completed.getJsonObject("byChannel").getInteger("sms")).isEqualTo(20);
+    assertThat(bot.noneWithin(event -> "campaignStatus".equals(event.getString("event")),
+        Duration.ofMillis(500))).isTrue();
+  }
+
+  @Test
+  void cancel_isToldAsTheCampaignsEnd() {
+    List<JsonObject> list = IntStream.range(0, 40)
+        .mapToObj(i -> recipient("+86139000005" + String.format("%02d", i), "U" + i)).toList();
+    String id = create(campaign(list.toArray(JsonObject[]::new)).put("ratePerSecond", 4))
+        .bodyAsJsonObject().getString("campaignId");
+    assertThat(bot.next("campaignStatus").event().getString("stage")).isEqualTo("started");
+
+    act(id, "cancel");
+
+    JsonObject ended = bot.next(event -> "campaignStatus".equals(event.getString("event"))
+        && !"progress".equals(event.getString("stage")), WITHIN).event();
+    assertThat(ended.getString("stage")).isEqualTo("cancelled");
+    assertThat(ended.getJsonObject("campaign").getJsonObject("counts").getInteger("cancelled"))
+        .isPositive();
+  }
+
+  @Test
+  void results_streamEachRecipientsOutcome_asNdjsonAndCsv() {
+    JsonObject body = campaign(recipient(SMS_1, "Wang"),
+        new JsonObject().put("userContact", SMS_2).put("vars", new JsonObject()));
+    String id = create(body).bodyAsJsonObject().getString("campaignId");
+    awaitStatus(id, "completed");
+
+    HttpResponse<Buffer> ndjson = platform.request(HttpMethod.GET,
+        "/bot/v1/shop/campaigns/" + id + "/results").bearerTokenAuthentication(token).send()
+        .await();
+    HttpResponse<Buffer> csv = platform.request(HttpMethod.GET,
+        "/bot/v1/shop/campaigns/" + id + "/results").putHeader("Accept", "text/csv")
+        .bearerTokenAuthentication(token).send().await();
+    HttpResponse<Buffer> badFormat = platform.request(HttpMethod.GET,
+        "/bot/v1/shop/campaigns/" + id + "/results?format=xml")
+        .bearerTokenAuthentication(token).send().await();
+
+    assertThat(ndjson.getHeader("Content-Type")).isEqualTo("application/x-ndjson");
+    List<JsonObject> lines = ndjson.bodyAsString().lines().map(JsonObject::new).toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).getString("userContact")).isEqualTo(SMS_1);
+    assertThat(lines.get(0).getString("msgId")).isEqualTo(id + ".0");
+    assertThat(lines.get(0).getString("channel")).isEqualTo("sms");
+    assertThat(lines.get(0).getString("status")).isIn("sent", "deliveredToNetwork",
+        "deliveredAsSms");
+    assertThat(lines.get(1).getString("status")).isEqualTo("failed");
+    assertThat(lines.get(1).getString("reason")).contains("name");
+    assertThat(lines.get(1).getString("msgId")).isNull();
+    assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+    assertThat(csv.bodyAsString().lines().toList()).hasSize(3)
+        .first().isEqualTo("userContact,msgId,status,channel,reason,updatedAt");
+    assertThat(csv.bodyAsString().lines().skip(2).findFirst().orElseThrow())
+        .startsWith(SMS_2 + ",,failed,,");
+    assertThat(badFormat.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void window_outsideItsHours_waits_andInsideThemSends() {
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    JsonObject later = new JsonObject().put("from", now.plusHours(2).withNano(0).withSecond(0)
+        .toString()).put("to", now.plusHours(3).withNano(0).withSecond(0).toString())
+        .put("timeZone", "UTC");
+    JsonObject open = new JsonObject().put("from", now.minusHours(1).withNano(0).withSecond(0)
+        .toString()).put("to", now.plusHours(1).withNano(0).withSecond(0).toString())
+        .put("timeZone", "UTC");
+
+    String waiting = create(campaign(recipient(SMS_1, "Wang")).put("window", later))
+        .bodyAsJsonObject().getString("campaignId");
+    String sending = create(campaign(recipient(SMS_2, "Chen")).put("window", open))
+        .bodyAsJsonObject().getString("campaignId");
+
+    assertThat(smsTexts(SMS_2)).containsExactly("Hello Chen, 20% off today");
+    awaitStatus(sending, "completed");
+    JsonObject held = get(waiting).bodyAsJsonObject();
+    assertThat(held.getString("status")).isEqualTo("running");
+    assertThat(held.getJsonObject("counts").getInteger("pending")).isEqualTo(1);
+    assertThat(held.getJsonObject("window")).isEqualTo(later);
+    assertThat(smsc().inbox(SMS_1)).isEmpty();
+  }
+
+  @Test
+  void trafficType_goesWithEachMessage_andAnUnknownOneIsA400() {
+    try (TestDevice phone = platform.device(RCS_1)) {
+      HttpResponse<Buffer> unknown = create(campaign(recipient(RCS_1, "Li"))
+          .put("trafficType", "spam"));
+      HttpResponse<Buffer> badWindow = create(campaign(recipient(RCS_1, "Li"))
+          .put("window", new JsonObject().put("from", "9am").put("to", "21:00")
+              .put("timeZone", "Asia/Shanghai")));
+      create(campaign(recipient(RCS_1, "Li")).put("trafficType", "advertisement"));
+
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(unknown.bodyAsString()).contains("trafficType");
+      assertThat(badWindow.statusCode()).isEqualTo(400);
+      assertThat(badWindow.bodyAsString()).contains("window.from");
+      assertThat(phone.next("message").getJsonObject("RCSMessage").getString("trafficType"))
+          .isEqualTo("advertisement");
+    }
   }
 
   // --- fixtures ---------------------------------------------------------------------------------
@@ -265,6 +402,15 @@ class CampaignTest {
   private HttpResponse<Buffer> act(String id, String action) {
     return platform.request(HttpMethod.POST, "/bot/v1/shop/campaigns/" + id + ":" + action)
         .bearerTokenAuthentication(token).send().await();
+  }
+
+  private int handedOn(String id) {
+    return get(id).bodyAsJsonObject().getInteger("handedOn");
+  }
+
+  /** The campaign's counts added up: each recipient and skipped row in one of them. */
+  private static int outcomes(JsonObject counts) {
+    return counts.stream().mapToInt(count -> (Integer) count.getValue()).sum();
   }
 
   private JsonObject counts(String id) {

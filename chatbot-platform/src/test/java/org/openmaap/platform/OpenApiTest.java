@@ -191,7 +191,8 @@ class OpenApiTest {
     softly.assertAll();
     assertThat(examples).hasSizeGreaterThan(40);
     assertThat(document.getJsonObject("webhooks").fieldNames()).containsExactlyInAnyOrder(
-        "message", "response", "isTyping", "messageStatus", "fileStatus", "newUser");
+        "message", "response", "isTyping", "messageStatus", "fileStatus", "newUser",
+        "campaignStatus");
     for (String event : document.getJsonObject("webhooks").fieldNames()) {
       assertThat(examples).as("an example of the %s event", event)
           .anyMatch(e -> e.at().startsWith("/webhooks/" + event + "/post/requestBody"));

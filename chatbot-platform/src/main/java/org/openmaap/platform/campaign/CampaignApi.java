@@ -3,6 +3,7 @@ package org.openmaap.platform.campaign;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
 
 /** The Chatbot API's campaign routes: create, read, and start, pause, resume or cancel. */
@@ -27,6 +28,25 @@ public final class CampaignApi {
   /** {@code GET /bot/v1/{botId}/campaigns/{campaignId}}. */
   public Future<JsonObject> get(RoutingContext ctx) {
     return campaigns.status(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /**
+   * {@code GET /bot/v1/{botId}/campaigns/{campaignId}/results}: each recipient's outcome, streamed
+   * as NDJSON, or as CSV for {@code ?format=csv} or {@code Accept: text/csv}.
+   */
+  public void results(RoutingContext ctx) {
+    String botId = ctx.pathParam("botId");
+    String campaignId = ctx.pathParam("campaignId");
+    ResultsStream.Format format;
+    try {
+      format = ResultsStream.Format.of(ctx.queryParams().get("format"),
+          ctx.request().getHeader("Accept"));
+    } catch (ApiError e) {
+      ctx.fail(e);
+      return;
+    }
+    campaigns.owned(botId, campaignId).onFailure(ctx::fail).onSuccess(campaign ->
+        new ResultsStream(campaigns, botId, campaignId, format, ctx.response()).start());
   }
 
   /** {@code POST /bot/v1/{botId}/campaigns/{campaignId}:start}. */

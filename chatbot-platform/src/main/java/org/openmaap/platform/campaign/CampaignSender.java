@@ -18,7 +18,9 @@ import org.openmaap.platform.store.WorkRow;
 
 /**
  * The work of a CAMPAIGN row: sends to the campaign's next batch of pending recipients (a quarter
- * of a second's worth at its rate) and answers when the next batch is due, until none is pending.
+ * of a second's worth at its rate) and answers when the next batch is due, until none is pending;
+ * outside the campaign's window it waits for the window to open. Each run tells the bot of the
+ * campaign's progress when it reached another step.
  * Each recipient's message has the msgId {@code campaignId.seq}, so a batch done again after a
  * crash finds its messages stored and sends none twice.
  */
@@ -28,11 +30,13 @@ public final class CampaignSender {
 
   private final Store store;
   private final Outbound outbound;
+  private final Campaigns campaigns;
   private final Clock clock;
 
-  public CampaignSender(Store store, Outbound outbound, Clock clock) {
+  public CampaignSender(Store store, Outbound outbound, Campaigns campaigns, Clock clock) {
     this.store = store;
     this.outbound = outbound;
+    this.campaigns = campaigns;
     this.clock = clock;
   }
 
@@ -48,7 +52,12 @@ public final class CampaignSender {
         case Campaigns.SCHEDULED -> store.moveCampaign(campaign.campaignId(),
                 Set.of(Campaigns.SCHEDULED), Campaigns.RUNNING, now, null)
             .map(moved -> Optional.of(now));
-        case Campaigns.RUNNING -> batch(campaign, now);
+        case Campaigns.RUNNING -> campaigns.tell(campaign).compose(told -> {
+          Instant opens = campaign.windowJson() == null ? now
+              : SendWindow.fromJson(campaign.windowJson()).opensAt(now);
+          return opens.isAfter(now) ? Future.succeededFuture(Optional.of(opens))
+              : batch(campaign, now);
+        });
         // Paused, cancelled, completed (or a draft): nothing to send until it is moved again.
         default -> Future.succeededFuture(Optional.empty());
       };
@@ -65,7 +74,15 @@ public final class CampaignSender {
             .map(all -> all.<RecipientRow>list()))
         .compose(settled -> store.settleRecipients(campaign.campaignId(), settled,
             clock.instant()))
-        .map(more -> more ? Optional.of(next) : Optional.<Instant>empty());
+        .compose(more -> more ? Future.succeededFuture(Optional.of(next))
+            : ended(campaign.campaignId()));
+  }
+
+  /** The campaign has no one pending left: its bot hears it completed. */
+  private Future<Optional<Instant>> ended(String campaignId) {
+    return store.campaign(campaignId)
+        .compose(found -> found.map(campaigns::tell).orElse(Future.succeededFuture()))
+        .map(Optional.empty());
   }
 
   static int batchSize(int ratePerSecond) {

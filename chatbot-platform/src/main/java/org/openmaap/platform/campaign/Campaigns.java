@@ -7,14 +7,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.delivery.EventSink;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.CampaignRow;
+import org.openmaap.platform.store.RecipientResult;
 import org.openmaap.platform.store.RecipientRow;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
@@ -31,23 +32,25 @@ public final class Campaigns {
   static final String RUNNING = "running";
   static final String PAUSED = "paused";
   static final String CANCELLED = "cancelled";
-
-  /** The recipient states a campaign counts, every one present in its answer. */
-  static final List<String> COUNTED = List.of("pending", "sent", "failed", "cancelled",
-      "skipped_opted_out");
+  static final String COMPLETED = "completed";
 
   private final Store store;
   private final ChatbotRegistry registry;
   private final Worker worker;
+  private final CampaignReports reports;
   private final Clock clock;
   private final int defaultRatePerSecond;
 
-  /** Campaigns sent by {@code worker}, at the bot's rate limit unless they name their own. */
-  public Campaigns(Store store, ChatbotRegistry registry, Worker worker, Clock clock,
-      int defaultRatePerSecond) {
+  /**
+   * Campaigns sent by {@code worker}, at the bot's rate limit unless they name their own, their
+   * progress told to their bots through {@code events}.
+   */
+  public Campaigns(Store store, ChatbotRegistry registry, Worker worker, EventSink events,
+      Clock clock, int defaultRatePerSecond) {
     this.store = store;
     this.registry = registry;
     this.worker = worker;
+    this.reports = new CampaignReports(store, events, clock);
     this.clock = clock;
     this.defaultRatePerSecond = defaultRatePerSecond;
   }
@@ -74,7 +77,8 @@ public final class Campaigns {
     }
     CampaignRow campaign = new CampaignRow(id, botId, request.name(), request.message().encode(),
         status, rate, request.startAt(), rows.size(), request.duplicates(),
-        request.rejected().size(), now, status.equals(RUNNING) ? now : null, null);
+        request.rejected().size(), now, status.equals(RUNNING) ? now : null, null, 0,
+        request.window() == null ? null : request.window().toJson().encode(), -1);
     WorkRow work = status.equals(DRAFT) ? null
         : WorkRow.due(WorkRow.Kind.CAMPAIGN, botId, id, due);
     return store.insertCampaign(campaign, rows, work).map(v -> {
@@ -91,8 +95,22 @@ public final class Campaigns {
 
   /** The campaign with its counts, if it is the bot's. */
   Future<JsonObject> status(String botId, String campaignId) {
-    return owned(botId, campaignId).compose(campaign -> store.recipientCounts(campaignId)
-        .map(counts -> toJson(campaign, counts)));
+    return owned(botId, campaignId).compose(this::shown);
+  }
+
+  /** The campaign as the API shows it, with its counts as they are now. */
+  Future<JsonObject> shown(CampaignRow campaign) {
+    return store.recipientTallies(campaign.botId(), campaign.campaignId())
+        .map(tallies -> Outcomes.putCounts(toJson(campaign), tallies,
+            campaign.skippedDuplicate(), campaign.skippedInvalid()));
+  }
+
+  /** Tells the campaign's bot of the step it has reached, if not told yet. */
+  Future<Void> tell(CampaignRow campaign) {
+    if (CampaignReports.step(campaign) <= campaign.reportedStep()) {
+      return Future.succeededFuture();
+    }
+    return shown(campaign).compose(shown -> reports.tell(campaign, shown));
   }
 
   /** A draft starts: running now, or scheduled until its startAt. */
@@ -140,11 +158,19 @@ public final class Campaigns {
       if (work != null) {
         worker.wake(due);
       }
-      return store.recipientCounts(campaignId).map(counts -> toJson(campaign, counts));
+      return shown(campaign).compose(shown -> (to.equals(CANCELLED)
+          ? reports.tell(campaign, shown) : Future.<Void>succeededFuture()).map(shown));
     });
   }
 
-  private Future<CampaignRow> owned(String botId, String campaignId) {
+  /** Up to {@code limit} of the bot's campaign's recipients after {@code afterSeq}, in order. */
+  Future<List<RecipientResult>> results(String botId, String campaignId, int afterSeq,
+      int limit) {
+    return store.recipientResults(botId, campaignId, afterSeq, limit);
+  }
+
+  /** The campaign, if it is the bot's: else a 404, or a 403 when it is another bot's. */
+  Future<CampaignRow> owned(String botId, String campaignId) {
     return store.campaign(campaignId).map(found -> {
       CampaignRow campaign = found.orElseThrow(() -> notFound(campaignId));
       if (!campaign.botId().equals(botId)) {
@@ -158,18 +184,17 @@ public final class Campaigns {
     return new NotFound("no campaign '" + campaignId + "'");
   }
 
-  private static JsonObject toJson(CampaignRow campaign, Map<String, Integer> byState) {
-    JsonObject counts = new JsonObject();
-    COUNTED.forEach(state -> counts.put(state, byState.getOrDefault(state, 0)));
-    counts.put("skipped_duplicate", campaign.skippedDuplicate())
-        .put("skipped_invalid", campaign.skippedInvalid());
+  /** The campaign without its counts. */
+  static JsonObject toJson(CampaignRow campaign) {
     return new JsonObject()
         .put("campaignId", campaign.campaignId())
         .put("name", campaign.name())
         .put("status", campaign.status())
         .put("recipients", campaign.recipients())
-        .put("counts", counts)
+        .put("handedOn", campaign.handedOn())
         .put("startAt", text(campaign.startAt()))
+        .put("window", campaign.windowJson() == null ? null
+            : new JsonObject(campaign.windowJson()))
         .put("startedAt", text(campaign.startedAt()))
         .put("completedAt", text(campaign.completedAt()))
         .put("ratePerSecond", campaign.ratePerSecond());

@@ -14,14 +14,20 @@ import org.openmaap.platform.failure.Invalid;
 
 /**
  * A campaign as a bot asks for it, checked: its message (the RCSMessage content, with
- * shortMessageSupported and smsBodyText put in it), its unique recipients in order, how many rows
+ * shortMessageSupported, smsBodyText and trafficType put in it), its sending window (null: any
+ * hour), its unique recipients in order, how many rows
  * were duplicates, and the rows refused with their index and reason.
  */
 record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
-    int duplicates, List<Rejected> rejected, Instant startAt, Integer ratePerSecond) {
+    int duplicates, List<Rejected> rejected, Instant startAt, Integer ratePerSecond,
+    SendWindow window) {
 
   static final int MAX_INLINE_RECIPIENTS = 10_000;
   static final int MAX_RATE_PER_SECOND = 100_000;
+
+  /** API.md's traffic types, as a single message has them. */
+  static final List<String> TRAFFIC_TYPES = List.of("advertisement", "payment", "premium",
+      "subscription", "token");
 
   record Recipient(String userContact, JsonObject vars) {}
 
@@ -60,6 +66,15 @@ record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
       }
       message.put("smsBodyText", text);
     }
+    if (body.containsKey("trafficType")) {
+      if (!(body.getValue("trafficType") instanceof String traffic)
+          || !TRAFFIC_TYPES.contains(traffic)) {
+        throw bad("trafficType must be one of " + String.join(", ", TRAFFIC_TYPES));
+      }
+      message.put("trafficType", traffic);
+    }
+    SendWindow window = body.getValue("window") == null ? null
+        : SendWindow.parse(body.getValue("window"));
     Integer rate = null;
     if (body.containsKey("ratePerSecond")) {
       if (!(body.getValue("ratePerSecond") instanceof Integer r) || r < 1
@@ -117,7 +132,7 @@ record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
       recipients.add(new Recipient(user, values));
     }
     NewCampaign campaign = new NewCampaign(name, message, List.copyOf(recipients), duplicates,
-        List.copyOf(rejected), startAt, rate);
+        List.copyOf(rejected), startAt, rate, window);
     campaign.requireFillable();
     return campaign;
   }

@@ -67,6 +67,23 @@ public sealed interface BotEvent {
     }
   }
 
+  /**
+   * A campaign's progress: {@code stage} started, progress (another tenth of its recipients handed
+   * on), completed or cancelled; {@code campaign} is the campaign as the API shows it.
+   */
+  record CampaignStatus(String stage, int progress, JsonObject campaign, Instant at)
+      implements BotEvent {
+
+    public CampaignStatus {
+      campaign = campaign.copy();
+    }
+
+    @Override
+    public String user() {
+      return null;
+    }
+  }
+
   /** The kinds of {@link FromUser} events, by their name in API.md. */
   enum UserEvent {
     MESSAGE("message"), RESPONSE("response"), IS_TYPING("isTyping");

@@ -35,6 +35,11 @@ public final class StoredEvents {
           .put("user", e.user()).put("conversationId", e.conversationId())
           .put("at", e.at().toString());
     }
+    if (event instanceof BotEvent.CampaignStatus e) {
+      return new JsonObject().put("kind", "CAMPAIGN_STATUS").put("stage", e.stage())
+          .put("progress", e.progress()).put("campaign", e.campaign())
+          .put("at", e.at().toString());
+    }
     BotEvent.FileStatus e = (BotEvent.FileStatus) event;
     return new JsonObject().put("kind", "FILE_STATUS")
         .put("file", e.file()).put("at", e.at().toString());
@@ -54,6 +59,8 @@ public final class StoredEvents {
               : stored.getJsonArray("reportRequest").stream().map(String::valueOf).toList());
       case "NEW_USER" -> new BotEvent.NewUser(stored.getString("user"),
           stored.getString("conversationId"), at(stored));
+      case "CAMPAIGN_STATUS" -> new BotEvent.CampaignStatus(stored.getString("stage"),
+          stored.getInteger("progress"), stored.getJsonObject("campaign"), at(stored));
       case "FILE_STATUS" -> new BotEvent.FileStatus(stored.getJsonObject("file"), at(stored));
       default -> new BotEvent.FromUser(BotEvent.UserEvent.of(kind), stored.getString("user"),
           stored.getJsonObject("content"), stored.getString("conversationId"),

@@ -1213,17 +1213,19 @@ abstract class SqlStore implements Store {
 
   private static final String CAMPAIGN_COLUMNS = """
       campaign_id, bot_id, name, message_json, status, rate_per_second, start_at, recipients,
-      skipped_duplicate, skipped_invalid, created_at, started_at, completed_at""";
+      skipped_duplicate, skipped_invalid, created_at, started_at, completed_at, handed_on,
+      window_json, reported_step""";
 
   @Override
   public Future<Void> insertCampaign(CampaignRow c, List<RecipientRow> recipients, WorkRow work) {
     List<RecipientRow> rows = List.copyOf(recipients);
     return write(db -> {
       db.update("INSERT INTO campaigns (" + CAMPAIGN_COLUMNS + ")"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           c.campaignId(), c.botId(), c.name(), c.messageJson(), c.status(), c.ratePerSecond(),
           millis(c.startAt()), c.recipients(), c.skippedDuplicate(), c.skippedInvalid(),
-          millis(c.createdAt()), millis(c.startedAt()), millis(c.completedAt()));
+          millis(c.createdAt()), millis(c.startedAt()), millis(c.completedAt()), c.handedOn(), c.windowJson(),
+          c.reportedStep());
       for (RecipientRow r : rows) {
         db.update("""
             INSERT INTO campaign_recipients (campaign_id, seq, user_contact, vars_json, state,
@@ -1254,20 +1256,49 @@ abstract class SqlStore implements Store {
         row.getString("name"), row.getString("message_json"), row.getString("status"),
         row.getInt("rate_per_second"), instant(row, "start_at"), row.getInt("recipients"),
         row.getInt("skipped_duplicate"), row.getInt("skipped_invalid"),
-        instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"));
+        instant(row, "created_at"), instant(row, "started_at"), instant(row, "completed_at"),
+        row.getInt("handed_on"), row.getString("window_json"), row.getInt("reported_step"));
+  }
+
+  // A recipient's message is the bot's campaignId.seq, found through the (bot_id, msg_id) key.
+  private static final String RECIPIENT_MESSAGE = """
+      LEFT JOIN messages m ON m.bot_id = ? AND m.msg_id = r.campaign_id || '.' || r.seq""";
+
+  @Override
+  public Future<List<RecipientTally>> recipientTallies(String botId, String campaignId) {
+    return read(db -> db.query("""
+        SELECT r.state, m.status, m.channel, COUNT(*) AS n FROM campaign_recipients r
+        """ + RECIPIENT_MESSAGE + """
+
+        WHERE r.campaign_id = ? GROUP BY r.state, m.status, m.channel""",
+        row -> new RecipientTally(row.getString("state"), row.getString("status"),
+            row.getString("channel"), row.getInt("n")),
+        botId, campaignId));
   }
 
   @Override
-  public Future<Map<String, Integer>> recipientCounts(String campaignId) {
-    return read(db -> {
-      Map<String, Integer> counts = new HashMap<>();
-      db.query("""
-          SELECT state, COUNT(*) AS n FROM campaign_recipients WHERE campaign_id = ?
-          GROUP BY state""",
-          row -> Map.entry(row.getString("state"), row.getInt("n")), campaignId)
-          .forEach(count -> counts.put(count.getKey(), count.getValue()));
-      return counts;
-    });
+  public Future<List<RecipientResult>> recipientResults(String botId, String campaignId,
+      int afterSeq, int limit) {
+    return read(db -> db.query("""
+        SELECT r.seq, r.user_contact, r.state, r.reason, m.status, m.channel,
+          m.reason AS message_reason, m.updated_at
+        FROM campaign_recipients r
+        """ + RECIPIENT_MESSAGE + """
+
+        WHERE r.campaign_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?""",
+        row -> new RecipientResult(row.getInt("seq"), row.getString("user_contact"),
+            row.getString("state"), row.getString("reason"), row.getString("status"),
+            row.getString("channel"), row.getString("message_reason"),
+            instant(row, "updated_at")),
+        botId, campaignId, afterSeq, limit));
+  }
+
+  @Override
+  public Future<Optional<EventRow>> reportCampaignStep(String campaignId, int step,
+      EventRow report) {
+    return write(db -> db.update("""
+        UPDATE campaigns SET reported_step = ? WHERE campaign_id = ? AND reported_step < ?""",
+        step, campaignId, step) > 0 ? Optional.of(addEvent(db, report)) : Optional.empty());
   }
 
   @Override
@@ -1286,13 +1317,16 @@ abstract class SqlStore implements Store {
       Instant now) {
     List<RecipientRow> rows = List.copyOf(settled);
     return write(db -> {
+      int settledNow = 0;
       for (RecipientRow r : rows) {
-        db.update("""
+        settledNow += db.update("""
             UPDATE campaign_recipients SET state = ?, reason = ?
             WHERE campaign_id = ? AND seq = ?
               AND (state = 'pending' OR (state = 'cancelled' AND ? = 'sent'))""",
             r.state(), r.reason(), campaignId, r.seq(), r.state());
       }
+      db.update("UPDATE campaigns SET handed_on = handed_on + ? WHERE campaign_id = ?",
+          settledNow, campaignId);
       boolean pending = db.queryOne("""
           SELECT 1 FROM campaign_recipients WHERE campaign_id = ? AND state = 'pending'
           LIMIT 1""", row -> 1, campaignId).isPresent();

@@ -264,16 +264,29 @@ public interface Store {
 
   Future<Optional<CampaignRow>> campaign(String campaignId);
 
-  /** How many of the campaign's recipients are in each state (states with none left out). */
-  Future<Map<String, Integer>> recipientCounts(String campaignId);
+  /**
+   * The campaign's recipients counted by state and, for those handed on, by their message's status
+   * and channel; the messages are the bot's {@code campaignId.seq}.
+   */
+  Future<List<RecipientTally>> recipientTallies(String botId, String campaignId);
+
+  /** Up to {@code limit} of the campaign's recipients after {@code afterSeq}, in order. */
+  Future<List<RecipientResult>> recipientResults(String botId, String campaignId, int afterSeq,
+      int limit);
+
+  /**
+   * Notes that the campaign's progress reached {@code step} and stores its report, both only if no
+   * step as far was reported before; answers the stored report, or empty.
+   */
+  Future<Optional<EventRow>> reportCampaignStep(String campaignId, int step, EventRow report);
 
   /** Up to {@code limit} of the campaign's pending recipients, in their order. */
   Future<List<RecipientRow>> pendingRecipients(String campaignId, int limit);
 
   /**
-   * Moves these recipients (pending, or to sent when cancelled while being sent) to their states; a
-   * running campaign with none pending left is completed at {@code now}. Answers whether any is
-   * still pending.
+   * Moves these recipients (pending, or to sent when cancelled while being sent) to their states,
+   * adding those moved to the campaign's handed-on count; a running campaign with none pending
+   * left is completed at {@code now}. Answers whether any is still pending.
    */
   Future<Boolean> settleRecipients(String campaignId, List<RecipientRow> settled, Instant now);
 

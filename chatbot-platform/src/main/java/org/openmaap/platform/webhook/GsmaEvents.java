@@ -40,6 +40,14 @@ final class GsmaEvents {
           .put("conversationId", e.conversationId())
           .put("channel", "rcs");
     }
+    if (event instanceof BotEvent.CampaignStatus e) {
+      return new JsonObject()
+          .put("event", "campaignStatus")
+          .put("stage", e.stage())
+          .put("progress", e.progress())
+          .put("campaign", e.campaign())
+          .put("timestamp", e.at().toString());
+    }
     BotEvent.FileStatus e = (BotEvent.FileStatus) event;
     return new JsonObject()
         .put("event", "fileStatus")

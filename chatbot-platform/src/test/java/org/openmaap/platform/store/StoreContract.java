@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1618,7 +1619,7 @@ abstract class StoreContract {
 
     assertThat(store.campaign("c-1").await()).contains(campaign);
     assertThat(store.campaign("c-2").await()).isEmpty();
-    assertThat(store.recipientCounts("c-1").await()).isEqualTo(Map.of("pending", 3));
+    assertThat(states("c-1")).isEqualTo(Map.of("pending", 3));
     assertThat(store.pendingRecipients("c-1", 2).await()).extracting(RecipientRow::userContact)
         .containsExactly("+8613800000100", "+8613800000101");
     assertThat(store.claimDue("node", T0, T0.plusSeconds(10), 10).await())
@@ -1637,11 +1638,70 @@ abstract class StoreContract {
 
     assertThat(more).isTrue();
     assertThat(last).isFalse();
-    assertThat(store.recipientCounts("c-1").await())
+    assertThat(states("c-1"))
         .isEqualTo(Map.of("sent", 1, "failed", 1));
     CampaignRow done = store.campaign("c-1").await().orElseThrow();
     assertThat(done.status()).isEqualTo("completed");
     assertThat(done.completedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(done.handedOn()).isEqualTo(2);
+  }
+
+  @Test
+  void recipientTallies_countStates_andTheHandedOnByTheirMessagesStatusAndChannel() {
+    store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 4), null).await();
+    List<RecipientRow> pending = store.pendingRecipients("c-1", 3).await();
+    store.insertMessage(toUser("bot-one", "c-1.0", USER, "delivered")).await();
+    store.insertMessage(onSmsOf("bot-one", "c-1.1", "deliveredToNetwork")).await();
+    // Another bot's message of the same id is not this campaign's.
+    store.insertMessage(toUser("bot-two", "c-1.2", USER, "displayed")).await();
+    store.settleRecipients("c-1", List.of(pending.get(0).to("sent", null),
+        pending.get(1).to("sent", null), pending.get(2).to("skipped_opted_out", null)), T0)
+        .await();
+
+    List<RecipientTally> tallies = store.recipientTallies("bot-one", "c-1").await();
+
+    assertThat(tallies).containsExactlyInAnyOrder(
+        new RecipientTally("sent", "delivered", "rcs", 1),
+        new RecipientTally("sent", "deliveredToNetwork", "sms", 1),
+        new RecipientTally("skipped_opted_out", null, null, 1),
+        new RecipientTally("pending", null, null, 1));
+  }
+
+  @Test
+  void recipientResults_pageInOrder_withTheirMessages() {
+    store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 3), null).await();
+    store.insertMessage(toUser("bot-one", "c-1.1", USER, "displayed")).await();
+    store.settleRecipients("c-1", List.of(store.pendingRecipients("c-1", 2).await().get(1)
+        .to("sent", null)), T0).await();
+
+    List<RecipientResult> first = store.recipientResults("bot-one", "c-1", -1, 2).await();
+    List<RecipientResult> rest = store.recipientResults("bot-one", "c-1", 1, 2).await();
+
+    assertThat(first).containsExactly(
+        new RecipientResult(0, "+8613800000100", "pending", null, null, null, null, null),
+        new RecipientResult(1, "+8613800000101", "sent", null, "displayed", "rcs", null, T0));
+    assertThat(rest).extracting(RecipientResult::seq).containsExactly(2);
+  }
+
+  @Test
+  void reportCampaignStep_storesEachStepOnce_andNeverOneBehind() {
+    store.insertCampaign(campaign("c-1", "running"), recipients("c-1", 1), null).await();
+
+    Optional<EventRow> started = store.reportCampaignStep("c-1", 0, event("e1", "bot-one"))
+        .await();
+    Optional<EventRow> again = store.reportCampaignStep("c-1", 0, event("e2", "bot-one"))
+        .await();
+    Optional<EventRow> later = store.reportCampaignStep("c-1", 3, event("e3", "bot-one"))
+        .await();
+    Optional<EventRow> behind = store.reportCampaignStep("c-1", 2, event("e4", "bot-one"))
+        .await();
+
+    assertThat(started).isPresent();
+    assertThat(again).isEmpty();
+    assertThat(later).isPresent();
+    assertThat(behind).isEmpty();
+    assertThat(storedEventIds()).containsExactly("e1", "e3");
+    assertThat(store.campaign("c-1").await().orElseThrow().reportedStep()).isEqualTo(3);
   }
 
   @Test
@@ -1657,7 +1717,7 @@ abstract class StoreContract {
 
     assertThat(cancelled.status()).isEqualTo("cancelled");
     assertThat(cancelled.completedAt()).isEqualTo(T0.plusSeconds(5));
-    assertThat(store.recipientCounts("c-1").await())
+    assertThat(states("c-1"))
         .isEqualTo(Map.of("sent", 1, "cancelled", 2));
     assertThat(store.campaign("c-1").await().orElseThrow().status()).isEqualTo("cancelled");
   }
@@ -1685,7 +1745,19 @@ abstract class StoreContract {
   private static CampaignRow campaign(String id, String status) {
     return new CampaignRow(id, "bot-one", "Spring sale",
         "{\"textMessage\":\"Hello {{name}}\"}", status, 20, null, 3, 1, 0, T0,
-        status.equals("running") ? T0 : null, null);
+        status.equals("running") ? T0 : null, null, 0,
+        "{\"from\":\"09:00\",\"to\":\"21:00\",\"timeZone\":\"Asia/Shanghai\"}", -1);
+  }
+
+  /** How many of the campaign's recipients are in each state. */
+  private Map<String, Integer> states(String campaignId) {
+    return store.recipientTallies("bot-one", campaignId).await().stream()
+        .collect(Collectors.toMap(RecipientTally::state, RecipientTally::count, Integer::sum));
+  }
+
+  private static MessageRow onSmsOf(String botId, String msgId, String status) {
+    return new MessageRow(botId, msgId, Direction.BOT_TO_USER, USER, "conv", "contrib-" + msgId,
+        null, "{}", "hash-" + msgId, status, "sms", null, null, T0, T0);
   }
 
   private static List<RecipientRow> recipients(String campaignId, int n) {
