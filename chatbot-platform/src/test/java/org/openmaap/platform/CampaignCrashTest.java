@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -13,8 +15,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,17 +31,24 @@ import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmscFaults;
 
 /**
- * A campaign survives a crash: the platform (a separate process) sends a campaign to SMS-only
- * numbers through an external SMSC, is killed with SIGKILL half-way, and restarted on the same
- * data: the campaign completes and no recipient's text reaches the SMSC twice.
+ * A campaign survives a crash: the platform (a separate process) sends a campaign to every kind
+ * of recipient (phones connected over WebSocket, RCS phones offline, SMS-only numbers through an
+ * external SMSC, numbers that opted out with STOP, and duplicate rows), is killed with SIGKILL
+ * a third of the way, and restarted on the same data. The campaign completes with every
+ * recipient in one final outcome, the counts add up to the list, and nobody gets it twice.
  */
 class CampaignCrashTest {
 
   private static final String BOT = "campaignbot";
   private static final String ADMIN_TOKEN = "campaign-crash-admin";
   private static final String NETWORK_TOKEN = "campaign-crash-network";
-  private static final int RECIPIENTS = 40;
-  private static final int KILL_AFTER_SUBMITS = 12;
+  private static final String SMS_NUMBER = "10690000";
+  private static final int CONNECTED = 30;
+  private static final int OFFLINE = 30;
+  private static final int SMS_ONLY = 300;
+  private static final int OPTED_OUT = 10;
+  private static final int DUPLICATES = 10;
+  private static final int KILL_AFTER_SUBMITS = 100;
   private static final Path LOGS = Path.of("target", "campaign-crash-test");
 
   @TempDir
@@ -61,8 +72,8 @@ class CampaignCrashTest {
   }
 
   @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
-  void sigkillMidCampaign_restartCompletesIt_andNobodyGetsItTwice() throws Exception {
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void sigkillMidCampaign_toEveryKindOfRecipient_restartEndsEachOnce() throws Exception {
     smsc = new EmbeddedSmsc(vertx, EmbeddedSmsc.Settings.defaults());
     smsc.start().await();
     SmscFaults faults = SmscFaults.of(smsc);
@@ -79,39 +90,115 @@ class CampaignCrashTest {
         .setDefaultPort(port));
     ChildPlatform first = startChild(env, "platform-1.log");
     String token = Bots.token(http, Bots.register(http, ADMIN_TOKEN, new JsonObject()
-        .put("botId", BOT).put("name", "Campaign crash bot").put("webhookUrl", bot.url())));
-    JsonArray recipients = new JsonArray(IntStream.range(0, RECIPIENTS)
-        .mapToObj(i -> new JsonObject().put("userContact", "+86139100%05d".formatted(i))
-            .put("vars", new JsonObject().put("n", i)))
-        .toList());
+        .put("botId", BOT).put("name", "Campaign crash bot").put("webhookUrl", bot.url())
+        .put("rateLimitPerSecond", 10_000)));
+    WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(CONNECTED + OFFLINE));
+    List<AckingPhone> connected = IntStream.range(0, CONNECTED)
+        .mapToObj(i -> new AckingPhone(sockets, "+86138100%05d".formatted(i), BOT)).toList();
+    List<AckingPhone> offline = IntStream.range(0, OFFLINE)
+        .mapToObj(i -> new AckingPhone(sockets, "+86138200%05d".formatted(i), BOT)).toList();
+    List<String> smsOnly = numbers("+86139100%05d", SMS_ONLY);
+    List<String> optedOut = numbers("+86139200%05d", OPTED_OUT);
+    connected.forEach(phone -> phone.connect(port, NETWORK_TOKEN));
+    offline.forEach(phone -> provision(http, phone.msisdn));
+    optedOut.forEach(user -> optOut(http, token, user));
+    List<String> rows = new ArrayList<>();
+    connected.forEach(phone -> rows.add(phone.msisdn));
+    offline.forEach(phone -> rows.add(phone.msisdn));
+    rows.addAll(smsOnly);
+    rows.addAll(optedOut);
+    smsOnly.subList(0, DUPLICATES).forEach(user -> rows.add("tel:" + user));
+    Collections.shuffle(rows, new Random(18));
+    int recipients = rows.size() - DUPLICATES;
+
     HttpResponse<Buffer> created = http.post("/bot/v1/" + BOT + "/campaigns")
         .bearerTokenAuthentication(token)
-        .sendJsonObject(new JsonObject().put("name", "Crash sale").put("ratePerSecond", 10)
+        .sendJsonObject(new JsonObject().put("name", "Crash sale").put("ratePerSecond", 100)
             .put("message", new JsonObject().put("textMessage", "Campaign text {{n}}"))
-            .put("recipients", recipients))
+            .put("recipients", new JsonArray(IntStream.range(0, rows.size())
+                .mapToObj(i -> new JsonObject().put("userContact", rows.get(i))
+                    .put("vars", new JsonObject().put("n", i)))
+                .toList())))
         .await();
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String id = created.bodyAsJsonObject().getString("campaignId");
-
-    Eventually.until(faults::everySubmittedText, texts -> texts.size() >= KILL_AFTER_SUBMITS,
-        Duration.ofSeconds(20));
+    Eventually.until(() -> campaignTexts(faults), texts -> texts.size() >= KILL_AFTER_SUBMITS,
+        Duration.ofSeconds(30));
     int exit = first.kill();
-    int beforeTheKill = faults.everySubmittedText().size();
+    int beforeTheKill = campaignTexts(faults).size();
     startChild(env, "platform-2.log");
+    connected.forEach(phone -> phone.connect(port, NETWORK_TOKEN));
     JsonObject done = Eventually.until(() -> campaign(http, token, id),
-        campaign -> campaign.getString("status").equals("completed"), Duration.ofSeconds(30));
+        campaign -> campaign.getString("status").equals("completed"), Duration.ofSeconds(60));
+    offline.forEach(phone -> phone.connect(port, NETWORK_TOKEN));
+    List<AckingPhone> phones = new ArrayList<>(connected);
+    phones.addAll(offline);
+    Eventually.until(() -> phones.stream().filter(phone -> phone.messages().isEmpty()).count(),
+        waiting -> waiting == 0, Duration.ofSeconds(20));
+    JsonObject settled = Eventually.until(() -> campaign(http, token, id),
+        campaign -> campaign.getJsonObject("counts").getInteger("sent") == 0,
+        Duration.ofSeconds(20));
 
-    Map<String, Long> submits = faults.everySubmittedText().stream()
+    Map<String, Long> submits = campaignTexts(faults).stream()
         .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    JsonObject counts = settled.getJsonObject("counts");
+    int redelivered = phones.stream().mapToInt(phone -> phone.messages().values().stream()
+        .mapToInt(frames -> frames.size() - 1).sum()).sum();
+    System.out.printf("campaign crash test: %d rows, SIGKILL after %d SMS; after the restart: "
+        + "%s, byChannel %s; %d frames redelivered to a phone with the same msgId%n",
+        rows.size(), beforeTheKill, counts.encode(), settled.getJsonObject("byChannel").encode(),
+        redelivered);
     assertThat(exit).isEqualTo(ChildPlatform.KILLED);
-    assertThat(beforeTheKill).isLessThan(RECIPIENTS);
+    assertThat(beforeTheKill).isLessThan(SMS_ONLY);
+    assertThat(done.getInteger("recipients")).isEqualTo(recipients);
+    assertThat(done.getInteger("handedOn")).isEqualTo(recipients);
+    assertThat(counts.stream().mapToInt(count -> (Integer) count.getValue()).sum())
+        .as("the counts add up to the list").isEqualTo(rows.size());
+    assertThat(counts.getInteger("pending")).isZero();
+    assertThat(counts.getInteger("skipped_duplicate")).isEqualTo(DUPLICATES);
+    assertThat(counts.getInteger("skipped_opted_out")).isEqualTo(OPTED_OUT);
+    assertThat(counts.getInteger("delivered")).isEqualTo(CONNECTED + OFFLINE);
+    assertThat(settled.getJsonObject("byChannel").getInteger("rcs"))
+        .isEqualTo(CONNECTED + OFFLINE);
     assertThat(submits).as("submit_sm per text").allSatisfy((text, count) ->
         assertThat(count).as(text).isEqualTo(1L));
     // A submit the kill left unanswered is not sent again (SMS.md, "Crashes"): at most a few.
-    assertThat(submits).hasSizeGreaterThanOrEqualTo(RECIPIENTS - 2);
-    assertThat(done.getInteger("handedOn")).isEqualTo(RECIPIENTS);
-    assertThat(done.getJsonObject("byChannel").getInteger("sms")).isEqualTo(RECIPIENTS);
-    assertThat(done.getJsonObject("counts").getInteger("pending")).isZero();
+    assertThat(submits).hasSizeGreaterThanOrEqualTo(SMS_ONLY - 2);
+    assertThat(counts.getInteger("deliveredToNetwork") + counts.getInteger("deliveredAsSms")
+        + counts.getInteger("failed")).isEqualTo(SMS_ONLY);
+    assertThat(optedOut).allSatisfy(user -> assertThat(smsc.inbox(user))
+        .noneMatch(sms -> sms.text().startsWith("Campaign text")));
+    assertThat(phones).allSatisfy(phone -> assertThat(phone.messages().keySet())
+        .as("msgIds %s got", phone.msisdn).hasSize(1).allMatch(msgId -> msgId.startsWith(id)));
+  }
+
+  /** The campaign's texts the SMSC was given, one per submit_sm. */
+  private static List<String> campaignTexts(SmscFaults faults) {
+    return faults.everySubmittedText().stream().filter(text -> text.startsWith("Campaign text"))
+        .toList();
+  }
+
+  private static List<String> numbers(String format, int count) {
+    return IntStream.range(0, count).mapToObj(format::formatted).toList();
+  }
+
+  private static void provision(WebClient http, String msisdn) {
+    HttpResponse<Buffer> response = http.put("/network/v1/devices/" + msisdn)
+        .bearerTokenAuthentication(NETWORK_TOKEN).sendJsonObject(new JsonObject()).await();
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+  }
+
+  /** The bot's SMS reaches the user, who answers STOP: the platform confirms the opt-out. */
+  private void optOut(WebClient http, String token, String user) {
+    HttpResponse<Buffer> sent = http.post("/bot/v1/" + BOT + "/messages")
+        .bearerTokenAuthentication(token).sendJsonObject(ConversationTest.text(user, "Deals!"))
+        .await();
+    assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
+    Eventually.until(() -> smsc.inbox(user), inbox -> !inbox.isEmpty(), Duration.ofSeconds(10));
+    smsc.deliver(user, SMS_NUMBER, "STOP").await();
+    Eventually.until(() -> smsc.inbox(user), inbox -> inbox.stream()
+        .anyMatch(sms -> sms.text().contains("no more SMS")), Duration.ofSeconds(10));
   }
 
   private static JsonObject campaign(WebClient http, String token, String id) {
