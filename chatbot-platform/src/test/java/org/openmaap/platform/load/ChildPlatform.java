@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,6 +40,12 @@ final class ChildPlatform implements AutoCloseable {
   }
 
   static ChildPlatform start(List<String> jvmArgs, boolean keep) throws IOException {
+    return start(jvmArgs, keep, Map.of());
+  }
+
+  /** A platform with these environment variables added (OPENMAAP_CONFIG, say). */
+  static ChildPlatform start(List<String> jvmArgs, boolean keep, Map<String, String> env)
+      throws IOException {
     Path dir = Files.createTempDirectory("openmaap-load-");
     int port = freePort();
     String adminToken = "load-admin-" + UUID.randomUUID();
@@ -56,6 +63,7 @@ final class ChildPlatform implements AutoCloseable {
     builder.environment().put("OPENMAAP_DATA_DIR", dir.resolve("data").toString());
     builder.environment().put("OPENMAAP_ADMIN_TOKEN", adminToken);
     builder.environment().put("OPENMAAP_NETWORK_TOKEN", networkToken);
+    builder.environment().putAll(env);
     return new ChildPlatform(builder.start(), dir, port, keep, adminToken, networkToken);
   }
 
