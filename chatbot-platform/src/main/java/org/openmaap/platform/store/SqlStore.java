@@ -1335,6 +1335,13 @@ abstract class SqlStore implements Store {
     });
   }
 
+  @Override
+  public Future<List<CampaignRow>> campaignsOf(String botId, int limit) {
+    return read(db -> db.query("SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE bot_id = ?"
+        + " ORDER BY created_at DESC, campaign_id DESC LIMIT ?", SqlStore::campaignRow,
+        botId, limit));
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }

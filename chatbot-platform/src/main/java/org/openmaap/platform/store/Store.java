@@ -286,6 +286,9 @@ public interface Store {
   Future<Optional<CampaignRow>> moveCampaign(String campaignId, Set<String> from, String to,
       Instant now, WorkRow work);
 
+  /** Up to {@code limit} of the bot's campaigns, the newest first. */
+  Future<List<CampaignRow>> campaignsOf(String botId, int limit);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**

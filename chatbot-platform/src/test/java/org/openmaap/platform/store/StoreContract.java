@@ -1682,6 +1682,24 @@ abstract class StoreContract {
     assertThat(store.nextDue(T0).await()).contains(T0.plusSeconds(1));
   }
 
+  @Test
+  void campaignsOf_answersTheBotsOwnNewestFirst_upToTheLimit() {
+    for (int i = 0; i < 3; i++) {
+      store.insertCampaign(campaignAt("c-" + i, "bot-one", T0.plusSeconds(i)), List.of(), null)
+          .await();
+    }
+    store.insertCampaign(campaignAt("c-other", "bot-two", T0.plusSeconds(9)), List.of(), null)
+        .await();
+
+    List<CampaignRow> two = store.campaignsOf("bot-one", 2).await();
+    List<CampaignRow> all = store.campaignsOf("bot-one", 10).await();
+
+    assertThat(two).extracting(CampaignRow::campaignId).containsExactly("c-2", "c-1");
+    assertThat(all).extracting(CampaignRow::campaignId).containsExactly("c-2", "c-1", "c-0");
+    assertThat(all.get(0)).isEqualTo(campaignAt("c-2", "bot-one", T0.plusSeconds(2)));
+    assertThat(store.campaignsOf("bot-none", 10).await()).isEmpty();
+  }
+
   private static CampaignRow campaign(String id, String status) {
     return new CampaignRow(id, "bot-one", "Spring sale",
         "{\"textMessage\":\"Hello {{name}}\"}", status, 20, null, 3, 1, 0, T0,
@@ -1692,6 +1710,11 @@ abstract class StoreContract {
     return IntStream.range(0, n).mapToObj(i -> new RecipientRow(campaignId, i,
         "+86138000001" + String.format("%02d", i), "{\"name\":\"U" + i + "\"}", "pending",
         null)).toList();
+  }
+
+  private static CampaignRow campaignAt(String id, String botId, Instant createdAt) {
+    return new CampaignRow(id, botId, "Sale " + id, "{\"textMessage\":\"Hello\"}", "draft", 20,
+        null, 0, 0, 0, createdAt, null, null);
   }
 
   // --- fixtures ---------------------------------------------------------------------------------
