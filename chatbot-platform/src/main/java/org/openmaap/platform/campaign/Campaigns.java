@@ -95,6 +95,16 @@ public final class Campaigns {
         .map(counts -> toJson(campaign, counts)));
   }
 
+  /** Up to {@code limit} of the bot's campaigns, the newest first, each with its counts. */
+  Future<JsonArray> list(String botId, int limit) {
+    registry.require(botId);
+    return store.campaignsOf(botId, limit).compose(found -> Future.all(found.stream()
+            .map(campaign -> store.recipientCounts(campaign.campaignId())
+                .map(counts -> toJson(campaign, counts)))
+            .toList())
+        .map(all -> new JsonArray(all.<JsonObject>list())));
+  }
+
   /** A draft starts: running now, or scheduled until its startAt. */
   Future<JsonObject> start(String botId, String campaignId) {
     return owned(botId, campaignId).compose(campaign -> {
