@@ -78,6 +78,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/").handler(s.web()::home);
     router.get("/preview").handler(s.web()::previewPage);
     router.get("/simulator").handler(s.web()::simulatorPage);
+    router.get("/console").handler(s.web()::consolePage);
+    router.get("/console/uPlot.iife.min.js").handler(s.web()::chartScript);
+    router.get("/console/uPlot.min.css").handler(s.web()::chartStylesheet);
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
     router.get("/openapi.json").handler(s.web()::openApi);
     router.get("/docs").handler(s.web()::docsPage);
