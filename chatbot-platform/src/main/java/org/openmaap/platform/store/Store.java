@@ -286,6 +286,13 @@ public interface Store {
   Future<Optional<CampaignRow>> moveCampaign(String campaignId, Set<String> from, String to,
       Instant now, WorkRow work);
 
+  /**
+   * Counts the messages of {@code botId} (null: of every bot) created in [{@code from},
+   * {@code to}), by bot and UTC hour, ordered by bot then hour; hours without messages are left
+   * out.
+   */
+  Future<List<HourCounts>> hourCounts(String botId, Instant from, Instant to);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**
