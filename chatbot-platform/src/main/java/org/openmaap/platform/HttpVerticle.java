@@ -123,6 +123,7 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(CAMPAIGN + ":pause").respond(s.campaigns()::pause);
     router.postWithRegex(CAMPAIGN + ":resume").respond(s.campaigns()::resume);
     router.postWithRegex(CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
+    router.get("/bot/v1/:botId/insights").respond(s.insights()::bot);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);
@@ -137,6 +138,7 @@ final class HttpVerticle extends VerticleBase {
     router.get("/admin/v1/chatbots/:botId/deadletters").respond(s.deadLetters()::list);
     router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/deadletters:replay")
         .respond(s.deadLetters()::replay);
+    router.get("/admin/v1/insights").respond(s.insights()::admin);
 
     router.route("/network/v1/*").handler(s.networkAuth());
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
