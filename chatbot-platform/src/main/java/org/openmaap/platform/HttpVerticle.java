@@ -130,6 +130,7 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(CAMPAIGN + ":pause").respond(s.campaigns()::pause);
     router.postWithRegex(CAMPAIGN + ":resume").respond(s.campaigns()::resume);
     router.postWithRegex(CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
+    router.get("/bot/v1/:botId/insights").respond(s.insights()::bot);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);
@@ -148,6 +149,7 @@ final class HttpVerticle extends VerticleBase {
     router.postWithRegex(ADMIN_CAMPAIGN + ":pause").respond(s.campaigns()::pause);
     router.postWithRegex(ADMIN_CAMPAIGN + ":resume").respond(s.campaigns()::resume);
     router.postWithRegex(ADMIN_CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
+    router.get("/admin/v1/insights").respond(s.insights()::admin);
 
     router.route("/network/v1/*").handler(s.networkAuth());
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);
