@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.BrowserSupport;
@@ -136,7 +135,6 @@ class ConsolePageBrowserTest {
   }
 
   @Test
-  @Disabled("the insights API (GET /admin/v1/insights) is not merged yet")
   void insightsCharts_drawTheMessagesByChannel_andTheRates() throws IOException {
     String id = createCampaign("Tulips", recipients(8), 20);
     Eventually.until(() -> status(id).getString("status"), "completed"::equals, WITHIN);
