@@ -368,10 +368,11 @@
     function channel(name) {
       return column(function (hour) { return (hour.byChannel && hour.byChannel[name]) || 0; });
     }
+    // An hour that sent nothing has no rate (the API says 0): a gap, not a drop to zero.
     function rate(name) {
       return column(function (hour) {
         var value = hour[name];
-        return value === undefined || value === null ? null : value * 100;
+        return !hour.sent || value === undefined || value === null ? null : value * 100;
       });
     }
     draw('volume', ui.volume, [xs, channel('rcs'), channel('sms')], [
@@ -404,7 +405,11 @@
     view.charts[name] = new uPlot({
       width: chartWidth(target),
       height: 220,
-      scales: { x: { time: true }, y: range ? { range: range } : { auto: true } },
+      // Half an hour either side, so the first and last hours' bars are drawn whole.
+      scales: {
+        x: { time: true, range: function (u, min, max) { return [min - 1800, max + 1800]; } },
+        y: range ? { range: range } : { auto: true }
+      },
       axes: [{}, { values: values, size: 56 }],
       series: [{}].concat(series.map(function (s) {
         var drawn = { label: s.label, stroke: s.stroke, width: 2, spanGaps: false };

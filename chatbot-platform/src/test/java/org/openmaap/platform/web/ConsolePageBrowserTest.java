@@ -160,6 +160,7 @@ class ConsolePageBrowserTest {
       assertThat(drawn.getInteger("height")).as(chart).isPositive();
       assertThat(drawn.getInteger("coloured")).as("coloured pixels of %s", chart).isPositive();
     }
+    browser.executeScript("document.getElementById('insights-title').scrollIntoView();");
     screenshot("console-insights");
   }
 
