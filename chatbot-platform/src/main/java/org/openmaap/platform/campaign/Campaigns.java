@@ -95,12 +95,12 @@ public final class Campaigns {
         .map(counts -> toJson(campaign, counts)));
   }
 
-  /** Up to {@code limit} of the bot's campaigns, the newest first, each with its counts. */
+  /** Up to {@code limit} of the bot's campaigns, the newest first, each as {@link #status}. */
   Future<JsonArray> list(String botId, int limit) {
     registry.require(botId);
+    // Each read as GET one reads it, so the list always answers the same object.
     return store.campaignsOf(botId, limit).compose(found -> Future.all(found.stream()
-            .map(campaign -> store.recipientCounts(campaign.campaignId())
-                .map(counts -> toJson(campaign, counts)))
+            .map(campaign -> status(botId, campaign.campaignId()))
             .toList())
         .map(all -> new JsonArray(all.<JsonObject>list())));
   }
