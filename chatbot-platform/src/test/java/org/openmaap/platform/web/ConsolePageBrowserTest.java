@@ -94,7 +94,7 @@ class ConsolePageBrowserTest {
   }
 
   @Test
-  void operator_seesTheProgressBarMove_andPauseStopsIt() throws IOException {
+  void operator_seesTheProgressBarMove_pauseStopsIt_resumeGoesOn_cancelEndsIt() throws IOException {
     String id = createCampaign("Spring bouquets", recipients(40), 4);
     signInAsOperator();
 
@@ -126,6 +126,10 @@ class ConsolePageBrowserTest {
     assertThat(status(id).getJsonObject("counts").getInteger("sent")).isEqualTo(sent);
     screenshot("console-paused");
 
+    campaign(id).findElement(By.cssSelector("[data-action='resume']")).click();
+
+    await(() -> "running".equals(campaign(id).getAttribute("data-status")));
+    await(() -> progress(id) > paused);
     campaign(id).findElement(By.cssSelector("[data-action='cancel']")).click();
 
     await(() -> "cancelled".equals(campaign(id).getAttribute("data-status")));
