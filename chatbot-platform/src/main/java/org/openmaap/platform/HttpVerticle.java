@@ -34,6 +34,9 @@ final class HttpVerticle extends VerticleBase {
   /** A campaign's root, before the {@code :action} that moves it. */
   private static final String CAMPAIGN =
       "/bot/v1/(?<botId>[^/]+)/campaigns/(?<campaignId>[^/:]+)";
+  /** The same campaign, steered by the operator. */
+  private static final String ADMIN_CAMPAIGN =
+      "/admin/v1/chatbots/(?<botId>[^/]+)/campaigns/(?<campaignId>[^/:]+)";
 
   private final PlatformConfig config;
   private final Surfaces s;
@@ -75,6 +78,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/").handler(s.web()::home);
     router.get("/preview").handler(s.web()::previewPage);
     router.get("/simulator").handler(s.web()::simulatorPage);
+    router.get("/console").handler(s.web()::consolePage);
+    router.get("/console/uPlot.iife.min.js").handler(s.web()::chartScript);
+    router.get("/console/uPlot.min.css").handler(s.web()::chartStylesheet);
     router.get("/preview/card.css").handler(s.web()::cardStylesheet);
     router.get("/openapi.json").handler(s.web()::openApi);
     router.get("/docs").handler(s.web()::docsPage);
@@ -118,12 +124,14 @@ final class HttpVerticle extends VerticleBase {
     router.put("/bot/v1/:botId/persistentMenu").respond(s.persistentMenu()::put);
     router.delete("/bot/v1/:botId/persistentMenu").handler(s.persistentMenu()::delete);
     router.post("/bot/v1/:botId/campaigns").respond(s.campaigns()::create);
+    router.get("/bot/v1/:botId/campaigns").respond(s.campaigns()::list);
     router.get("/bot/v1/:botId/campaigns/:campaignId").respond(s.campaigns()::get);
     router.get("/bot/v1/:botId/campaigns/:campaignId/results").handler(s.campaigns()::results);
     router.postWithRegex(CAMPAIGN + ":start").respond(s.campaigns()::start);
     router.postWithRegex(CAMPAIGN + ":pause").respond(s.campaigns()::pause);
     router.postWithRegex(CAMPAIGN + ":resume").respond(s.campaigns()::resume);
     router.postWithRegex(CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
+    router.get("/bot/v1/:botId/insights").respond(s.insights()::bot);
 
     router.route("/admin/v1/*").handler(s.adminAuth());
     router.post("/admin/v1/chatbots").respond(s.chatbots()::register);
@@ -138,6 +146,11 @@ final class HttpVerticle extends VerticleBase {
     router.get("/admin/v1/chatbots/:botId/deadletters").respond(s.deadLetters()::list);
     router.postWithRegex("/admin/v1/chatbots/(?<botId>[^/]+)/deadletters:replay")
         .respond(s.deadLetters()::replay);
+    router.get("/admin/v1/chatbots/:botId/campaigns").respond(s.campaigns()::list);
+    router.postWithRegex(ADMIN_CAMPAIGN + ":pause").respond(s.campaigns()::pause);
+    router.postWithRegex(ADMIN_CAMPAIGN + ":resume").respond(s.campaigns()::resume);
+    router.postWithRegex(ADMIN_CAMPAIGN + ":cancel").respond(s.campaigns()::cancel);
+    router.get("/admin/v1/insights").respond(s.insights()::admin);
 
     router.route("/network/v1/*").handler(s.networkAuth());
     router.put("/network/v1/devices/:msisdn").respond(s.provisioning()::put);

@@ -59,6 +59,8 @@ import org.openmaap.platform.dialect.ctcu.NotifyVerification;
 import org.openmaap.platform.fallback.SmsAnswers;
 import org.openmaap.platform.fallback.SmsFallback;
 import org.openmaap.platform.fallback.StoredMoParts;
+import org.openmaap.platform.insights.Insights;
+import org.openmaap.platform.insights.InsightsApi;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatIds;
 import org.openmaap.platform.maap.ChatbotApi;
@@ -321,7 +323,8 @@ public final class Platform {
         cmccAuth,
         new CmccApi(cmccAuth, groupSends, clock, config.maxBodyBytes()),
         new CmccFiles(cmccAuth, filesApi),
-        new CampaignApi(campaigns));
+        new CampaignApi(campaigns),
+        new InsightsApi(new Insights(store, registry), clock));
     if (cluster) {
       registry.onChange(signals::chatbotChanged);
       signals.start(new FromOtherNodes(registry, outbound[0], online, capabilities));

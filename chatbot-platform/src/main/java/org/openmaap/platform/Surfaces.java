@@ -16,6 +16,7 @@ import org.openmaap.platform.dialect.ctcu.CtcuAuth;
 import org.openmaap.platform.dialect.ctcu.CtcuChatbotInfo;
 import org.openmaap.platform.dialect.ctcu.CtcuMedia;
 import org.openmaap.platform.dialect.ctcu.NotifyVerification;
+import org.openmaap.platform.insights.InsightsApi;
 import org.openmaap.platform.maap.BotAuth;
 import org.openmaap.platform.maap.ChatbotApi;
 import org.openmaap.platform.maap.PersistentMenuApi;
@@ -58,4 +59,5 @@ record Surfaces(
     CmccAuth cmccAuth,
     CmccApi cmcc,
     CmccFiles cmccFiles,
-    CampaignApi campaigns) {}
+    CampaignApi campaigns,
+    InsightsApi insights) {}

@@ -44,7 +44,12 @@ public final class RunningPlatform implements AutoCloseable {
   }
 
   public static RunningPlatform start(Vertx vertx, PlatformConfig config) {
-    return new RunningPlatform(vertx, Platform.start(vertx, config, Clock.systemUTC()).await());
+    return start(vertx, config, Clock.systemUTC());
+  }
+
+  /** A platform whose time is {@code clock}'s (an offset one, say, to be mid-hour). */
+  public static RunningPlatform start(Vertx vertx, PlatformConfig config, Clock clock) {
+    return new RunningPlatform(vertx, Platform.start(vertx, config, clock).await());
   }
 
   public int port() {

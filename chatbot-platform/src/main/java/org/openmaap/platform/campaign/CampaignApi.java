@@ -6,11 +6,17 @@ import io.vertx.ext.web.RoutingContext;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.Bodies;
 
-/** The Chatbot API's campaign routes: create, read, and start, pause, resume or cancel. */
+/**
+ * The Chatbot API's campaign routes: create, list, read, and start, pause, resume or cancel; the
+ * admin API lists and steers any bot's with the same handlers.
+ */
 public final class CampaignApi {
 
   /** A body of 10,000 recipients with their variables fits; a message body's limit would not. */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  private static final int DEFAULT_LIMIT = 50;
+  private static final int MAX_LIMIT = 100;
 
   private final Campaigns campaigns;
 
@@ -28,6 +34,16 @@ public final class CampaignApi {
   /** {@code GET /bot/v1/{botId}/campaigns/{campaignId}}. */
   public Future<JsonObject> get(RoutingContext ctx) {
     return campaigns.status(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  /**
+   * {@code GET /bot/v1/{botId}/campaigns} (and the admin API's for any bot): the newest first, up
+   * to {@code limit}.
+   */
+  public Future<JsonObject> list(RoutingContext ctx) {
+    int limit = limit(ctx.request().getParam("limit"));
+    return campaigns.list(ctx.pathParam("botId"), limit)
+        .map(found -> new JsonObject().put("campaigns", found));
   }
 
   /**
@@ -67,5 +83,21 @@ public final class CampaignApi {
   /** {@code POST …:cancel}. */
   public Future<JsonObject> cancel(RoutingContext ctx) {
     return campaigns.cancel(ctx.pathParam("botId"), ctx.pathParam("campaignId"));
+  }
+
+  private static int limit(String given) {
+    if (given == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(given);
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Answered below, like a number out of range.
+    }
+    throw ApiError.badRequest("bad_value", "limit must be a whole number from 1 to " + MAX_LIMIT
+        + ", not '" + given + "'");
   }
 }

@@ -113,6 +113,16 @@ public final class Campaigns {
     return shown(campaign).compose(shown -> reports.tell(campaign, shown));
   }
 
+  /** Up to {@code limit} of the bot's campaigns, the newest first, each as {@link #status}. */
+  Future<JsonArray> list(String botId, int limit) {
+    registry.require(botId);
+    // Each read as GET one reads it, so the list always answers the same object.
+    return store.campaignsOf(botId, limit).compose(found -> Future.all(found.stream()
+            .map(campaign -> status(botId, campaign.campaignId()))
+            .toList())
+        .map(all -> new JsonArray(all.<JsonObject>list())));
+  }
+
   /** A draft starts: running now, or scheduled until its startAt. */
   Future<JsonObject> start(String botId, String campaignId) {
     return owned(botId, campaignId).compose(campaign -> {

@@ -1369,6 +1369,54 @@ abstract class SqlStore implements Store {
     });
   }
 
+  @Override
+  public Future<List<CampaignRow>> campaignsOf(String botId, int limit) {
+    return read(db -> db.query("SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE bot_id = ?"
+        + " ORDER BY created_at DESC, campaign_id DESC LIMIT ?", SqlStore::campaignRow,
+        botId, limit));
+  }
+
+  // A user's tapped suggestion: its content is suggestedResponse, a member no other content has
+  // (the platform stores the JSON it encoded, so the member's name is followed by its colon).
+  private static final String HOUR_COUNTS = """
+      SELECT bot_id, created_at / 3600000 AS bucket,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' THEN 1 ELSE 0 END) AS sent,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND channel = 'rcs' THEN 1 ELSE 0 END) AS rcs,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND channel = 'sms' THEN 1 ELSE 0 END) AS sms,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND status = 'pending' THEN 1 ELSE 0 END)
+          AS pending,
+        SUM(CASE WHEN direction = 'BOT_TO_USER'
+          AND status IN ('delivered', 'displayed', 'deliveredAsSms') THEN 1 ELSE 0 END)
+          AS delivered,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND channel = 'rcs'
+          AND status IN ('delivered', 'displayed') THEN 1 ELSE 0 END) AS delivered_rcs,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND status = 'displayed' THEN 1 ELSE 0 END)
+          AS displayed,
+        SUM(CASE WHEN direction = 'BOT_TO_USER' AND status = 'failed' THEN 1 ELSE 0 END)
+          AS failed,
+        SUM(CASE WHEN direction = 'USER_TO_BOT' THEN 1 ELSE 0 END) AS received,
+        SUM(CASE WHEN direction = 'USER_TO_BOT' AND (in_reply_to_contribution_id IS NOT NULL
+          OR rcs_message_json LIKE '%"suggestedResponse":%') THEN 1 ELSE 0 END) AS responses
+      FROM messages
+      WHERE created_at >= ? AND created_at < ?""";
+
+  @Override
+  public Future<List<HourCounts>> hourCounts(String botId, Instant from, Instant to) {
+    String grouped = " GROUP BY bot_id, created_at / 3600000 ORDER BY bot_id, bucket";
+    return read(db -> botId == null
+        ? db.query(HOUR_COUNTS + grouped, SqlStore::hourCounts, millis(from), millis(to))
+        : db.query(HOUR_COUNTS + " AND bot_id = ?" + grouped, SqlStore::hourCounts,
+            millis(from), millis(to), botId));
+  }
+
+  private static HourCounts hourCounts(ResultSet row) throws SQLException {
+    return new HourCounts(row.getString("bot_id"),
+        Instant.ofEpochMilli(row.getLong("bucket") * 3_600_000L), row.getLong("sent"),
+        row.getLong("rcs"), row.getLong("sms"), row.getLong("pending"),
+        row.getLong("delivered"), row.getLong("delivered_rcs"), row.getLong("displayed"),
+        row.getLong("failed"), row.getLong("received"), row.getLong("responses"));
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }

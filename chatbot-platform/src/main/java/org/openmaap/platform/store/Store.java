@@ -299,6 +299,16 @@ public interface Store {
   Future<Optional<CampaignRow>> moveCampaign(String campaignId, Set<String> from, String to,
       Instant now, WorkRow work);
 
+  /** Up to {@code limit} of the bot's campaigns, the newest first. */
+  Future<List<CampaignRow>> campaignsOf(String botId, int limit);
+
+  /**
+   * Counts the messages of {@code botId} (null: of every bot) created in [{@code from},
+   * {@code to}), by bot and UTC hour, ordered by bot then hour; hours without messages are left
+   * out.
+   */
+  Future<List<HourCounts>> hourCounts(String botId, Instant from, Instant to);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**

@@ -9,20 +9,24 @@ import java.util.Set;
 import org.openmaap.card.html.HtmlPreview;
 
 /**
- * The pages: home, the preview tool, the phone simulator, the API reference, and the renderer's
- * card stylesheet.
+ * The pages: home, the preview tool, the phone simulator, the console, the API reference, and the
+ * renderer's card stylesheet.
  */
 public final class WebTools {
 
   private static final String SWAGGER_UI = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+  private static final String UPLOT = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
   /** What /docs loads of the Swagger UI WebJar; nothing else of the jar is served. */
   private static final Set<String> DOCS_ASSETS = Set.of("swagger-ui.css", "swagger-ui-bundle.js",
       "favicon-16x16.png", "favicon-32x32.png");
 
   private final String swaggerUiRoot;
+  private final String uplotRoot;
 
   public WebTools() {
-    this.swaggerUiRoot = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+    this.swaggerUiRoot = "META-INF/resources/webjars/swagger-ui/"
+        + webJarVersion(SWAGGER_UI, "Swagger UI") + "/";
+    this.uplotRoot = "META-INF/resources/webjars/uplot/" + webJarVersion(UPLOT, "uPlot") + "/dist/";
   }
 
   public void previewPage(RoutingContext ctx) {
@@ -31,6 +35,11 @@ public final class WebTools {
 
   public void simulatorPage(RoutingContext ctx) {
     page(ctx, "web/simulator.html");
+  }
+
+  /** The console: chatbots, their campaigns' progress and the insights charts. */
+  public void consolePage(RoutingContext ctx) {
+    page(ctx, "web/console.html");
   }
 
   public void cardStylesheet(RoutingContext ctx) {
@@ -63,20 +72,33 @@ public final class WebTools {
       ctx.fail(404);
       return;
     }
+    webJarFile(ctx, swaggerUiRoot + asset);
+  }
+
+  /** The script of the uPlot WebJar that /console draws its charts with. */
+  public void chartScript(RoutingContext ctx) {
+    webJarFile(ctx, uplotRoot + "uPlot.iife.min.js");
+  }
+
+  /** The stylesheet of the uPlot WebJar, for the charts' legends. */
+  public void chartStylesheet(RoutingContext ctx) {
+    webJarFile(ctx, uplotRoot + "uPlot.min.css");
+  }
+
+  private static void webJarFile(RoutingContext ctx, String file) {
     // The WebJar's path carries its version, so a new version is a new URL: cache for a day.
-    ctx.response().putHeader("Cache-Control", "public, max-age=86400")
-        .sendFile(swaggerUiRoot + asset);
+    ctx.response().putHeader("Cache-Control", "public, max-age=86400").sendFile(file);
   }
 
   private static void page(RoutingContext ctx, String file) {
     ctx.response().putHeader("Cache-Control", "no-cache").sendFile(file);
   }
 
-  private static String swaggerUiVersion() {
-    try (InputStream in = WebTools.class.getClassLoader().getResourceAsStream(SWAGGER_UI)) {
+  private static String webJarVersion(String pomProperties, String name) {
+    try (InputStream in = WebTools.class.getClassLoader().getResourceAsStream(pomProperties)) {
       if (in == null) {
-        throw new IllegalStateException("the Swagger UI WebJar is not on the classpath: no "
-            + SWAGGER_UI);
+        throw new IllegalStateException("the " + name + " WebJar is not on the classpath: no "
+            + pomProperties);
       }
       Properties properties = new Properties();
       properties.load(in);

@@ -1742,6 +1742,94 @@ abstract class StoreContract {
     assertThat(store.nextDue(T0).await()).contains(T0.plusSeconds(1));
   }
 
+  @Test
+  void campaignsOf_answersTheBotsOwnNewestFirst_upToTheLimit() {
+    for (int i = 0; i < 3; i++) {
+      store.insertCampaign(campaignAt("c-" + i, "bot-one", T0.plusSeconds(i)), List.of(), null)
+          .await();
+    }
+    store.insertCampaign(campaignAt("c-other", "bot-two", T0.plusSeconds(9)), List.of(), null)
+        .await();
+
+    List<CampaignRow> two = store.campaignsOf("bot-one", 2).await();
+    List<CampaignRow> all = store.campaignsOf("bot-one", 10).await();
+
+    assertThat(two).extracting(CampaignRow::campaignId).containsExactly("c-2", "c-1");
+    assertThat(all).extracting(CampaignRow::campaignId).containsExactly("c-2", "c-1", "c-0");
+    assertThat(all.get(0)).isEqualTo(campaignAt("c-2", "bot-one", T0.plusSeconds(2)));
+    assertThat(store.campaignsOf("bot-none", 10).await()).isEmpty();
+  }
+
+  @Test
+  void hourCounts_ofABot_countsItsMessagesInTheRangeByUtcHour() {
+    Instant hour = T0;
+    Instant next = T0.plus(Duration.ofHours(1));
+    insertAll(
+        counted("bot-one", "read", Direction.BOT_TO_USER, "displayed", "rcs", hour, null, TEXT),
+        counted("bot-one", "got", Direction.BOT_TO_USER, "delivered", "rcs",
+            hour.plusSeconds(3599), null, TEXT),
+        counted("bot-one", "as-sms", Direction.BOT_TO_USER, "deliveredAsSms", "sms",
+            hour.plusSeconds(60), null, TEXT),
+        counted("bot-one", "lost", Direction.BOT_TO_USER, "failed", "sms", hour.plusSeconds(60),
+            null, TEXT),
+        counted("bot-one", "waits", Direction.BOT_TO_USER, "pending", "rcs", hour.plusSeconds(60),
+            null, TEXT),
+        counted("bot-one", "later", Direction.BOT_TO_USER, "delivered", "rcs", next, null, TEXT),
+        counted("bot-one", "hi", Direction.USER_TO_BOT, "delivered", "rcs", hour.plusSeconds(90),
+            null, TEXT),
+        counted("bot-one", "tap", Direction.USER_TO_BOT, "delivered", "rcs", hour.plusSeconds(90),
+            null, "{\"suggestedResponse\":{\"response\":{\"reply\":{\"displayText\":\"Yes\"}}}}"),
+        counted("bot-one", "reply", Direction.USER_TO_BOT, "displayed", "sms",
+            hour.plusSeconds(90), "contrib-read", TEXT),
+        counted("bot-one", "quotes", Direction.USER_TO_BOT, "delivered", "rcs",
+            hour.plusSeconds(90), null, "{\"textMessage\":\"\\\"suggestedResponse\\\": x\"}"),
+        counted("bot-one", "before", Direction.BOT_TO_USER, "delivered", "rcs",
+            hour.minusMillis(1), null, TEXT),
+        counted("bot-one", "at-the-end", Direction.BOT_TO_USER, "delivered", "rcs",
+            hour.plus(Duration.ofHours(2)), null, TEXT),
+        counted("bot-two", "other", Direction.BOT_TO_USER, "delivered", "rcs", hour, null, TEXT));
+
+    List<HourCounts> counts = store.hourCounts("bot-one", hour, hour.plus(Duration.ofHours(2)))
+        .await();
+
+    assertThat(counts).containsExactly(
+        new HourCounts("bot-one", hour, 5, 3, 2, 1, 3, 2, 1, 1, 4, 2),
+        new HourCounts("bot-one", next, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0));
+  }
+
+  @Test
+  void hourCounts_ofEveryBot_answersEachBotsHoursInOrder_andNothingForAnEmptyRange() {
+    insertAll(
+        counted("bot-two", "b", Direction.BOT_TO_USER, "delivered", "sms", T0, null, TEXT),
+        counted("bot-one", "a", Direction.BOT_TO_USER, "sent", "rcs", T0.plusSeconds(7200),
+            null, TEXT),
+        counted("bot-one", "c", Direction.USER_TO_BOT, "delivered", "rcs", T0, null, TEXT));
+
+    List<HourCounts> counts = store.hourCounts(null, T0, T0.plus(Duration.ofDays(1))).await();
+
+    assertThat(counts).extracting(HourCounts::botId, HourCounts::hour, HourCounts::sent,
+        HourCounts::received).containsExactly(
+            tuple("bot-one", T0, 0L, 1L),
+            tuple("bot-one", T0.plusSeconds(7200), 1L, 0L),
+            tuple("bot-two", T0, 1L, 0L));
+    assertThat(store.hourCounts(null, T0.minusSeconds(3600), T0).await()).isEmpty();
+    assertThat(store.hourCounts("bot-three", T0, T0.plus(Duration.ofDays(1))).await()).isEmpty();
+  }
+
+  private static final String TEXT = "{\"textMessage\":\"hello\"}";
+
+  private void insertAll(MessageRow... messages) {
+    for (MessageRow message : messages) {
+      store.insertMessage(message).await();
+    }
+  }
+
+  private static MessageRow counted(String botId, String msgId, Direction direction,
+      String status, String channel, Instant createdAt, String inReplyTo, String json) {
+    return new MessageRow(botId, msgId, direction, USER, "conv-" + botId, "contrib-" + msgId,
+        inReplyTo, json, null, status, channel, null, null, createdAt, createdAt);
+  }
+
   private static CampaignRow campaign(String id, String status) {
     return new CampaignRow(id, "bot-one", "Spring sale",
         "{\"textMessage\":\"Hello {{name}}\"}", status, 20, null, 3, 1, 0, T0,
@@ -1764,6 +1852,11 @@ abstract class StoreContract {
     return IntStream.range(0, n).mapToObj(i -> new RecipientRow(campaignId, i,
         "+86138000001" + String.format("%02d", i), "{\"name\":\"U" + i + "\"}", "pending",
         null)).toList();
+  }
+
+  private static CampaignRow campaignAt(String id, String botId, Instant createdAt) {
+    return new CampaignRow(id, botId, "Sale " + id, "{\"textMessage\":\"Hello\"}", "draft", 20,
+        null, 0, 0, 0, createdAt, null, null, 0, null, -1);
   }
 
   // --- fixtures ---------------------------------------------------------------------------------
