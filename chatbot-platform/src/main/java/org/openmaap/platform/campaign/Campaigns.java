@@ -116,9 +116,9 @@ public final class Campaigns {
   /** Up to {@code limit} of the bot's campaigns, the newest first, each as {@link #status}. */
   Future<JsonArray> list(String botId, int limit) {
     registry.require(botId);
-    // Each read as GET one reads it, so the list always answers the same object.
+    // Each shown as GET one shows it, so the list always answers the same object.
     return store.campaignsOf(botId, limit).compose(found -> Future.all(found.stream()
-            .map(campaign -> status(botId, campaign.campaignId()))
+            .map(this::shown)
             .toList())
         .map(all -> new JsonArray(all.<JsonObject>list())));
   }
