@@ -174,6 +174,7 @@ public final class Demo {
         row("RCS phone", simulator(url, RCS_PHONE, "")),
         row("SMS-only phone", simulator(url, SMS_PHONE, "&mode=sms")),
         row("Rich-card preview", url + "/preview"),
+        row("Console", url + "/console (sign in with the admin token below)"),
         "",
         row("Chatbots", "coffee (" + CoffeeShop.PROFILE.name() + "), parcels ("
             + ParcelTracking.PROFILE.name() + "), flights (" + FlightCheckIn.PROFILE.name()
