@@ -16,6 +16,7 @@ import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.CampaignRow;
 import org.openmaap.platform.store.RecipientRow;
+import org.openmaap.platform.store.RecipientsAdded;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
 import org.openmaap.platform.work.Worker;
@@ -31,6 +32,9 @@ public final class Campaigns {
   static final String RUNNING = "running";
   static final String PAUSED = "paused";
   static final String CANCELLED = "cancelled";
+
+  /** The statuses in which a campaign takes more recipients: before it runs, or paused. */
+  static final Set<String> TAKES_RECIPIENTS = Set.of(DRAFT, SCHEDULED, PAUSED);
 
   /** The recipient states a campaign counts, every one present in its answer. */
   static final List<String> COUNTED = List.of("pending", "sent", "failed", "cancelled",
@@ -125,6 +129,36 @@ public final class Campaigns {
   Future<JsonObject> cancel(String botId, String campaignId) {
     return owned(botId, campaignId).compose(campaign -> move(botId, campaignId,
         Set.of(DRAFT, SCHEDULED, RUNNING, PAUSED), CANCELLED, null, "cancel"));
+  }
+
+  /** The bot's campaign, if it takes recipients now: a 409 naming its status if it does not. */
+  Future<CampaignRow> takingRecipients(String botId, String campaignId) {
+    return owned(botId, campaignId).map(campaign -> {
+      requireTakingRecipients(campaign);
+      return campaign;
+    });
+  }
+
+  /**
+   * Adds a batch of a file's recipients, {@code invalid} rows refused with them; a 409 when the
+   * campaign moved on meanwhile (the batches before stay).
+   */
+  Future<RecipientsAdded> addRecipients(String campaignId, List<RecipientRow> batch,
+      int invalid) {
+    return store.addRecipients(campaignId, TAKES_RECIPIENTS, batch, invalid).map(found -> {
+      RecipientsAdded added = found.orElseThrow(() -> notFound(campaignId));
+      requireTakingRecipients(added.campaign());
+      return added;
+    });
+  }
+
+  // Rows added to a running campaign could come after its last batch completed it.
+  private static void requireTakingRecipients(CampaignRow campaign) {
+    if (!TAKES_RECIPIENTS.contains(campaign.status())) {
+      throw new Conflict("campaign '" + campaign.campaignId() + "' is " + campaign.status()
+          + "; only a draft, scheduled or paused campaign takes more recipients"
+          + (campaign.status().equals(RUNNING) ? ": pause it first" : ""));
+    }
   }
 
   private Future<JsonObject> move(String botId, String campaignId, Set<String> from, String to,
