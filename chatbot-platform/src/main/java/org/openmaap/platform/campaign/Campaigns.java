@@ -131,10 +131,17 @@ public final class Campaigns {
         Set.of(DRAFT, SCHEDULED, RUNNING, PAUSED), CANCELLED, null, "cancel"));
   }
 
-  /** The bot's campaign, if it takes recipients now: a 409 naming its status if it does not. */
+  /**
+   * The bot's campaign, if it takes recipients now: a 409 naming its status if it does not (rows
+   * added to a running campaign could come after its last batch completed it).
+   */
   Future<CampaignRow> takingRecipients(String botId, String campaignId) {
     return owned(botId, campaignId).map(campaign -> {
-      requireTakingRecipients(campaign);
+      if (!TAKES_RECIPIENTS.contains(campaign.status())) {
+        throw new Conflict("campaign '" + campaignId + "' is " + campaign.status()
+            + "; only a draft, scheduled or paused campaign takes more recipients"
+            + (campaign.status().equals(RUNNING) ? ": pause it first" : ""));
+      }
       return campaign;
     });
   }
@@ -147,18 +154,14 @@ public final class Campaigns {
       int invalid) {
     return store.addRecipients(campaignId, TAKES_RECIPIENTS, batch, invalid).map(found -> {
       RecipientsAdded added = found.orElseThrow(() -> notFound(campaignId));
-      requireTakingRecipients(added.campaign());
+      CampaignRow campaign = added.campaign();
+      if (!TAKES_RECIPIENTS.contains(campaign.status())) {
+        throw new Conflict("campaign '" + campaignId + "' became " + campaign.status()
+            + " while its recipients were read; the " + campaign.recipients()
+            + " it has stay, the rest of the file was not added");
+      }
       return added;
     });
-  }
-
-  // Rows added to a running campaign could come after its last batch completed it.
-  private static void requireTakingRecipients(CampaignRow campaign) {
-    if (!TAKES_RECIPIENTS.contains(campaign.status())) {
-      throw new Conflict("campaign '" + campaign.campaignId() + "' is " + campaign.status()
-          + "; only a draft, scheduled or paused campaign takes more recipients"
-          + (campaign.status().equals(RUNNING) ? ": pause it first" : ""));
-    }
   }
 
   private Future<JsonObject> move(String botId, String campaignId, Set<String> from, String to,
