@@ -9,6 +9,7 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,6 +39,7 @@ class CampaignFilesTest {
   private static final String CSV = "text/csv";
   private static final String NDJSON = "application/x-ndjson";
   private static final Duration WITHIN = Duration.ofSeconds(10);
+  private static final int RECIPIENTS_BATCH = 5_000;
 
   @TempDir
   Path dataDir;
@@ -231,6 +233,33 @@ class CampaignFilesTest {
         .containsEntry("line", 2);
     assertThat(answer.getJsonArray("rejectedRows").getJsonObject(0).getString("reason"))
         .contains("longer than");
+  }
+
+  @Test
+  void anUploadBrokenOff_keepsTheBatchesStoredBeforeIt() {
+    String id = draft("Hello {{name}}");
+    StringBuilder rows = new StringBuilder("userContact,name\n");
+    for (int i = 0; i < 6_000; i++) {
+      rows.append("+86139").append(String.format("%08d", i)).append(",User ").append(i)
+          .append('\n');
+    }
+    String head = "POST " + recipientsPath(id) + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token + "\r\nContent-Type: text/csv\r\n"
+        // Promised far more than is sent: the client goes away in the middle.
+        + "Content-Length: 100000000\r\n\r\n";
+    NetSocket socket = vertx.createNetClient().connect(platform.port(), "localhost").await();
+
+    socket.write(Buffer.buffer(head + rows)).await();
+    Eventually.until(() -> get(id).bodyAsJsonObject().getInteger("recipients"),
+        n -> n >= RECIPIENTS_BATCH, WITHIN);
+    socket.close().await();
+
+    // What was stored stays; the rows of the unfinished batch were never stored.
+    int kept = Eventually.until(() -> get(id).bodyAsJsonObject().getInteger("recipients"),
+        n -> n >= RECIPIENTS_BATCH, WITHIN);
+    assertThat(kept).isLessThan(6_000);
+    assertThat(upload(id, CSV, "userContact,name\n" + RCS_1 + ",Li\n").bodyAsJsonObject()
+        .getInteger("recipients")).isEqualTo(kept + 1);
   }
 
   // --- fixtures ---------------------------------------------------------------------------------

@@ -20,10 +20,10 @@ public final class CampaignApi {
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
   /** The most rows one file of recipients may have. */
-  public static final long MAX_FILE_ROWS = 10_000_000;
+  static final long MAX_FILE_ROWS = 10_000_000;
 
   /** The longest line of a recipients file; a longer one is a refused row. */
-  public static final int MAX_LINE_BYTES = 64 * 1024;
+  static final int MAX_LINE_BYTES = 64 * 1024;
 
   private static final String CSV = "text/csv";
   private static final Set<String> NDJSON = Set.of("application/x-ndjson", "application/ndjson");
