@@ -59,8 +59,9 @@ public final class CampaignApi {
           if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue();
           }
-          return new RecipientUpload(campaigns, campaignId, request, rows, placeholders,
-              MAX_LINE_BYTES, MAX_FILE_ROWS).receive();
+          return new RecipientUpload((batch, invalid) -> campaigns.addRecipients(campaignId,
+              batch, invalid), campaignId, request, rows, placeholders, MAX_LINE_BYTES,
+              MAX_FILE_ROWS).receive();
         }))
         .onFailure(e -> Bodies.stopReading(ctx));
   }

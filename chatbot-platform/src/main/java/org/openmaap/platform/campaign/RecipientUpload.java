@@ -16,6 +16,7 @@ import org.openmaap.platform.campaign.NewCampaign.Recipient;
 import org.openmaap.platform.campaign.NewCampaign.Refused;
 import org.openmaap.platform.failure.TooLarge;
 import org.openmaap.platform.store.RecipientRow;
+import org.openmaap.platform.store.RecipientsAdded;
 
 /**
  * One recipients file being received: its lines are read as they arrive, and every
@@ -30,7 +31,13 @@ final class RecipientUpload {
   static final int BATCH = 5_000;
   static final int LISTED = 1_000;
 
-  private final Campaigns campaigns;
+  /** Where the batches go: the campaign's rows, under its lifecycle's rules. */
+  @FunctionalInterface
+  interface Batches {
+    Future<RecipientsAdded> add(List<RecipientRow> batch, int invalid);
+  }
+
+  private final Batches batches;
   private final String campaignId;
   private final HttpServerRequest request;
   private final FileRows rows;
@@ -51,9 +58,9 @@ final class RecipientUpload {
   private boolean sawRecipient;
   private boolean done;
 
-  RecipientUpload(Campaigns campaigns, String campaignId, HttpServerRequest request,
+  RecipientUpload(Batches batches, String campaignId, HttpServerRequest request,
       FileRows rows, Set<String> placeholders, int maxLineBytes, long maxRows) {
-    this.campaigns = campaigns;
+    this.batches = batches;
     this.campaignId = campaignId;
     this.request = request;
     this.rows = rows;
@@ -183,7 +190,7 @@ final class RecipientUpload {
     int invalid = refusedInBatch;
     batch = new ArrayList<>();
     refusedInBatch = 0;
-    return campaigns.addRecipients(campaignId, rows, invalid).map(stored -> {
+    return batches.add(rows, invalid).map(stored -> {
       added += stored.added();
       duplicates += stored.duplicates();
       recipients = stored.campaign().recipients();
