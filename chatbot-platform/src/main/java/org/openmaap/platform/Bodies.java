@@ -1,13 +1,22 @@
 package org.openmaap.platform;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
-/** Reads JSON request bodies the same way on every surface: 415 if not JSON, 400 if malformed. */
+/**
+ * Reads JSON request bodies the same way on every surface (415 if not JSON, 400 if malformed),
+ * and ends the exchange of a body refused while it streams.
+ */
 public final class Bodies {
+
+  private static final Duration LINGER = Duration.ofSeconds(2);
 
   private Bodies() {}
 
@@ -36,6 +45,33 @@ public final class Bodies {
     requireJson(ctx);
     Buffer body = ctx.body().buffer();
     return body == null ? new byte[0] : body.getBytes();
+  }
+
+  /**
+   * An error answered while the body is still arriving (413 while a huge upload streams) ends the
+   * exchange: the rest of the body is read and dropped for a moment, so that the client gets to
+   * read the answer (a connection closed on unread data is reset, and the answer lost with it),
+   * then the connection is closed.
+   */
+  public static void stopReading(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      return;
+    }
+    if (request.version() == HttpVersion.HTTP_2) {
+      ctx.addEndHandler(done -> ctx.response().reset());
+      return;
+    }
+    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    ctx.addEndHandler(done -> {
+      long linger = ctx.vertx().setTimer(LINGER.toMillis(), id -> request.connection().close());
+      request.handler(ignored -> {});
+      request.endHandler(v -> {
+        ctx.vertx().cancelTimer(linger);
+        request.connection().close();
+      });
+      request.resume();
+    });
   }
 
   private static void requireJson(RoutingContext ctx) {

@@ -53,9 +53,12 @@ final class HttpVerticle extends VerticleBase {
     router = Router.router(vertx);
     router.get("/admin/v1/health").respond(s.health()::health);
     router.get("/metrics").handler(s.metrics()::scrape);
-    // Uploads stream to disk as they arrive: they come before the body handler would buffer them.
+    // Uploads stream to disk (or, a campaign's recipients, to the store) as they arrive: they come
+    // before the body handler would buffer them.
     router.post("/bot/v1/:botId/files").handler(s.botAuth()).handler(s.rateLimits())
         .respond(s.files()::upload);
+    router.postWithRegex(CAMPAIGN + "/recipients").handler(s.botAuth()).handler(s.rateLimits())
+        .respond(s.campaigns()::recipients);
     router.post("/network/v1/devices/:msisdn/files").handler(s.networkAuth())
         .respond(s.files()::deviceUpload);
     // An upgrade request may say Content-Length: 0 (the JDK's client does): unread, it upgrades.

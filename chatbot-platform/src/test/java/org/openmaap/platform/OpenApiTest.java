@@ -436,6 +436,11 @@ class OpenApiTest {
               content.getJsonObject("application/xml"))))
           .await();
     }
+    if (content.containsKey("text/csv")) {
+      return request.putHeader("Content-Type", "text/csv")
+          .sendBuffer(Buffer.buffer((String) firstExample(content.getJsonObject("text/csv"))))
+          .await();
+    }
     if (content.containsKey("application/x-www-form-urlencoded")) {
       MultiMap form = MultiMap.caseInsensitiveMultiMap();
       ((JsonObject) firstExample(content.getJsonObject("application/x-www-form-urlencoded")))

@@ -17,6 +17,7 @@ import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.CampaignRow;
 import org.openmaap.platform.store.RecipientResult;
 import org.openmaap.platform.store.RecipientRow;
+import org.openmaap.platform.store.RecipientsAdded;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.WorkRow;
 import org.openmaap.platform.work.Worker;
@@ -33,6 +34,9 @@ public final class Campaigns {
   static final String PAUSED = "paused";
   static final String CANCELLED = "cancelled";
   static final String COMPLETED = "completed";
+
+  /** The statuses in which a campaign takes more recipients: before it runs, or paused. */
+  static final Set<String> TAKES_RECIPIENTS = Set.of(DRAFT, SCHEDULED, PAUSED);
 
   private final Store store;
   private final ChatbotRegistry registry;
@@ -153,6 +157,39 @@ public final class Campaigns {
   Future<JsonObject> cancel(String botId, String campaignId) {
     return owned(botId, campaignId).compose(campaign -> move(botId, campaignId,
         Set.of(DRAFT, SCHEDULED, RUNNING, PAUSED), CANCELLED, null, "cancel"));
+  }
+
+  /**
+   * The bot's campaign, if it takes recipients now: a 409 naming its status if it does not (rows
+   * added to a running campaign could come after its last batch completed it).
+   */
+  Future<CampaignRow> takingRecipients(String botId, String campaignId) {
+    return owned(botId, campaignId).map(campaign -> {
+      if (!TAKES_RECIPIENTS.contains(campaign.status())) {
+        throw new Conflict("campaign '" + campaignId + "' is " + campaign.status()
+            + "; only a draft, scheduled or paused campaign takes more recipients"
+            + (campaign.status().equals(RUNNING) ? ": pause it first" : ""));
+      }
+      return campaign;
+    });
+  }
+
+  /**
+   * Adds a batch of a file's recipients, {@code invalid} rows refused with them; a 409 when the
+   * campaign moved on meanwhile (the batches before stay).
+   */
+  Future<RecipientsAdded> addRecipients(String campaignId, List<RecipientRow> batch,
+      int invalid) {
+    return store.addRecipients(campaignId, TAKES_RECIPIENTS, batch, invalid).map(found -> {
+      RecipientsAdded added = found.orElseThrow(() -> notFound(campaignId));
+      CampaignRow campaign = added.campaign();
+      if (!TAKES_RECIPIENTS.contains(campaign.status())) {
+        throw new Conflict("campaign '" + campaignId + "' became " + campaign.status()
+            + " while its recipients were read; the " + campaign.recipients()
+            + " it has stay, the rest of the file was not added");
+      }
+      return added;
+    });
   }
 
   private Future<JsonObject> move(String botId, String campaignId, Set<String> from, String to,

@@ -29,7 +29,14 @@ record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
   static final List<String> TRAFFIC_TYPES = List.of("advertisement", "payment", "premium",
       "subscription", "token");
 
-  record Recipient(String userContact, JsonObject vars) {}
+  /** A recipient's row as checked: the recipient it names, or why it is refused. */
+  sealed interface Checked permits Recipient, Refused {}
+
+  /** A row's recipient: its number normalized, with its variables. */
+  record Recipient(String userContact, JsonObject vars) implements Checked {}
+
+  /** A refused row: its userContact as given (if any) and the reason. */
+  record Refused(Object userContact, String reason) implements Checked {}
 
   record Rejected(int index, Object userContact, String reason) {
     JsonObject toJson() {
@@ -104,37 +111,46 @@ record NewCampaign(String name, JsonObject message, List<Recipient> recipients,
     Set<String> seen = new HashSet<>();
     int duplicates = 0;
     for (int i = 0; i < rows.size(); i++) {
-      if (!(rows.getValue(i) instanceof JsonObject row)) {
-        rejected.add(new Rejected(i, null, "not an object {\"userContact\", \"vars\"}"));
-        continue;
-      }
-      Object vars = row.getValue("vars", new JsonObject());
-      if (!(vars instanceof JsonObject values)) {
-        rejected.add(new Rejected(i, row.getValue("userContact"), "vars must be an object"));
-        continue;
-      }
-      if (!(row.getValue("userContact") instanceof String contact)) {
-        rejected.add(new Rejected(i, row.getValue("userContact"),
-            "userContact must be a number as text, such as +8613800000000"));
-        continue;
-      }
-      String user;
-      try {
-        user = Msisdn.normalize(contact);
-      } catch (Invalid e) {
-        rejected.add(new Rejected(i, row.getValue("userContact"), e.getMessage()));
-        continue;
-      }
-      if (!seen.add(user)) {
+      Checked checked = check(rows.getValue(i));
+      if (checked instanceof Refused refused) {
+        rejected.add(new Rejected(i, refused.userContact(), refused.reason()));
+      } else if (checked instanceof Recipient recipient && seen.add(recipient.userContact())) {
+        recipients.add(recipient);
+      } else {
         duplicates++;
-        continue;
       }
-      recipients.add(new Recipient(user, values));
     }
     NewCampaign campaign = new NewCampaign(name, message, List.copyOf(recipients), duplicates,
         List.copyOf(rejected), startAt, rate, window);
     campaign.requireFillable();
     return campaign;
+  }
+
+  /**
+   * The recipient a row {@code {"userContact", "vars"}} names, or why it is refused: the rules of
+   * inline rows and of uploaded files alike.
+   */
+  static Checked check(Object row) {
+    if (!(row instanceof JsonObject object)) {
+      return new Refused(null, "not an object {\"userContact\", \"vars\"}");
+    }
+    return check(object.getValue("userContact"), object.getValue("vars", new JsonObject()));
+  }
+
+  /** The recipient of a number and its variables, or why they are refused. */
+  static Checked check(Object userContact, Object vars) {
+    if (!(vars instanceof JsonObject values)) {
+      return new Refused(userContact, "vars must be an object");
+    }
+    if (!(userContact instanceof String contact)) {
+      return new Refused(userContact,
+          "userContact must be a number as text, such as +8613800000000");
+    }
+    try {
+      return new Recipient(Msisdn.normalize(contact), values);
+    } catch (Invalid e) {
+      return new Refused(userContact, e.getMessage());
+    }
   }
 
   /** A placeholder that no recipient has a variable for is a mistake in the message. */

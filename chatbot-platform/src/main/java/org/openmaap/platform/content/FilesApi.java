@@ -1,9 +1,6 @@
 package org.openmaap.platform.content;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -11,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.openmaap.platform.ApiError;
+import org.openmaap.platform.Bodies;
 import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.store.FileRow;
@@ -24,7 +22,6 @@ import org.openmaap.platform.store.FileRow;
 public final class FilesApi {
 
   static final String FILE_FIELD = "fileContent";
-  private static final Duration LINGER = Duration.ofSeconds(2);
 
   private final FileLibrary library;
   private final FilesSettings settings;
@@ -148,34 +145,7 @@ public final class FilesApi {
         library.discard(received.file());
       }
     }));
-    return form.onFailure(e -> stopReading(ctx));
-  }
-
-  /**
-   * An error answered while the body is still arriving (413 while a huge upload streams) ends the
-   * exchange: the rest of the body is read and dropped for a moment, so that the client gets to
-   * read the answer (a connection closed on unread data is reset, and the answer lost with it),
-   * then the connection is closed.
-   */
-  private static void stopReading(RoutingContext ctx) {
-    HttpServerRequest request = ctx.request();
-    if (request.isEnded()) {
-      return;
-    }
-    if (request.version() == HttpVersion.HTTP_2) {
-      ctx.addEndHandler(done -> ctx.response().reset());
-      return;
-    }
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    ctx.addEndHandler(done -> {
-      long linger = ctx.vertx().setTimer(LINGER.toMillis(), id -> request.connection().close());
-      request.handler(ignored -> {});
-      request.endHandler(v -> {
-        ctx.vertx().cancelTimer(linger);
-        request.connection().close();
-      });
-      request.resume();
-    });
+    return form.onFailure(e -> Bodies.stopReading(ctx));
   }
 
   private static JsonObject created(RoutingContext ctx, JsonObject body) {

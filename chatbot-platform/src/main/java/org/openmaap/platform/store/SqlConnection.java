@@ -111,6 +111,28 @@ final class SqlConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs an INSERT, UPDATE or DELETE once for each list of parameters, as one JDBC batch, and
+   * answers how many rows each run changed.
+   */
+  int[] updateEach(String sql, List<Object[]> params) throws SQLException {
+    if (params.isEmpty()) {
+      return new int[0];
+    }
+    try {
+      PreparedStatement statement = prepare(sql);
+      for (Object[] row : params) {
+        for (int i = 0; i < row.length; i++) {
+          statement.setObject(i + 1, row[i]);
+        }
+        statement.addBatch();
+      }
+      return statement.executeBatch();
+    } catch (SQLException e) {
+      throw evict(sql, e);
+    }
+  }
+
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
     List<T> rows = new ArrayList<>();
     // Closing the result set ends the read transaction, so WAL checkpoints are not held back.

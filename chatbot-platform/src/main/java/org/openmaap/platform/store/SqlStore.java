@@ -1417,6 +1417,47 @@ abstract class SqlStore implements Store {
         row.getLong("failed"), row.getLong("received"), row.getLong("responses"));
   }
 
+  @Override
+  public Future<Optional<RecipientsAdded>> addRecipients(String campaignId, Set<String> statuses,
+      List<RecipientRow> recipients, int invalid) {
+    Set<String> expected = Set.copyOf(statuses);
+    List<RecipientRow> rows = List.copyOf(recipients);
+    return write(db -> {
+      // Locked, so that two uploads to one campaign never number their rows alike.
+      Optional<CampaignRow> found = db.queryOne("SELECT " + CAMPAIGN_COLUMNS
+          + " FROM campaigns WHERE campaign_id = ?" + db.forUpdate(), SqlStore::campaignRow,
+          campaignId);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!expected.contains(found.get().status())) {
+        return Optional.of(new RecipientsAdded(found.get(), 0, 0));
+      }
+      long next = db.queryOne("""
+          SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM campaign_recipients
+          WHERE campaign_id = ?""", row -> row.getLong("next"), campaignId).orElse(0L);
+      List<Object[]> params = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        RecipientRow r = rows.get(i);
+        params.add(new Object[] {campaignId, next + i, r.userContact(), r.varsJson()});
+      }
+      int added = 0;
+      for (int changed : db.updateEach("""
+          INSERT INTO campaign_recipients (campaign_id, seq, user_contact, vars_json, state)
+          VALUES (?, ?, ?, ?, 'pending')
+          ON CONFLICT (campaign_id, user_contact) DO NOTHING""", params)) {
+        added += changed;
+      }
+      int duplicates = rows.size() - added;
+      db.update("""
+          UPDATE campaigns SET recipients = recipients + ?,
+            skipped_duplicate = skipped_duplicate + ?, skipped_invalid = skipped_invalid + ?
+          WHERE campaign_id = ?""", added, duplicates, invalid, campaignId);
+      return Optional.of(new RecipientsAdded(findCampaign(db, campaignId).orElseThrow(), added,
+          duplicates));
+    });
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }

@@ -309,6 +309,16 @@ public interface Store {
    */
   Future<List<HourCounts>> hourCounts(String botId, Instant from, Instant to);
 
+  /**
+   * Adds these recipients (pending, numbered on from the campaign's last, their own seq ignored)
+   * to the campaign if its status is one of {@code statuses}, in one transaction: a number the
+   * campaign has already is not added but counted as a duplicate, and the campaign's recipients,
+   * skipped_duplicate and (by {@code invalid}) skipped_invalid counts go up with what was done.
+   * In another status nothing changes; empty when there is no campaign.
+   */
+  Future<Optional<RecipientsAdded>> addRecipients(String campaignId, Set<String> statuses,
+      List<RecipientRow> recipients, int invalid);
+
   // --- webhook events ---------------------------------------------------------------------------
 
   /**

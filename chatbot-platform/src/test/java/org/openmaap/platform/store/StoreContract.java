@@ -1830,6 +1830,54 @@ abstract class StoreContract {
         inReplyTo, json, null, status, channel, null, null, createdAt, createdAt);
   }
 
+  @Test
+  void addRecipients_numbersOnFromTheLast_countsDuplicatesAndInvalid_inTheCampaign() {
+    store.insertCampaign(campaign("c-1", "draft"), recipients("c-1", 2), null).await();
+    List<RecipientRow> batch = List.of(
+        new RecipientRow("c-1", 0, "+8613900000001", "{\"name\":\"Li\"}", "pending", null),
+        // The campaign has it already, and the batch has the next one twice.
+        new RecipientRow("c-1", 0, "+8613800000100", "{\"name\":\"Again\"}", "pending", null),
+        new RecipientRow("c-1", 0, "+8613900000002", "{\"name\":\"Wang\"}", "pending", null),
+        new RecipientRow("c-1", 0, "+8613900000002", "{\"name\":\"Twice\"}", "pending", null));
+
+    RecipientsAdded added = store.addRecipients("c-1", Set.of("draft", "paused"), batch, 3)
+        .await().orElseThrow();
+
+    assertThat(added.added()).isEqualTo(2);
+    assertThat(added.duplicates()).isEqualTo(2);
+    // The campaign fixture counted 3 recipients and 1 duplicate when it was made.
+    assertThat(added.campaign().recipients()).isEqualTo(5);
+    assertThat(added.campaign().skippedDuplicate()).isEqualTo(3);
+    assertThat(added.campaign().skippedInvalid()).isEqualTo(3);
+    assertThat(store.campaign("c-1").await()).contains(added.campaign());
+    List<RecipientRow> pending = store.pendingRecipients("c-1", 10).await();
+    assertThat(pending).extracting(RecipientRow::userContact).containsExactly(
+        "+8613800000100", "+8613800000101", "+8613900000001", "+8613900000002");
+    assertThat(pending.get(2).seq()).isGreaterThan(pending.get(1).seq());
+    assertThat(pending.get(3).varsJson()).isEqualTo("{\"name\":\"Wang\"}");
+  }
+
+  @Test
+  void addRecipients_twoBatches_keepTheirOrder_andAnotherStatusOrCampaignAddsNothing() {
+    store.insertCampaign(campaign("c-1", "paused"), List.of(), null).await();
+    store.insertCampaign(campaign("c-2", "running"), List.of(), null).await();
+
+    store.addRecipients("c-1", Set.of("paused"), recipients("c-1", 2), 0).await();
+    store.addRecipients("c-1", Set.of("paused"), List.of(new RecipientRow("c-1", 0,
+        "+8613900000009", "{}", "pending", null)), 0).await();
+    RecipientsAdded refused = store.addRecipients("c-2", Set.of("draft", "paused"),
+        recipients("c-2", 2), 1).await().orElseThrow();
+
+    assertThat(store.pendingRecipients("c-1", 10).await()).extracting(RecipientRow::userContact)
+        .containsExactly("+8613800000100", "+8613800000101", "+8613900000009");
+    assertThat(refused.added()).isZero();
+    assertThat(refused.campaign().status()).isEqualTo("running");
+    assertThat(states("c-2")).isEmpty();
+    assertThat(store.campaign("c-2").await().orElseThrow().skippedInvalid()).isZero();
+    assertThat(store.addRecipients("c-3", Set.of("draft"), recipients("c-3", 1), 0).await())
+        .isEmpty();
+  }
+
   private static CampaignRow campaign(String id, String status) {
     return new CampaignRow(id, "bot-one", "Spring sale",
         "{\"textMessage\":\"Hello {{name}}\"}", status, 20, null, 3, 1, 0, T0,
