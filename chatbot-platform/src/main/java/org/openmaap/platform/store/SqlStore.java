@@ -806,6 +806,9 @@ abstract class SqlStore implements Store {
   private static void startLane(SqlConnection db, WorkRow.Kind kind, String botId, String lane,
       Instant fallback) throws SQLException {
     lockLane(db, kind, botId, lane);
+    // "+due_at": on "due_at IS NOT NULL" SQLite would search the bot's every due row through
+    // work_due_per_bot, a scan as long as the bot's backlog on each settle; the unary plus keeps
+    // it on the lane's own rows (work_lanes). PostgreSQL reads it as the same test.
     db.update("""
         UPDATE work SET due_at = coalesce((SELECT e.retry_from FROM events e
                                            WHERE work.kind = 'EVENT' AND e.event_id = work.ref),
@@ -815,7 +818,7 @@ abstract class SqlStore implements Store {
                     ORDER BY seq LIMIT 1)
           AND due_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM work WHERE kind = ? AND bot_id = ? AND lane = ?
-                          AND due_at IS NOT NULL)""",
+                          AND +due_at IS NOT NULL)""",
         millis(fallback), kind.name(), botId, lane, kind.name(), botId, lane);
   }
 

@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
  * tools/campaign.sh --mode sms --recipients 100000 --rate 5000 --sms-throughput 5000
  * tools/campaign.sh --mode devices --devices 2000 --campaigns 10 --rate 2000
  * </pre>
+ *
+ * <p>{@code --platform-jvm} gives the platform's JVM options, separated by semicolons (default -Xmx1g).
  */
 public final class CampaignBench {
 
@@ -46,7 +48,7 @@ public final class CampaignBench {
 
   /** The run's options, each with its default. */
   record Options(String mode, int recipients, int devices, int campaigns, int rate,
-      int smsThroughput) {
+      int smsThroughput, List<String> platformJvm) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new java.util.HashMap<>();
@@ -67,7 +69,8 @@ public final class CampaignBench {
       }
       return new Options(mode, mode.equals("sms") ? recipients : devices * campaigns, devices,
           campaigns, Integer.parseInt(given.getOrDefault("rate", "5000")),
-          Integer.parseInt(given.getOrDefault("sms-throughput", "5000")));
+          Integer.parseInt(given.getOrDefault("sms-throughput", "5000")),
+          List.of(given.getOrDefault("platform-jvm", "-Xmx1g").split(";")));
     }
   }
 
@@ -77,7 +80,7 @@ public final class CampaignBench {
     Files.writeString(config, new JsonObject().put("sms", new JsonObject()
         .put("throughputPerSecond", options.smsThroughput())).encode());
     int exit = 0;
-    try (ChildPlatform child = ChildPlatform.start(List.of("-Xmx1g"), false,
+    try (ChildPlatform child = ChildPlatform.start(options.platformJvm(), false,
         Map.of("OPENMAAP_CONFIG", config.toString(), "OPENMAAP_SMS_MODE", "embedded"))) {
       child.awaitReady();
       run(options, child);
