@@ -20,9 +20,9 @@ import org.openmaap.card.model.RcsMessage.TypingState;
 public final class Online {
 
   /**
-   * How many message ids a link remembers for the device's reports; the oldest go first, so a
-   * long-lived link does not grow without bound (a report on a message older than that many
-   * others is answered as unknown).
+   * How many message ids a link remembers that the device has not reported yet (a reported one is
+   * forgotten); the oldest go first, so a device that never reports does not grow its link
+   * without bound.
    */
   static final int REMEMBERED_MESSAGES = 10_000;
 
@@ -143,7 +143,7 @@ public final class Online {
         .filter(handed -> handed != null).map(Handed::botId).findFirst();
   }
 
-  /** Forgets the message on every link: the device read it, no report on it is due any more. */
+  /** Forgets the message on every link: the device reported it, it is never revoked now. */
   void forget(String msisdn, String msgId) {
     sessions(msisdn).forEach(session -> session.handed().remove(msgId));
   }

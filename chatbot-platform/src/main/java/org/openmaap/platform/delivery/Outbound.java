@@ -25,6 +25,7 @@ import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;
 import org.openmaap.platform.store.EventRow;
@@ -432,22 +433,25 @@ public final class Outbound {
   }
 
   private Future<Boolean> deviceReport(String msisdn, String msgId, String to) {
-    String botId = online.botOf(msisdn, msgId).orElse(null);
-    if (botId == null) {
-      return Future.failedFuture(new NotFound("no message '" + msgId
-          + "' was delivered on this connection"));
-    }
-    return store.message(botId, msgId).compose(found -> found
+    return reported(msisdn, msgId).compose(found -> found
         .map(row -> report(row, to).compose(changed -> changed
             ? Future.succeededFuture(true)
-            : refuseIfGone(botId, msgId)))
-        .orElse(Future.succeededFuture(false)))
-        .map(changed -> {
-          if (Status.DISPLAYED.equals(to)) {
-            online.forget(msisdn, msgId);
-          }
-          return changed;
-        });
+            : refuseIfGone(row.botId(), msgId)))
+        .orElseThrow(() -> new NotFound("no message '" + msgId + "' was sent to " + msisdn)))
+        // Reported, it is never revoked nor written again: the links need not hold it, and a
+        // later report on it (displayed after delivered) finds it in the store.
+        .onSuccess(changed -> online.forget(msisdn, msgId));
+  }
+
+  /** The message a device reports on: as handed to one of its links, else as stored. */
+  private Future<Optional<MessageRow>> reported(String msisdn, String msgId) {
+    Optional<String> handedBy = online.botOf(msisdn, msgId);
+    if (handedBy.isPresent()) {
+      return store.message(handedBy.get(), msgId)
+          .map(found -> found.filter(row -> row.userContact().equals(msisdn)));
+    }
+    return store.messageTo(msisdn, msgId,
+        registry.all().stream().map(Chatbot::botId).toList());
   }
 
   /** A report that changed nothing: a repeat (answered), or too late for a message gone. */

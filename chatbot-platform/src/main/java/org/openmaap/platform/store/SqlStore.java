@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -232,6 +233,34 @@ abstract class SqlStore implements Store {
   public Future<Optional<MessageRow>> message(String botId, String msgId) {
     return read(db -> findMessage(db, botId, msgId));
   }
+
+  @Override
+  public Future<Optional<MessageRow>> messageTo(String userContact, String msgId,
+      List<String> botIds) {
+    List<String> bots = List.copyOf(botIds);
+    return read(db -> {
+      Optional<MessageRow> latest = Optional.empty();
+      // Each bot's (bot_id, msg_id) key is searched; a chunk of bots per statement.
+      for (int from = 0; from < bots.size(); from += BOTS_PER_STATEMENT) {
+        List<String> chunk = bots.subList(from, Math.min(bots.size(), from + BOTS_PER_STATEMENT));
+        List<Object> params = new ArrayList<>(chunk);
+        params.add(msgId);
+        params.add(userContact);
+        Optional<MessageRow> found = db.queryOne("SELECT " + MESSAGE_COLUMNS
+            + " FROM messages WHERE bot_id IN (" + String.join(", ",
+                Collections.nCopies(chunk.size(), "?")) + ") AND msg_id = ?"
+            + " AND user_contact = ? AND direction = 'BOT_TO_USER'"
+            + " ORDER BY created_at DESC LIMIT 1", SqlStore::messageRow, params.toArray());
+        if (found.isPresent() && (latest.isEmpty()
+            || found.get().createdAt().isAfter(latest.get().createdAt()))) {
+          latest = found;
+        }
+      }
+      return latest;
+    });
+  }
+
+  private static final int BOTS_PER_STATEMENT = 500;
 
   private static Optional<MessageRow> findMessage(SqlConnection db, String botId, String msgId)
       throws SQLException {

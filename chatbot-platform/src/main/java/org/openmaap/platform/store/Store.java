@@ -64,6 +64,12 @@ public interface Store {
   Future<Optional<MessageRow>> message(String botId, String msgId);
 
   /**
+   * The message {@code msgId} one of {@code botIds} sent to {@code userContact} (the latest, if
+   * two bots chose the same id): a device's report names only the msgId.
+   */
+  Future<Optional<MessageRow>> messageTo(String userContact, String msgId, List<String> botIds);
+
+  /**
    * Sets a message's status, channel and reason and appends the change to its history, only when
    * the current status is one of {@code from} (empty: any); answers whether it changed.
    */

@@ -263,6 +263,34 @@ class OutboundTest {
   }
 
   @Test
+  void delivered_theLinksForgetTheMessage_andItsLaterDisplayedReportIsFoundInTheStore() {
+    FakeLink phone = FakeLink.websocket();
+    core.connect(phone);
+    String msgId = core.send(text("read me later"));
+    core.awaitStatus(msgId, Status.SENT);
+
+    core.outbound.delivered(USER, msgId).await();
+    boolean handedAfterDelivered = core.online.botOf(USER, msgId).isPresent();
+    boolean displayed = core.outbound.displayed(USER, msgId).await();
+
+    assertThat(handedAfterDelivered).as("a reported message held by the link").isFalse();
+    assertThat(displayed).isTrue();
+    assertThat(core.status(msgId)).isEqualTo(Status.DISPLAYED);
+    assertThat(core.events.statuses(msgId)).containsExactly(Status.DELIVERED, Status.DISPLAYED);
+  }
+
+  @Test
+  void delivered_reportOnAnotherNumbersMessage_isNotFound() {
+    core.connect(FakeLink.websocket());
+    String msgId = core.send(text("for this number only"));
+    core.awaitStatus(msgId, Status.SENT);
+
+    assertThatThrownBy(() -> core.outbound.delivered("+8613800000999", msgId).await())
+        .isInstanceOf(NotFound.class);
+    assertThat(core.status(msgId)).isEqualTo(Status.SENT);
+  }
+
+  @Test
   void delivered_reportOfAMessageNoLinkWasHanded_isNotFound() {
     core.connect(FakeLink.websocket());
 

@@ -328,6 +328,22 @@ abstract class StoreContract {
   }
 
   @Test
+  void messageTo_findsTheBotToUserMessageOfOneOfTheBots_toThatUserOnly() {
+    MessageRow mine = toUser("bot-one", "m1", USER, "sent");
+    store.insertMessage(mine).await();
+    store.insertMessage(toUser("bot-two", "m2", "+8613800000002", "sent")).await();
+    store.insertMessage(message("bot-one", "m3", Direction.USER_TO_BOT, USER, "delivered"))
+        .await();
+
+    assertThat(store.messageTo(USER, "m1", List.of("bot-two", "bot-one")).await())
+        .contains(mine);
+    assertThat(store.messageTo(USER, "m1", List.of("bot-two")).await()).isEmpty();
+    assertThat(store.messageTo(USER, "m2", List.of("bot-one", "bot-two")).await()).isEmpty();
+    assertThat(store.messageTo(USER, "m3", List.of("bot-one")).await()).isEmpty();
+    assertThat(store.messageTo(USER, "m1", List.of()).await()).isEmpty();
+  }
+
+  @Test
   void insertMessageAndEvent_storesBoth_andATakenMsgIdStoresNeither() {
     MessageRow m = message("bot-one", "m1", Direction.USER_TO_BOT, USER, "delivered");
 
