@@ -88,8 +88,7 @@ class CampaignFilesTest {
       assertThat(answer.getJsonArray("rejectedRows").getJsonObject(0).getMap())
           .containsEntry("line", 6).containsEntry("userContact", "+86");
       assertThat(act(id, "start").statusCode()).isEqualTo(200);
-      assertThat(awaitStatus(id, "completed").getJsonObject("counts").getInteger("sent"))
-          .isEqualTo(3);
+      assertThat(awaitStatus(id, "completed").getInteger("handedOn")).isEqualTo(3);
       assertThat(smsTexts(SMS_1)).containsExactly("Hello Wang, Jr., your code is A1");
       assertThat(smsTexts(SMS_2)).containsExactly("Hello Zhao\nof two lines, your code is C3");
       assertThat(device.next("message").getJsonObject("RCSMessage").getString("textMessage"))
