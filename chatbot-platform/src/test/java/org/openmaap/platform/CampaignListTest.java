@@ -139,10 +139,19 @@ class CampaignListTest {
   }
 
   /** A scheduled campaign of two recipients, or a draft of none when {@code startAt} is null. */
+  /**
+   * A campaign of the bot's; the next one is created in a later millisecond, since the list
+   * orders campaigns by when they were created (to the millisecond) and two in one millisecond
+   * come in either order.
+   */
   private String create(String name, String startAt) {
     HttpResponse<Buffer> created = platform.request(HttpMethod.POST, "/bot/v1/shop/campaigns")
         .bearerTokenAuthentication(token).sendJsonObject(campaign(name, startAt)).await();
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    long createdBy = System.currentTimeMillis();
+    while (System.currentTimeMillis() <= createdBy) {
+      Thread.onSpinWait();
+    }
     return created.bodyAsJsonObject().getString("campaignId");
   }
 
