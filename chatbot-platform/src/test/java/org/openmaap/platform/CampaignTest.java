@@ -302,6 +302,8 @@ class CampaignTest {
         new JsonObject().put("userContact", SMS_2).put("vars", new JsonObject()));
     String id = create(body).bodyAsJsonObject().getString("campaignId");
     awaitStatus(id, "completed");
+    // Through the SMSC: the message is on SMS now (it is on RCS until its delivery routes it).
+    smsTexts(SMS_1);
 
     HttpResponse<Buffer> ndjson = platform.request(HttpMethod.GET,
         "/bot/v1/shop/campaigns/" + id + "/results").bearerTokenAuthentication(token).send()
