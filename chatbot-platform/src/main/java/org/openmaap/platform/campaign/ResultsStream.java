@@ -1,12 +1,16 @@
 package org.openmaap.platform.campaign;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.openmaap.platform.ApiError;
 import org.openmaap.platform.store.RecipientResult;
 
@@ -42,6 +46,9 @@ final class ResultsStream {
     }
   }
 
+  private static final ObjectWriter CSV_RECORD = CsvMapper.builder()
+      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writerFor(String[].class);
+
   private static final List<String> COLUMNS = List.of("userContact", "msgId", "status",
       "channel", "reason", "updatedAt");
 
@@ -64,7 +71,7 @@ final class ResultsStream {
   void start() {
     response.setChunked(true).putHeader("Content-Type", format.contentType);
     if (format == Format.CSV) {
-      response.write(String.join(",", COLUMNS) + "\n");
+      response.write(csv(COLUMNS));
     }
     page(-1);
   }
@@ -102,7 +109,7 @@ final class ResultsStream {
   private Buffer chunk(List<RecipientResult> rows) {
     Buffer chunk = Buffer.buffer(rows.size() * 128);
     for (RecipientResult row : rows) {
-      List<Object> values = values(row);
+      List<String> values = values(row);
       if (format == Format.NDJSON) {
         JsonObject line = new JsonObject();
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -110,14 +117,13 @@ final class ResultsStream {
         }
         chunk.appendString(line.encode()).appendString("\n");
       } else {
-        chunk.appendString(values.stream().map(ResultsStream::csv)
-            .collect(Collectors.joining(","))).appendString("\n");
+        chunk.appendString(csv(values));
       }
     }
     return chunk;
   }
 
-  private List<Object> values(RecipientResult row) {
+  private List<String> values(RecipientResult row) {
     String reason = row.reason() != null ? row.reason() : row.messageReason();
     return Arrays.asList(row.userContact(),
         row.messageStatus() == null ? null : campaignId + "." + row.seq(),
@@ -125,16 +131,14 @@ final class ResultsStream {
         row.updatedAt() == null ? null : row.updatedAt().toString());
   }
 
-  /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-  private static String csv(Object value) {
-    if (value == null) {
-      return "";
+  /** A CSV record and its line end, each field quoted only where RFC 4180 needs it. */
+  private static String csv(List<String> fields) {
+    try {
+      // Jackson leaves a null field out of the record: an empty one keeps the columns in place.
+      return CSV_RECORD.writeValueAsString(fields.stream().map(f -> f == null ? "" : f)
+          .toArray(String[]::new));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("writing a CSV record of texts", e);
     }
-    String text = value.toString();
-    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0
-        && text.indexOf('\r') < 0) {
-      return text;
-    }
-    return '"' + text.replace("\"", "\"\"") + '"';
   }
 }
