@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A chatbot's first two calls, for tests against any platform: registration and its token. */
-final class Bots {
+public final class Bots {
 
   private Bots() {}
 
   /** POSTs the registration with the admin token; answers it with its secrets, or fails. */
-  static JsonObject register(WebClient http, String adminToken, JsonObject registration) {
+  public static JsonObject register(WebClient http, String adminToken, JsonObject registration) {
     HttpResponse<Buffer> response = http.post("/admin/v1/chatbots")
         .bearerTokenAuthentication(adminToken)
         .sendJsonObject(registration)
@@ -26,7 +26,7 @@ final class Bots {
   }
 
   /** An access token for a registered bot, by client credentials in the Basic header. */
-  static String token(WebClient http, JsonObject registration) {
+  public static String token(WebClient http, JsonObject registration) {
     String basic = Base64.getEncoder().encodeToString((registration.getString("clientId") + ":"
         + registration.getString("clientSecret")).getBytes(StandardCharsets.UTF_8));
     HttpResponse<Buffer> response = http.post("/oauth2/v1/token")

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.openmaap.platform.Bots;
 
 /**
  * How fast campaigns hand their recipients on, in a platform (a child JVM) with its embedded SMSC:
@@ -200,21 +201,9 @@ public final class CampaignBench {
   }
 
   private static String registerBot(WebClient http, String adminToken, String webhookUrl) {
-    HttpResponse<Buffer> registered = http.post("/admin/v1/chatbots")
-        .bearerTokenAuthentication(adminToken)
-        .sendJsonObject(new JsonObject().put("botId", "campaign-bench")
-            .put("name", "Campaign bench").put("webhookUrl", webhookUrl + "/webhook")
-            .put("rateLimitPerSecond", 100_000))
-        .await();
-    expect(registered, 201);
-    JsonObject bot = registered.bodyAsJsonObject();
-    HttpResponse<Buffer> token = http.post("/oauth2/v1/token")
-        .basicAuthentication(bot.getString("clientId"), bot.getString("clientSecret"))
-        .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap()
-            .add("grant_type", "client_credentials"))
-        .await();
-    expect(token, 200);
-    return token.bodyAsJsonObject().getString("access_token");
+    return Bots.token(http, Bots.register(http, adminToken, new JsonObject()
+        .put("botId", "campaign-bench").put("name", "Campaign bench")
+        .put("webhookUrl", webhookUrl + "/webhook").put("rateLimitPerSecond", 100_000)));
   }
 
   private static String create(WebClient http, String token, String name, JsonArray recipients,
