@@ -92,16 +92,7 @@ final class RecipientUpload {
   }
 
   private void chunk(Buffer data) {
-    if (done) {
-      return;
-    }
-    try {
-      lines.feed(data);
-    } catch (TooLarge e) {
-      overLimit(e);
-      return;
-    } catch (RuntimeException e) {
-      stop(e);
+    if (done || !reads(() -> lines.feed(data))) {
       return;
     }
     if (batch.size() >= BATCH) {
@@ -114,18 +105,24 @@ final class RecipientUpload {
     }
   }
 
-  private void end() {
-    if (done) {
-      return;
-    }
+  /** Runs a step of reading the file; answers false when it failed, the upload then answered. */
+  private boolean reads(Runnable step) {
     try {
-      lines.end();
-      take(rows.end());
+      step.run();
+      return true;
     } catch (TooLarge e) {
       overLimit(e);
-      return;
     } catch (RuntimeException e) {
       stop(e);
+    }
+    return false;
+  }
+
+  private void end() {
+    if (done || !reads(() -> {
+      lines.end();
+      take(rows.end());
+    })) {
       return;
     }
     // Every row stored fills every placeholder: so a placeholder unfilled means none was stored.
