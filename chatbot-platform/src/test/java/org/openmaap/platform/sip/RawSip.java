@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A SIP client made of bare sockets, for what no well-behaved phone sends: garbage, exact bodies
- * (deflated, oversized). Each request is one datagram, and its answer's status line is read.
+ * (deflated, oversized). Each request is one datagram or one TCP connection, and its answer's
+ * status line is read.
  */
 final class RawSip {
 
@@ -53,6 +54,46 @@ final class RawSip {
       throw new AssertionError("no answer within " + TIMEOUT_MILLIS + " ms");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Sends a MESSAGE over a TCP connection of its own from {@code from} to {@code botId}; answers
+   * the status line, or null when the platform closed the connection without one.
+   */
+  static String messageOverTcp(int port, String from, String botId, String contentType,
+      byte[] body) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      String head = "MESSAGE sip:" + botId + "@test.local SIP/2.0\r\n"
+          + "Via: SIP/2.0/TCP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK"
+          + UUID.randomUUID() + "\r\n"
+          + "From: <sip:" + from + "@ims.test>;tag=raw\r\n"
+          + "To: <sip:" + botId + "@test.local>\r\n"
+          + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
+          + "CSeq: 1 MESSAGE\r\n"
+          + "Max-Forwards: 70\r\n"
+          + "Content-Type: " + contentType + "\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n";
+      try {
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.flush();
+      } catch (IOException closedWhileWriting) {
+        // the platform may close the connection before it has read all of it: read what it said
+      }
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      int b;
+      while ((b = socket.getInputStream().read()) >= 0 && b != '\n') {
+        line.write(b);
+      }
+      return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8).strip();
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no answer nor close within " + TIMEOUT_MILLIS + " ms");
+    } catch (IOException e) {
+      // reset by the platform: closed without an answer
+      return null;
     }
   }
 

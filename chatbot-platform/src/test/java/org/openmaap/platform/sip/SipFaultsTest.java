@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -53,11 +54,15 @@ class SipFaultsTest {
   @Test
   void malformedSipCpimAndXml_get4xxWithReasons_andAnotherPhoneIsStillServed() {
     Sipp.require();
-    RawSip.garbage(sipPort, "NOT SIP AT ALL\r\n\u0000\u0001\r\n\r\n".getBytes(
-        StandardCharsets.ISO_8859_1));
-    try (Sipp bad = Sipp.start(dir, "phone-malformed", "u1", Sipp.freePort(), sipPort,
-        BAD_PHONE, Map.of("bot", "parcel"))) {
-      bad.succeeds(Duration.ofSeconds(40));
+    List<String> logged;
+    try (CapturedLog log = CapturedLog.start()) {
+      RawSip.garbage(sipPort, "NOT SIP AT ALL\r\n\u0000\u0001\r\n\r\n".getBytes(
+          StandardCharsets.ISO_8859_1));
+      try (Sipp bad = Sipp.start(dir, "phone-malformed", "u1", Sipp.freePort(), sipPort,
+          BAD_PHONE, Map.of("bot", "parcel"))) {
+        bad.succeeds(Duration.ofSeconds(40));
+      }
+      logged = log.lines();
     }
     try (Sipp good = Sipp.start(dir, "phone-writes", "u1", Sipp.freePort(), sipPort,
         GOOD_PHONE, Map.of("bot", "parcel", "inbox", Integer.toString(Sipp.freePort())))) {
@@ -69,6 +74,13 @@ class SipFaultsTest {
         .isEqualTo(GOOD_PHONE);
     assertThat(bot.noneWithin(event -> BAD_PHONE.equals(event.getJsonObject("messageContact",
         new JsonObject()).getString("userContact")), Duration.ofMillis(300))).isTrue();
+    // Each refusal is in the log with its reason, for the operator to see which phone errs how.
+    for (String reason : List.of("DOCTYPE", "no blank line", "application/x-anything",
+        "application/x-nothing-known", "no chatbot 'nobody'", "not a phone number",
+        "not a JSON object", "problem")) {
+      assertThat(logged).as(reason).anyMatch(line -> line.startsWith("INFO ")
+          && line.contains("refused") && line.contains(reason));
+    }
   }
 
   @Test
@@ -84,8 +96,11 @@ class SipFaultsTest {
         "Content-Encoding: br\r\n", deflated);
     String inflated = RawSip.message(sipPort, GOOD_PHONE, "parcel", "message/cpim",
         "Content-Encoding: deflate\r\n", deflated);
+    String tooLargeOverTcp = RawSip.messageOverTcp(sipPort, BAD_PHONE, "parcel", "message/cpim",
+        RawSip.cpimText(BAD_PHONE, "parcel", "z".repeat(MAX_BODY * 2)));
 
     assertThat(tooLarge).startsWith("SIP/2.0 513 ").contains("the limit is " + MAX_BODY);
+    assertThat(tooLargeOverTcp).startsWith("SIP/2.0 513 ").contains("the limit is " + MAX_BODY);
     assertThat(bombed).startsWith("SIP/2.0 513 ");
     assertThat(unknownEncoding).startsWith("SIP/2.0 415 ").contains("'br'");
     assertThat(inflated).isEqualTo("SIP/2.0 202 Accepted");
@@ -94,6 +109,22 @@ class SipFaultsTest {
         .isEqualTo(GOOD_PHONE);
     assertThat(message.event().getJsonObject("RCSMessage").getString("textMessage"))
         .isEqualTo("Packed small");
+  }
+
+  @Test
+  void bodyFarBeyondTheStacksLimitOverTcp_closesThatConnection_andOthersAreStillServed() {
+    // Past the body limit and the stack's headroom for headers, JAIN-SIP stops reading and drops
+    // the connection: it never buffers what it was not asked to take.
+    byte[] huge = RawSip.cpimText(BAD_PHONE, "parcel", "h".repeat(MAX_BODY + 200_000));
+
+    String dropped = RawSip.messageOverTcp(sipPort, BAD_PHONE, "parcel", "message/cpim", huge);
+    String served = RawSip.messageOverTcp(sipPort, GOOD_PHONE, "parcel", "message/cpim",
+        RawSip.cpimText(GOOD_PHONE, "parcel", "Still there"));
+
+    assertThat(dropped).isNull();
+    assertThat(served).isEqualTo("SIP/2.0 202 Accepted");
+    assertThat(bot.next("message").event().getJsonObject("RCSMessage").getString("textMessage"))
+        .isEqualTo("Still there");
   }
 
   private static byte[] deflate(byte[] body) {
