@@ -64,7 +64,8 @@ class SipFallbackTest {
   }
 
   @Test
-  void phoneAnswering480_getsTheMessageAsSms_once() {
+  void phoneAnswering480_getsTheMessageAsSms_once_andNeverOnSipWhenItRegistersAgain()
+      throws InterruptedException {
     int inbox = Sipp.freePort();
     try (Sipp unavailable = Sipp.start(dir, "phone-inbox-unavailable", "u1", inbox, sipPort,
         PHONE, Map.of())) {
@@ -78,8 +79,18 @@ class SipFallbackTest {
       assertThat(asSms.event().getJsonObject("RCSMessage").getString("msgId")).isEqualTo(msgId);
       assertThat(sms()).extracting(InboxMessage::text)
           .containsExactly("Your parcel is at the door");
-      // The phone refused the only MESSAGE it was sent: the user has the SMS copy alone.
+      // The phone refused the only MESSAGE it was sent (nothing on it to revoke): the user has
+      // the SMS copy alone.
       assertThat(ReceivedMessages.all(unavailable.messages(), "MESSAGE")).hasSize(1);
+    }
+    try (Sipp back = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+        Map.of())) {
+      register(inbox);
+      // A phone back online is sent what waits for it at once: the SMS'd message is not.
+      Thread.sleep(1500);
+
+      assertThat(back.running()).as(back::messages).isTrue();
+      assertThat(ReceivedMessages.all(back.messages(), "MESSAGE")).isEmpty();
     }
   }
 
@@ -98,7 +109,11 @@ class SipFallbackTest {
       assertThat(received.get(1).contentType()).isEqualTo(MediaType.REVOKE);
       assertThat(new String(received.get(1).content(), StandardCharsets.UTF_8))
           .contains("<message-id>" + msgId + "</message-id>");
-      assertThat(sms()).extracting(InboxMessage::text).containsExactly("Sign for your parcel");
+      List<InboxMessage> sms = sms();
+      assertThat(sms).extracting(InboxMessage::text).containsExactly("Sign for your parcel");
+      // The SMS went only once the phone had the revoke (and the revoke's wait had passed).
+      Instant revokedAt = ReceivedMessages.times(silent.messages(), "MESSAGE").get(1);
+      assertThat(sms.get(0).receivedAt()).isAfter(revokedAt);
       assertThat(status(bot.next(event -> "messageStatus".equals(event.getString("event"))
           && "deliveredAsSms".equals(event.getJsonObject("RCSMessage").getString("status")),
           Duration.ofSeconds(10)))).isEqualTo("deliveredAsSms");

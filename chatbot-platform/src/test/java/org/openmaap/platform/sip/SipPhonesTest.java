@@ -82,9 +82,14 @@ class SipPhonesTest {
           .isEqualTo("delivered");
       assertThat(status(bot.next(statusOf(msgId, "displayed"), Duration.ofSeconds(10))))
           .isEqualTo("displayed");
-      JsonObject tapped = bot.next("response").event().getJsonObject("RCSMessage")
-          .getJsonObject("suggestedResponse").getJsonObject("response").getJsonObject("reply");
-      assertThat(tapped.getJsonObject("postback").getString("data")).isEqualTo("track_parcel");
+      FakeChatbot.Received tap = bot.next("response");
+      assertThat(tap.event().getJsonObject("messageContact").getString("userContact"))
+          .isEqualTo(PHONE);
+      // The suggestion response exactly as the phone sent it (phone-inbox-card.xml).
+      assertThat(tap.event().getJsonObject("RCSMessage").getJsonObject("suggestedResponse"))
+          .isEqualTo(new JsonObject().put("response", new JsonObject().put("reply",
+              new JsonObject().put("displayText", "Track it")
+                  .put("postback", new JsonObject().put("data", "track_parcel")))));
 
       Cpim received = ReceivedMessages.first(phoneInbox.messages(), "MESSAGE");
       assertThat(received.header(Cpim.IMDN_NS, "Message-ID")).contains(msgId);

@@ -96,6 +96,11 @@ final class Sipp implements AutoCloseable {
     }
   }
 
+  /** Whether the scenario is still running (an inbox: still waiting for its messages). */
+  boolean running() {
+    return process.isAlive();
+  }
+
   /** Every message SIPp sent and received, as its message log has them. */
   String messages() {
     return read(dir.resolve("messages.log"));
