@@ -9,12 +9,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -34,6 +38,7 @@ class DemoProcessTest {
   private static final Pattern NETWORK_TOKEN = Pattern.compile("Network token\\s+(\\S+)");
   private static final Pattern ADMIN_TOKEN = Pattern.compile("Bearer (\\S+)");
   private static final Pattern DATA = Pattern.compile("Data\\s+(\\S+) \\(removed");
+  private static final Pattern SIP_PORT = Pattern.compile("SIP phones .* at sip:127\\.0\\.0\\.1:(\\d+) ");
   /** How a JVM's exit code reads after SIGINT, which is what Ctrl-C sends. */
   private static final int INTERRUPTED = 130;
 
@@ -75,6 +80,9 @@ class DemoProcessTest {
     for (String page : List.of(base + "/simulator", base + "/preview")) {
       assertThat(http.getAbs(page).send().await().statusCode()).as(page).isEqualTo(200);
     }
+    // The SIP address it prints takes phones: the coffee bot answers OPTIONS as a chatbot.
+    assertThat(options(Integer.parseInt(match(SIP_PORT, output)), "coffee"))
+        .startsWith("SIP/2.0 200 ").contains("+g.gsma.rcs.isbot");
     JsonObject chatbots = http.getAbs(base + "/admin/v1/chatbots")
         .bearerTokenAuthentication(match(ADMIN_TOKEN, output)).send().await().bodyAsJsonObject();
     assertThat(chatbots.encode()).contains("\"coffee\"", "\"parcels\"", "\"flights\"");
@@ -120,6 +128,26 @@ class DemoProcessTest {
             + Demo.SMS_PHONE.replace("+", "%2B") + "/inbox")
         .bearerTokenAuthentication(networkToken).send().await();
     return response.bodyAsJsonObject().getJsonArray("messages");
+  }
+
+  /** A phone's OPTIONS to chatbot {@code botId} over UDP; answers the whole answer as text. */
+  private static String options(int sipPort, String botId) throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      socket.setSoTimeout(5_000);
+      byte[] request = ("OPTIONS sip:" + botId + "@127.0.0.1 SIP/2.0\r\n"
+          + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK"
+          + UUID.randomUUID() + "\r\n"
+          + "From: <sip:+8613800000123@127.0.0.1>;tag=demo\r\n"
+          + "To: <sip:" + botId + "@127.0.0.1>\r\n"
+          + "Call-ID: " + UUID.randomUUID() + "\r\n"
+          + "CSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8);
+      socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(),
+          sipPort));
+      DatagramPacket answer = new DatagramPacket(new byte[65_535], 65_535);
+      socket.receive(answer);
+      return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8);
+    }
   }
 
   /** Where a stuck demo's threads are, from the JDK's jcmd. */

@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * linphonec (Debian's linphone-cli), headless, as a phone registered to the platform: commands go
- * to its stdin, and what it prints is kept for the test to wait on.
+ * to its stdin, and what it prints is kept for the test to wait on. Public for the samples' tests,
+ * where linphone chats with the demo's chatbots.
  */
-final class Linphone implements AutoCloseable {
+public final class Linphone implements AutoCloseable {
 
   private final Process process;
   private final Writer commands;
@@ -35,7 +36,7 @@ final class Linphone implements AutoCloseable {
   }
 
   /** Skips the calling test when linphonec is missing, and fails it when CI=true. */
-  static void require() {
+  public static void require() {
     Installed.require(List.of("linphonec", "-v"), "linphone-cli", System.getenv());
   }
 
@@ -43,7 +44,7 @@ final class Linphone implements AutoCloseable {
    * Starts linphonec in {@code home} as {@code identity} (sip:+86…@…), registering through the
    * platform's SIP port on 127.0.0.1 and sending every request that way (the IMDNs too).
    */
-  static Linphone start(Path home, String identity, int platformPort) {
+  public static Linphone start(Path home, String identity, int platformPort) {
     try {
       Files.createDirectories(home.resolve(".local/share/linphone"));
       String proxy = "<sip:127.0.0.1:" + platformPort + ";transport=udp>";
@@ -62,7 +63,7 @@ final class Linphone implements AutoCloseable {
   }
 
   /** Waits until linphonec says it is registered (asking it each half second). */
-  void awaitRegistered(Duration timeout) {
+  public void awaitRegistered(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       command("status register");
@@ -77,7 +78,7 @@ final class Linphone implements AutoCloseable {
   }
 
   /** Types a command at linphonec's prompt. */
-  void command(String line) {
+  public void command(String line) {
     try {
       commands.write(line + "\n");
       commands.flush();
@@ -87,7 +88,7 @@ final class Linphone implements AutoCloseable {
   }
 
   /** The first line printed that matches, waiting at most {@code timeout}. */
-  String awaitLine(Predicate<String> matching, Duration timeout) {
+  public String awaitLine(Predicate<String> matching, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
       while (true) {
