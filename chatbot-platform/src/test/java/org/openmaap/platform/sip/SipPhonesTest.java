@@ -9,13 +9,18 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.card.model.FileMessage;
+import org.openmaap.card.model.GeolocationPushMessage;
+import org.openmaap.card.network.FtHttp;
 import org.openmaap.card.network.Multipart;
+import org.openmaap.card.network.PushLocation;
 import org.openmaap.platform.FakeChatbot;
 import org.openmaap.platform.RunningPlatform;
 import org.openmaap.platform.TestDevice;
@@ -153,6 +158,40 @@ class SipPhonesTest {
   }
 
   @Test
+  void botsFileAndLocation_reachThePhoneAsFtHttpAndPidfLo_theReplyNamingThePhonesContribution() {
+    int inbox = Sipp.freePort();
+    try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
+            Map.of(), 2);
+        Sipp phone = Sipp.start(dir, "phone-writes", "u1", Sipp.freePort(), sipPort, PHONE,
+            Map.of("bot", "parcel", "inbox", Integer.toString(inbox)))) {
+      phone.succeeds(SCENARIO);
+      String contribution = bot.next("message").event().getString("contributionId");
+      FileMessage file = new FileMessage("https://files.example.com/f/label.pdf", "label.pdf",
+          "application/pdf", 52_000L, null, null, null);
+      GeolocationPushMessage depot = new GeolocationPushMessage("31.2304 121.4737", "Depot",
+          null, null, null);
+
+      sent(new JsonObject().put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("inReplyToContributionId", contribution)
+              .put("fileMessage", new JsonObject().put("fileUrl", file.fileUrl())
+                  .put("fileName", file.fileName()).put("fileMIMEType", file.fileMIMEType())
+                  .put("fileSize", file.fileSize()))));
+      sent(new JsonObject().put("messageContact", new JsonObject().put("userContact", PHONE))
+          .put("RCSMessage", new JsonObject().put("geolocationPushMessage",
+              new JsonObject().put("pos", depot.pos()).put("label", depot.label()))));
+      phoneInbox.succeeds(SCENARIO);
+
+      List<Cpim> received = ReceivedMessages.all(phoneInbox.messages(), "MESSAGE");
+      assertThat(received).extracting(Cpim::contentType)
+          .containsExactlyInAnyOrder(FtHttp.CONTENT_TYPE, PushLocation.CONTENT_TYPE);
+      assertThat(FtHttp.read(content(received, FtHttp.CONTENT_TYPE)).file()).isEqualTo(file);
+      assertThat(PushLocation.read(content(received, PushLocation.CONTENT_TYPE)).location())
+          .isEqualTo(depot);
+      assertThat(phoneInbox.messages()).contains("InReplyTo-Contribution-ID: " + contribution);
+    }
+  }
+
+  @Test
   void botReadingThePhonesMessage_sendsADisplayedImdnNamingThePhonesOwnMessageId() {
     int inbox = Sipp.freePort();
     try (Sipp phoneInbox = Sipp.start(dir, "phone-inbox-accepts", "u1", inbox, sipPort, PHONE,
@@ -276,6 +315,11 @@ class SipPhonesTest {
          "suggestedChipList": {"suggestions": [
            {"reply": {"displayText": "Track it", "postback": {"data": "track_parcel"}}},
            {"reply": {"displayText": "Thanks", "postback": {"data": "thanks"}}}]}}""");
+  }
+
+  private static byte[] content(List<Cpim> received, String contentType) {
+    return received.stream().filter(cpim -> cpim.contentType().equals(contentType)).findFirst()
+        .orElseThrow().content();
   }
 
   private static JsonObject json(Multipart.Part part) {
