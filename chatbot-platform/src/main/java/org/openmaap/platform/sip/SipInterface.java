@@ -156,6 +156,8 @@ public final class SipInterface {
     Properties properties = new Properties();
     properties.setProperty("javax.sip.STACK_NAME", "openmaap-" + UUID.randomUUID());
     properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipStackLog.class.getName());
+    properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY",
+        SipParseLog.class.getName());
     properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE",
         Integer.toString(settings.maxBodyBytes() + HEADROOM_BYTES));

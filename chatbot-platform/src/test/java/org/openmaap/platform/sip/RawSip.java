@@ -26,18 +26,26 @@ final class RawSip {
   /** Sends a MESSAGE over UDP from {@code from} to {@code botId}; answers the status line. */
   static String message(int port, String from, String botId, String contentType,
       String extraHeaders, byte[] body) {
+    return request(port, botId, "From: <sip:" + from + "@ims.test>;tag=raw\r\n"
+        + "To: <sip:" + botId + "@test.local>\r\n"
+        + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
+        + "CSeq: 1 MESSAGE\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "Content-Type: " + contentType + "\r\n"
+        + extraHeaders, body);
+  }
+
+  /**
+   * Sends a MESSAGE to {@code botId} over UDP with {@code headers} as given (this adds the Via and
+   * Content-Length); answers the status line.
+   */
+  static String request(int port, String botId, String headers, byte[] body) {
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       socket.setSoTimeout(TIMEOUT_MILLIS);
       String head = "MESSAGE sip:" + botId + "@test.local SIP/2.0\r\n"
           + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK"
           + UUID.randomUUID() + "\r\n"
-          + "From: <sip:" + from + "@ims.test>;tag=raw\r\n"
-          + "To: <sip:" + botId + "@test.local>\r\n"
-          + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
-          + "CSeq: 1 MESSAGE\r\n"
-          + "Max-Forwards: 70\r\n"
-          + "Content-Type: " + contentType + "\r\n"
-          + extraHeaders
+          + headers
           + "Content-Length: " + body.length + "\r\n\r\n";
       ByteArrayOutputStream datagram = new ByteArrayOutputStream();
       datagram.writeBytes(head.getBytes(StandardCharsets.UTF_8));

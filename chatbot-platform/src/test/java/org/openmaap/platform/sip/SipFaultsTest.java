@@ -75,12 +75,42 @@ class SipFaultsTest {
     assertThat(bot.noneWithin(event -> BAD_PHONE.equals(event.getJsonObject("messageContact",
         new JsonObject()).getString("userContact")), Duration.ofMillis(300))).isTrue();
     // Each refusal is in the log with its reason, for the operator to see which phone errs how.
+    assertThat(logged).anyMatch(line -> line.startsWith("INFO malformed SIP refused")
+        && line.contains("NOT SIP AT ALL"));
     for (String reason : List.of("DOCTYPE", "no blank line", "application/x-anything",
         "application/x-nothing-known", "no chatbot 'nobody'", "not a phone number",
         "not a JSON object", "problem")) {
       assertThat(logged).as(reason).anyMatch(line -> line.startsWith("INFO ")
           && line.contains("refused") && line.contains(reason));
     }
+  }
+
+  @Test
+  void malformedSipHeaders_are400ByTheStack_logged_andAnotherPhoneIsStillServed() {
+    byte[] text = "Hello?".getBytes(StandardCharsets.UTF_8);
+    String rest = "To: <sip:parcel@test.local>\r\nCall-ID: bad-" + System.nanoTime() + "\r\n"
+        + "Max-Forwards: 70\r\nContent-Type: text/plain\r\n";
+    List<String> logged;
+    String badFrom;
+    String badCseq;
+    try (CapturedLog log = CapturedLog.start()) {
+      badFrom = RawSip.request(sipPort, "parcel", "From: <<sip:garbage;;==\r\n"
+          + "CSeq: 1 MESSAGE\r\n" + rest, text);
+      badCseq = RawSip.request(sipPort, "parcel", "From: <sip:" + BAD_PHONE
+          + "@ims.test>;tag=a\r\nCSeq: one MESSAGE\r\n" + rest, text);
+      logged = log.lines();
+    }
+    String served = RawSip.message(sipPort, GOOD_PHONE, "parcel", "text/plain", "", text);
+
+    assertThat(badFrom).startsWith("SIP/2.0 400 ").contains("From");
+    assertThat(badCseq).startsWith("SIP/2.0 400 ").contains("CSeq");
+    assertThat(logged).anyMatch(line -> line.startsWith("INFO malformed SIP refused")
+        && line.contains("From: <<sip:garbage"));
+    assertThat(logged).anyMatch(line -> line.startsWith("INFO malformed SIP refused")
+        && line.contains("CSeq: one MESSAGE"));
+    assertThat(served).isEqualTo("SIP/2.0 202 Accepted");
+    assertThat(bot.next("message").event().getJsonObject("messageContact")
+        .getString("userContact")).isEqualTo(GOOD_PHONE);
   }
 
   @Test
