@@ -23,8 +23,8 @@ import org.openmaap.samples.parcel.ParcelTracking;
  */
 class DemoLinphoneTest {
 
-  private static final Pattern SIP_ROW = Pattern.compile(
-      "SIP phones +register (sip:\\S+) at sip:127\\.0\\.0\\.1:(\\d+) .*chat with (sip:coffee@\\S+)");
+  private static final Pattern SIP_ROW = Pattern.compile("SIP phones +register (sip:\\S+) "
+      + "at sip:127\\.0\\.0\\.1:(\\d+) .*chat with (sip:coffee@\\S+)");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir

@@ -38,7 +38,8 @@ class DemoProcessTest {
   private static final Pattern NETWORK_TOKEN = Pattern.compile("Network token\\s+(\\S+)");
   private static final Pattern ADMIN_TOKEN = Pattern.compile("Bearer (\\S+)");
   private static final Pattern DATA = Pattern.compile("Data\\s+(\\S+) \\(removed");
-  private static final Pattern SIP_PORT = Pattern.compile("SIP phones .* at sip:127\\.0\\.0\\.1:(\\d+) ");
+  private static final Pattern SIP_PORT =
+      Pattern.compile("SIP phones .* at sip:127\\.0\\.0\\.1:(\\d+) ");
   /** How a JVM's exit code reads after SIGINT, which is what Ctrl-C sends. */
   private static final int INTERRUPTED = 130;
 

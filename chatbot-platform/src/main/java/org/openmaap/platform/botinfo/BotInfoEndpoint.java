@@ -23,11 +23,13 @@ public final class BotInfoEndpoint {
   private final ChatbotRegistry registry;
   private final String domain;
 
+  /** The endpoint for the chatbots of {@code registry}, their service URIs in {@code domain}. */
   public BotInfoEndpoint(ChatbotRegistry registry, String domain) {
     this.registry = registry;
     this.domain = domain;
   }
 
+  /** Answers the botinfo JSON of the chatbot {@code id} names, or 304 when the client has it. */
   public void botInfo(RoutingContext ctx) {
     String id = ctx.request().getParam("id");
     String botId = BotUri.botId(id).orElseThrow(() -> ApiError.badRequest("bad_value", id == null

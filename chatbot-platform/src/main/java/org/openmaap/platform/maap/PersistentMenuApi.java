@@ -15,16 +15,18 @@ public final class PersistentMenuApi {
 
   private final ChatbotRegistry registry;
 
+  /** The API over the menus that {@code registry} keeps in the chatbots' profiles. */
   public PersistentMenuApi(ChatbotRegistry registry) {
     this.registry = registry;
   }
 
-  /** Answers the menu as stored (as read: null members dropped). */
+  /** Sets the chatbot's menu; answers it as stored (as read: null members dropped). */
   public Future<JsonObject> put(RoutingContext ctx) {
     return registry.setPersistentMenu(ctx.pathParam("botId"), Bodies.object(ctx))
         .map(chatbot -> chatbot.persistentMenu());
   }
 
+  /** Removes the chatbot's menu: 204, whether it had one or not. */
   public void delete(RoutingContext ctx) {
     registry.clearPersistentMenu(ctx.pathParam("botId"))
         .onSuccess(chatbot -> ctx.response().setStatusCode(204).end())
