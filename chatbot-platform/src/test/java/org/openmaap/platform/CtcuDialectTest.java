@@ -415,6 +415,51 @@ class CtcuDialectTest {
   }
 
   @Test
+  void notifyServerDownPastTheRetries_leavesDeadLetters_thatAReplayDeliversInOrder() {
+    notify.answer(503);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      for (int i = 0; i < 2; i++) {
+        phone.send(new JsonObject().put("type", "message").put("to", "ctbot").put("id", i)
+            .put("RCSMessage", new JsonObject().put("textMessage", "late" + i)));
+        phone.next("ack");
+      }
+    }
+    // Refused, then past the retry window (5 minutes in the tests' settings).
+    Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
+    clock.jump(Duration.ofMinutes(6));
+    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
+            "/admin/v1/chatbots/ctbot/deadletters").send().await().bodyAsJsonObject()
+        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    notify.answer(200);
+
+    JsonObject replayed = platform.admin(HttpMethod.POST,
+        "/admin/v1/chatbots/ctbot/deadletters:replay").send().await().bodyAsJsonObject();
+    List<CtcuNotifyServer.Notification> received = List.of(
+        notify.next("/messages", body -> true), notify.next("/messages", body -> true));
+
+    assertThat(dead).hasSize(2);
+    assertThat(replayed.getInteger("replayed")).isEqualTo(2);
+    assertThat(received).extracting(n -> n.body().getJsonArray("messageList")
+        .getJsonObject(0).getString("contentText")).containsExactly("late0", "late1");
+    assertThat(received).allMatch(CtcuNotifyServer.Notification::signed);
+  }
+
+  @Test
+  void registration_withoutADialect_isGsma_andAnUnknownDialectIs400() {
+    JsonObject plain = platform.register("plainbot", notify.url());
+    HttpResponse<Buffer> unknown = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "wechatbot").put("name", "W")
+            .put("webhookUrl", notify.url()).put("dialect", "wechat"))
+        .await();
+
+    // A GSMA registration answers as it did before dialects: no dialect, no dialect credentials.
+    assertThat(plain.getString("dialect", "gsma")).isEqualTo("gsma");
+    assertThat(plain.containsKey("appKey")).isFalse();
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsString()).contains("/dialect");
+  }
+
+  @Test
   void badInput_getsTheDialectsCodeAndStatus_andNothingIsStored() {
     JsonArray tooMany = new JsonArray();
     for (int i = 0; i < 101; i++) {
