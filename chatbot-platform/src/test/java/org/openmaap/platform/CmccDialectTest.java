@@ -678,6 +678,49 @@ class CmccDialectTest {
   }
 
   @Test
+  void fileDeletedAtContent_byItsTidOrUrl_isGone_andOnlyItsOwnerMayDeleteIt() throws Exception {
+    byte[] png = png();
+    HttpResponse<Buffer> first = upload(MultipartForm.create()
+        .binaryFileUpload("File", "dot.png", Buffer.buffer(png), "image/png"));
+    HttpResponse<Buffer> second = upload(MultipartForm.create()
+        .binaryFileUpload("File", "dot2.png", Buffer.buffer(png), "image/png"));
+    String firstUrl = FtHttp.read(first.body().getBytes()).file().fileUrl();
+    String secondUrl = FtHttp.read(second.body().getBytes()).file().fileUrl();
+    JsonObject other = register("otherbot");
+
+    HttpResponse<Buffer> downloaded = get(firstUrl);
+    HttpResponse<Buffer> byOther = deleteContent(first.getHeader("tid"),
+        other.getString("appId"), other.getString("password"));
+    HttpResponse<Buffer> byTid = deleteContent(first.getHeader("tid"), appId, password);
+    HttpResponse<Buffer> byUrl = deleteContent(secondUrl, appId, password);
+    HttpResponse<Buffer> again = deleteContent(first.getHeader("tid"), appId, password);
+    HttpResponse<Buffer> noTid = deleteContent(null, appId, password);
+    HttpResponse<Buffer> elsewhere = deleteContent("https://elsewhere.example/x.png", appId,
+        password);
+    HttpResponse<Buffer> anonymous = platform.request(HttpMethod.DELETE, "/Content")
+        .putHeader("tid", second.getHeader("tid")).send().await();
+
+    assertThat(first.getHeader("tid")).isNotBlank();
+    assertThat(firstUrl).endsWith("/" + first.getHeader("tid"));
+    assertThat(downloaded.statusCode()).isEqualTo(200);
+    assertThat(downloaded.body().getBytes()).isEqualTo(png);
+    assertThat(byOther.statusCode()).isEqualTo(404);
+    assertThat(text(byOther, "messageId")).isEqualTo("SVC0001");
+    assertThat(byTid.statusCode()).as(byTid.bodyAsString()).isEqualTo(204);
+    assertThat(byUrl.statusCode()).as(byUrl.bodyAsString()).isEqualTo(204);
+    assertThat(get(firstUrl).statusCode()).isEqualTo(404);
+    assertThat(get(secondUrl).statusCode()).isEqualTo(404);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(noTid.statusCode()).isEqualTo(400);
+    assertThat(text(noTid, "messageId")).isEqualTo("SVC0002");
+    assertThat(text(noTid, "text")).contains("tid");
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(text(elsewhere, "messageId")).isEqualTo("SVC0002");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(text(anonymous, "messageId")).isEqualTo("POL0001");
+  }
+
+  @Test
   void contentUpload_ofARefusedTypeOrTooLarge_orWithoutTheDigest_isARequestError() {
     HttpResponse<Buffer> page = upload(MultipartForm.create().binaryFileUpload("File",
         "page.html", Buffer.buffer("<html><p>hi</p></html>"), "text/html"));
@@ -750,6 +793,23 @@ class CmccDialectTest {
         .putHeader("Authorization", basic(appId, password, date))
         .putHeader("Date", date)
         .sendMultipartForm(form).await();
+  }
+
+  /** DELETE /Content naming the file in a tid header (none when null), with the digest. */
+  private HttpResponse<Buffer> deleteContent(String tid, String id, String secret) {
+    String date = rfc1123(ZonedDateTime.now(ZoneOffset.UTC));
+    var request = platform.request(HttpMethod.DELETE, "/Content")
+        .putHeader("Authorization", basic(id, secret, date))
+        .putHeader("Date", date);
+    if (tid != null) {
+      request.putHeader("tid", tid);
+    }
+    return request.send().await();
+  }
+
+  /** A GET of a file's URL, as a phone fetches it (no credentials). */
+  private HttpResponse<Buffer> get(String url) {
+    return platform.request(HttpMethod.GET, java.net.URI.create(url).getPath()).send().await();
   }
 
   private static byte[] png() throws java.io.IOException {
