@@ -140,6 +140,10 @@ class CtcuDialectTest {
       assertThat(sent.bodyAsJsonObject().getString("conversationId")).isNotBlank();
       assertThat(frame.getJsonObject("RCSMessage").getString("textMessage")).isEqualTo("Hello");
       assertThat(delivered.signed()).isTrue();
+      // Below the edge, the core's metrics count it like any message.
+      assertThat(platform.http.get("/metrics").send().await().bodyAsString()).contains(
+          "openmaap_messages_total{channel=\"rcs\",direction=\"bot_to_user\","
+              + "node=\"embedded\",status=\"pending\"} 1.0");
       assertThat(delivered.headers().get("chatbotId")).isEqualTo(URI);
       assertThat(delivered.headers().get("appId")).isEqualTo(registration.getString("appId"));
       assertThat(info(delivered.body()).getString("messageId")).isEqualTo("m-1");
