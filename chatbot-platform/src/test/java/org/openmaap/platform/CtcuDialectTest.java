@@ -153,6 +153,38 @@ class CtcuDialectTest {
   }
 
   @Test
+  void dialectsMdsWholeSendEnvelope_withAnUnknownMember_isAccepted() {
+    JsonObject request = new JsonObject()
+        .put("messageId", "full-1")
+        .put("messageList", new JsonArray().add(item(TEXT, "Hello"))
+            .add(item(CHIPS, new JsonObject().put("suggestions", new JsonArray().add(
+                new JsonObject().put("reply", new JsonObject().put("displayText", "Yes")
+                    .put("postback", new JsonObject().put("data", "yes"))))))))
+        .put("destinationAddress", new JsonArray().add("tel:" + RCS_USER))
+        .put("senderAddress", URI)
+        .put("conversationId", "4f4a1c6e-conv").put("contributionId", "4f4a1c6e-contrib")
+        .put("inReplyTo", "earlier-contrib")
+        .put("serviceCapability", new JsonArray().add(new JsonObject()
+            .put("capabilityId", "ChatbotSA").put("version", "+g.gsma.rcs.botversion=\"#=1\"")))
+        .put("trafficType", "notification")
+        .put("smsSupported", true).put("smsContent", "Hello by SMS")
+        .put("storeSupported", true).put("imFormat", "IM")
+        .put("reportRequest", new JsonArray().add("sent").add("failed").add("delivered")
+            .add("displayed").add("deliveredToNetwork"))
+        .put("somethingNew", new JsonObject().put("deployed", "clients send extras"));
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      HttpResponse<Buffer> sent = send(URI, request);
+      JsonObject shown = phone.next("message").getJsonObject("RCSMessage");
+
+      assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(200);
+      assertThat(sent.bodyAsJsonObject().getInteger("errorCode")).isZero();
+      assertThat(shown.getString("textMessage")).isEqualTo("Hello");
+      assertThat(shown.getJsonObject("suggestedChipList").getJsonArray("suggestions"))
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void cardWithChips_reachesThePhoneAsSent_andAChipTapComesBackAsAResponseItem() {
     JsonObject card = new JsonObject(Fixtures.text("cards/valid/single-card.json"));
     JsonObject chips = new JsonObject().put("suggestions", new JsonArray().add(new JsonObject()
