@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.Fixtures;
 import org.openmaap.card.network.FtHttp;
+import org.openmaap.platform.delivery.JumpingClock;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
 import org.w3c.dom.Element;
 
@@ -54,6 +55,7 @@ class CmccDialectTest {
   private static final long MAX_FILE = 256 * 1024;
 
   @TempDir Path dataDir;
+  private final JumpingClock clock = new JumpingClock();
   private Vertx vertx;
   private RunningPlatform platform;
   private CmccNotifyServer notify;
@@ -66,7 +68,8 @@ class CmccDialectTest {
     PlatformConfig config = RunningPlatform.config(dataDir);
     platform = RunningPlatform.start(vertx, config.withFiles(config.files()
         .withLimits(MAX_FILE, 16 * MAX_FILE)).withSms(
-        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))));
+        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))),
+        clock);
     notify = CmccNotifyServer.start(vertx);
     JsonObject registration = register("cmbot");
     appId = registration.getString("appId");
@@ -453,6 +456,36 @@ class CmccDialectTest {
 
       assertThat(received).containsExactly("one", "two", "three");
     }
+  }
+
+  @Test
+  void notifyServerDownPastTheRetries_leavesDeadLetters_thatAReplayDeliversInOrder() {
+    notify.answer(503);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      for (String text : List.of("late one", "late two")) {
+        phone.send(new JsonObject().put("type", "message").put("to", "cmbot").put("id", text)
+            .put("RCSMessage", new JsonObject().put("textMessage", text)));
+        phone.next("ack");
+      }
+    }
+    // Refused, then past the retry window (5 minutes in the tests' settings).
+    Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
+    clock.jump(Duration.ofMinutes(6));
+    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
+            "/admin/v1/chatbots/cmbot/deadletters").send().await().bodyAsJsonObject()
+        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    notify.answer(204);
+
+    JsonObject replayed = platform.admin(HttpMethod.POST,
+        "/admin/v1/chatbots/cmbot/deadletters:replay").send().await().bodyAsJsonObject();
+    List<CmccNotifyServer.Notification> received = List.of(notify.next(INBOUND, n -> true),
+        notify.next(INBOUND, n -> true));
+
+    assertThat(dead).hasSize(2);
+    assertThat(replayed.getInteger("replayed")).isEqualTo(2);
+    assertThat(received).extracting(n -> n.get("bodyText"))
+        .containsExactly("late one", "late two");
+    assertThat(received).allMatch(CmccNotifyServer.Notification::signed);
   }
 
   @Test
