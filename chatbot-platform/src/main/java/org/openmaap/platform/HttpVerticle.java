@@ -72,6 +72,8 @@ final class HttpVerticle extends VerticleBase {
     router.route(CMCC_CONTENT).failureHandler(CmccErrors::handle);
     router.post(CMCC_CONTENT).handler(s.cmccAuth()).handler(s.rateLimits())
         .handler(s.cmccFiles()::upload);
+    router.delete(CMCC_CONTENT).handler(s.cmccAuth()).handler(s.rateLimits())
+        .handler(s.cmccFiles()::delete);
 
     // A campaign's inline recipients may be more than a message's body.
     router.post("/bot/v1/:botId/campaigns")

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.Fixtures;
 import org.openmaap.card.network.FtHttp;
+import org.openmaap.platform.delivery.JumpingClock;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
 import org.w3c.dom.Element;
 
@@ -53,6 +55,7 @@ class CmccDialectTest {
   private static final long MAX_FILE = 256 * 1024;
 
   @TempDir Path dataDir;
+  private final JumpingClock clock = new JumpingClock();
   private Vertx vertx;
   private RunningPlatform platform;
   private CmccNotifyServer notify;
@@ -65,7 +68,8 @@ class CmccDialectTest {
     PlatformConfig config = RunningPlatform.config(dataDir);
     platform = RunningPlatform.start(vertx, config.withFiles(config.files()
         .withLimits(MAX_FILE, 16 * MAX_FILE)).withSms(
-        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))));
+        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))),
+        clock);
     notify = CmccNotifyServer.start(vertx);
     JsonObject registration = register("cmbot");
     appId = registration.getString("appId");
@@ -91,28 +95,44 @@ class CmccDialectTest {
     // Beijing wall-clock time labelled GMT, as deployed clients in China write it.
     HttpResponse<Buffer> beijing = post(SEND, request("auth-3", null, "text/plain", "hi",
         RCS_USER), appId, password, rfc1123(now.plusHours(8)));
-    HttpResponse<Buffer> wrongPassword = post(SEND, xml, appId, "wrong", rfc1123(now));
-    HttpResponse<Buffer> stale = post(SEND, xml, appId, password,
-        rfc1123(now.minusMinutes(10)));
+    HttpResponse<Buffer> wrongPassword = post(SEND, request("auth-4", null, "text/plain", "hi",
+        RCS_USER), appId, "wrong", rfc1123(now));
+    HttpResponse<Buffer> stale = post(SEND, request("auth-5", null, "text/plain", "hi",
+        RCS_USER), appId, password, rfc1123(now.minusMinutes(10)));
+    HttpResponse<Buffer> ahead = post(SEND, request("auth-6", null, "text/plain", "hi",
+        RCS_USER), appId, password, rfc1123(now.plusMinutes(10)));
+    // The right digest of another Date than the one sent.
+    String date = rfc1123(now);
+    HttpResponse<Buffer> otherDate = platform.request(HttpMethod.POST, SEND)
+        .putHeader("Authorization", basic(appId, password, rfc1123(now.minusSeconds(30))))
+        .putHeader("Date", date).putHeader("Content-Type", "application/xml")
+        .sendBuffer(Buffer.buffer(request("auth-7", null, "text/plain", "hi", RCS_USER)))
+        .await();
     JsonObject other = register("otherbot");
-    HttpResponse<Buffer> othersAppId = post(SEND, xml, other.getString("appId"),
-        other.getString("password"), rfc1123(now));
+    HttpResponse<Buffer> othersAppId = post(SEND, request("auth-8", null, "text/plain", "hi",
+        RCS_USER), other.getString("appId"), other.getString("password"), rfc1123(now));
     HttpResponse<Buffer> none = platform.request(HttpMethod.POST, SEND)
-        .putHeader("Content-Type", "application/xml").sendBuffer(Buffer.buffer(xml)).await();
+        .putHeader("Content-Type", "application/xml")
+        .sendBuffer(Buffer.buffer(request("auth-9", null, "text/plain", "hi", RCS_USER))).await();
 
     assertThat(good.statusCode()).as(good.bodyAsString()).isEqualTo(201);
     assertThat(text(good, "resourceURL")).endsWith("/requests/auth-1");
     assertThat(good.getHeader("Location")).isEqualTo(text(good, "resourceURL"));
     assertThat(encoded.statusCode()).isEqualTo(201);
     assertThat(beijing.statusCode()).as(beijing.bodyAsString()).isEqualTo(201);
-    for (HttpResponse<Buffer> refused : List.of(wrongPassword, stale, none)) {
+    for (HttpResponse<Buffer> refused : List.of(wrongPassword, stale, ahead, otherDate, none)) {
       assertThat(refused.statusCode()).isEqualTo(401);
       assertThat(root(refused).getLocalName()).isEqualTo("requestError");
       assertThat(text(refused, "messageId")).isEqualTo("POL0001");
     }
     assertThat(text(stale, "text")).contains("Date");
+    assertThat(text(ahead, "text")).contains("Date");
+    assertThat(text(otherDate, "text")).contains("digest");
     assertThat(othersAppId.statusCode()).isEqualTo(403);
     assertThat(text(othersAppId, "messageId")).isEqualTo("POL0001");
+    // Only the three good sends were stored.
+    assertThat(stored("cmbot")).isEqualTo(3);
+    assertThat(stored("otherbot")).isZero();
   }
 
   @Test
@@ -223,12 +243,69 @@ class CmccDialectTest {
         list -> !list.isEmpty(), Duration.ofSeconds(5));
     CmccNotifyServer.Notification network = notify.next(DELIVERY,
         n -> "DeliveredToNetwork".equals(n.get("deliveryStatus")));
+    CmccNotifyServer.Notification handset = notify.next(DELIVERY,
+        n -> "DeliveredToTerminal".equals(n.get("deliveryStatus")));
 
     assertThat(sent.statusCode()).isEqualTo(201);
     assertThat(inbox.get(0).text()).isEqualTo("Parcel out for delivery today");
     assertThat(network.get("messageId")).isEqualTo("sms-1");
     assertThat(network.get("address")).isEqualTo("tel:" + SMS_USER);
     assertThat(network.signed()).isTrue();
+    assertThat(handset.get("messageId")).isEqualTo("sms-1");
+    assertThat(handset.get("description")).containsIgnoringCase("SMS");
+  }
+
+  @Test
+  void smsOnlyPhone_getsACardWithChipsAFileAndALocation_asTheirSmsTexts() {
+    JsonObject card = new JsonObject().put("message", new JsonObject().put("generalPurposeCard",
+        new JsonObject().put("layout", new JsonObject().put("cardOrientation", "VERTICAL"))
+            .put("content", new JsonObject().put("title", "Parcel 4711")
+                .put("description", "Arrives today between 2 and 4 pm"))));
+    String multipart = "--next\r\n"
+        + "Content-Type: " + CARD + "\r\n\r\n"
+        + card.encode() + "\r\n"
+        + "--next\r\n"
+        + "Content-Type: " + CHIPS + "\r\n\r\n"
+        + chips().encode() + "\r\n"
+        + "--next--\r\n";
+    String file = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<file xmlns=\"urn:gsma:params:xml:ns:rcs:rcs:fthttp\">\n"
+        + "  <file-info type=\"file\">\n"
+        + "    <file-size>182044</file-size>\n"
+        + "    <file-name>menu.pdf</file-name>\n"
+        + "    <content-type>application/pdf</content-type>\n"
+        + "    <data url=\"https://cdn.example.com/menu.pdf\" until=\"2030-01-01T00:00:00Z\"/>\n"
+        + "  </file-info>\n"
+        + "</file>\n";
+
+    List<HttpResponse<Buffer>> sent = List.of(
+        send(SEND, request("sms-card", null, "multipart/mixed; boundary=\"next\"",
+            cdata(multipart), SMS_USER)),
+        send(SEND, request("sms-file", null, "application/vnd.gsma.rcs-ft-http+xml",
+            cdata(file), SMS_USER)),
+        send(SEND, request("sms-geo", null, "text/plain",
+            "geo:31.2304,121.4737;crs=gcj02;u=10;rcs-l=Pick-up%20point", SMS_USER)));
+    List<String> texts = Eventually.until(
+        () -> platform.platform.embeddedSmsc().orElseThrow().inbox(SMS_USER), list -> list
+            .size() == 3, Duration.ofSeconds(5)).stream().map(InboxMessage::text).toList();
+    Set<String> statuses = new HashSet<>();
+    while (statuses.size() < 6) {
+      CmccNotifyServer.Notification n = notify.next(DELIVERY, m -> true);
+      statuses.add(n.get("messageId") + " " + n.get("deliveryStatus"));
+    }
+
+    assertThat(sent).allSatisfy(answer -> assertThat(answer.statusCode())
+        .as(answer.bodyAsString()).isEqualTo(201));
+    assertThat(texts).anySatisfy(text -> assertThat(text).contains("Parcel 4711")
+        .contains("Arrives today between 2 and 4 pm").contains("1) Yes"));
+    assertThat(texts).anySatisfy(text -> assertThat(text)
+        .contains("menu.pdf: https://cdn.example.com/menu.pdf"));
+    assertThat(texts).anySatisfy(text -> assertThat(text)
+        .contains("https://www.openstreetmap.org/?mlat=31.2304&mlon=121.4737"));
+    assertThat(statuses).containsExactlyInAnyOrder(
+        "sms-card DeliveredToNetwork", "sms-card DeliveredToTerminal",
+        "sms-file DeliveredToNetwork", "sms-file DeliveredToTerminal",
+        "sms-geo DeliveredToNetwork", "sms-geo DeliveredToTerminal");
   }
 
   @Test
@@ -382,18 +459,52 @@ class CmccDialectTest {
   }
 
   @Test
-  void gsmaCtcuAndCmccBots_talkToTheSamePhone() {
-    JsonObject gsma = platform.register("gsmabot", notify.url());
-    JsonObject ctcu = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
-        .sendJsonObject(new JsonObject().put("botId", "ctbot").put("name", "CT bot")
-            .put("webhookUrl", notify.url()).put("dialect", "ctcu"))
-        .await().bodyAsJsonObject();
-    String ctcuToken = platform.request(HttpMethod.POST,
-            "/bot/v1/sip:ctbot@test.local/accessToken")
-        .sendJsonObject(new JsonObject().put("appId", ctcu.getString("appId"))
-            .put("appKey", ctcu.getString("appKey")))
-        .await().bodyAsJsonObject().getString("accessToken");
+  void notifyServerDownPastTheRetries_leavesDeadLetters_thatAReplayDeliversInOrder() {
+    notify.answer(503);
     try (TestDevice phone = platform.device(RCS_USER)) {
+      for (String text : List.of("late one", "late two")) {
+        phone.send(new JsonObject().put("type", "message").put("to", "cmbot").put("id", text)
+            .put("RCSMessage", new JsonObject().put("textMessage", text)));
+        phone.next("ack");
+      }
+    }
+    // Refused, then past the retry window (5 minutes in the tests' settings).
+    Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
+    clock.jump(Duration.ofMinutes(6));
+    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
+            "/admin/v1/chatbots/cmbot/deadletters").send().await().bodyAsJsonObject()
+        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    notify.answer(204);
+
+    JsonObject replayed = platform.admin(HttpMethod.POST,
+        "/admin/v1/chatbots/cmbot/deadletters:replay").send().await().bodyAsJsonObject();
+    List<CmccNotifyServer.Notification> received = List.of(notify.next(INBOUND, n -> true),
+        notify.next(INBOUND, n -> true));
+
+    assertThat(dead).hasSize(2);
+    assertThat(replayed.getInteger("replayed")).isEqualTo(2);
+    assertThat(received).extracting(n -> n.get("bodyText"))
+        .containsExactly("late one", "late two");
+    assertThat(received).allMatch(CmccNotifyServer.Notification::signed);
+  }
+
+  @Test
+  void gsmaCtcuAndCmccBots_talkToTheSamePhone_eachInItsOwnDialect() {
+    FakeChatbot gsmaWebhook = FakeChatbot.start(vertx);
+    CtcuNotifyServer ctcuNotify = CtcuNotifyServer.start(vertx);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      JsonObject gsma = platform.register("gsmabot", gsmaWebhook.url());
+      JsonObject ctcu = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+          .sendJsonObject(new JsonObject().put("botId", "ctbot").put("name", "CT bot")
+              .put("webhookUrl", ctcuNotify.url()).put("dialect", "ctcu"))
+          .await().bodyAsJsonObject();
+      ctcuNotify.verifyWith(ctcu.getString("notifyToken"), "sha256");
+      String ctcuToken = platform.request(HttpMethod.POST,
+              "/bot/v1/sip:ctbot@test.local/accessToken")
+          .sendJsonObject(new JsonObject().put("appId", ctcu.getString("appId"))
+              .put("appKey", ctcu.getString("appKey")))
+          .await().bodyAsJsonObject().getString("accessToken");
+
       platform.send("gsmabot", platform.token(gsma), new JsonObject()
           .put("messageContact", new JsonObject().put("userContact", RCS_USER))
           .put("RCSMessage", new JsonObject().put("textMessage", "from GSMA")));
@@ -408,12 +519,32 @@ class CmccDialectTest {
       JsonObject second = phone.next("message");
       send(SEND, request("cm-1", null, "text/plain", "from CMCC", RCS_USER));
       JsonObject third = phone.next("message");
+      for (String bot : List.of("gsmabot", "ctbot", "cmbot")) {
+        phone.send(new JsonObject().put("type", "message").put("to", bot)
+            .put("RCSMessage", new JsonObject().put("textMessage", "hello " + bot)));
+      }
+      FakeChatbot.Received toGsma = gsmaWebhook.next("message");
+      CtcuNotifyServer.Notification toCtcu = ctcuNotify.next(
+          "/messageNotification/sip:ctbot@test.local/messages", body -> true);
+      CmccNotifyServer.Notification toCmcc = notify.next(INBOUND, n -> true);
 
       assertThat(List.of(first, second, third)).extracting(f -> f.getString("from"))
           .containsExactly("gsmabot", "ctbot", "cmbot");
       assertThat(List.of(first, second, third))
           .extracting(f -> f.getJsonObject("RCSMessage").getString("textMessage"))
           .containsExactly("from GSMA", "from CT/CU", "from CMCC");
+      assertThat(toGsma.event().getJsonObject("RCSMessage").getString("textMessage"))
+          .isEqualTo("hello gsmabot");
+      assertThat(toCtcu.signed()).isTrue();
+      assertThat(toCtcu.body().getJsonArray("messageList").getJsonObject(0)
+          .getString("contentText")).isEqualTo("hello ctbot");
+      assertThat(toCtcu.body().getString("senderAddress")).isEqualTo("tel:" + RCS_USER);
+      assertThat(toCmcc.signed()).isTrue();
+      assertThat(toCmcc.get("bodyText")).isEqualTo("hello cmbot");
+      assertThat(toCmcc.get("senderAddress")).isEqualTo("tel:" + RCS_USER);
+    } finally {
+      gsmaWebhook.close();
+      ctcuNotify.close();
     }
   }
 
@@ -441,9 +572,12 @@ class CmccDialectTest {
         assertThat(text(refused, "messageId")).isEqualTo("SVC0002");
       }
       assertThat(text(laughs, "text")).contains("DOCTYPE");
+      assertThat(text(xxe, "text")).contains("DOCTYPE");
       assertThat(oversized.statusCode()).isEqualTo(413);
       assertThat(root(oversized).getLocalName()).isEqualTo("requestError");
+      assertThat(text(oversized, "messageId")).isEqualTo("POL0001");
       assertThat(phone.noneWithin("message", Duration.ofMillis(300))).isTrue();
+      assertThat(stored("cmbot")).isZero();
     }
   }
 
@@ -489,6 +623,7 @@ class CmccDialectTest {
         "--x\n\nhi\n--x--", RCS_USER));
     HttpResponse<Buffer> chipsAlone = send(SEND, request("bad-6", null, CHIPS,
         chips().encode(), RCS_USER));
+    long storedAfterBadContent = stored("cmbot");
 
     assertThat(longTitle.statusCode()).isEqualTo(400);
     assertThat(text(longTitle, "messageId")).isEqualTo("SVC0002");
@@ -501,13 +636,16 @@ class CmccDialectTest {
     assertThat(crowd.statusCode()).isEqualTo(400);
     assertThat(text(crowd, "messageId")).isEqualTo("POL0003");
     assertThat(unknownType.statusCode()).isEqualTo(400);
+    assertThat(text(unknownType, "messageId")).isEqualTo("SVC0002");
     assertThat(text(unknownType, "path"))
         .isEqualTo("/outboundMessageRequest/outboundIMMessage/contentType");
+    assertThat(noBoundary.statusCode()).isEqualTo(400);
     assertThat(text(noBoundary, "path"))
         .isEqualTo("/outboundMessageRequest/outboundIMMessage/contentType");
     assertThat(chipsAlone.statusCode()).isEqualTo(400);
     assertThat(text(chipsAlone, "path"))
         .isEqualTo("/outboundMessageRequest/outboundIMMessage/bodyText");
+    assertThat(storedAfterBadContent).isZero();
   }
 
   @Test
@@ -573,6 +711,49 @@ class CmccDialectTest {
   }
 
   @Test
+  void fileDeletedAtContent_byItsTidOrUrl_isGone_andOnlyItsOwnerMayDeleteIt() throws Exception {
+    byte[] png = png();
+    HttpResponse<Buffer> first = upload(MultipartForm.create()
+        .binaryFileUpload("File", "dot.png", Buffer.buffer(png), "image/png"));
+    HttpResponse<Buffer> second = upload(MultipartForm.create()
+        .binaryFileUpload("File", "dot2.png", Buffer.buffer(png), "image/png"));
+    String firstUrl = FtHttp.read(first.body().getBytes()).file().fileUrl();
+    String secondUrl = FtHttp.read(second.body().getBytes()).file().fileUrl();
+    JsonObject other = register("otherbot");
+
+    HttpResponse<Buffer> downloaded = get(firstUrl);
+    HttpResponse<Buffer> byOther = deleteContent(first.getHeader("tid"),
+        other.getString("appId"), other.getString("password"));
+    HttpResponse<Buffer> byTid = deleteContent(first.getHeader("tid"), appId, password);
+    HttpResponse<Buffer> byUrl = deleteContent(secondUrl, appId, password);
+    HttpResponse<Buffer> again = deleteContent(first.getHeader("tid"), appId, password);
+    HttpResponse<Buffer> noTid = deleteContent(null, appId, password);
+    HttpResponse<Buffer> elsewhere = deleteContent("https://elsewhere.example/x.png", appId,
+        password);
+    HttpResponse<Buffer> anonymous = platform.request(HttpMethod.DELETE, "/Content")
+        .putHeader("tid", second.getHeader("tid")).send().await();
+
+    assertThat(first.getHeader("tid")).isNotBlank();
+    assertThat(firstUrl).endsWith("/" + first.getHeader("tid"));
+    assertThat(downloaded.statusCode()).isEqualTo(200);
+    assertThat(downloaded.body().getBytes()).isEqualTo(png);
+    assertThat(byOther.statusCode()).isEqualTo(404);
+    assertThat(text(byOther, "messageId")).isEqualTo("SVC0001");
+    assertThat(byTid.statusCode()).as(byTid.bodyAsString()).isEqualTo(204);
+    assertThat(byUrl.statusCode()).as(byUrl.bodyAsString()).isEqualTo(204);
+    assertThat(get(firstUrl).statusCode()).isEqualTo(404);
+    assertThat(get(secondUrl).statusCode()).isEqualTo(404);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(noTid.statusCode()).isEqualTo(400);
+    assertThat(text(noTid, "messageId")).isEqualTo("SVC0002");
+    assertThat(text(noTid, "text")).contains("tid");
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(text(elsewhere, "messageId")).isEqualTo("SVC0002");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(text(anonymous, "messageId")).isEqualTo("POL0001");
+  }
+
+  @Test
   void contentUpload_ofARefusedTypeOrTooLarge_orWithoutTheDigest_isARequestError() {
     HttpResponse<Buffer> page = upload(MultipartForm.create().binaryFileUpload("File",
         "page.html", Buffer.buffer("<html><p>hi</p></html>"), "text/html"));
@@ -611,6 +792,14 @@ class CmccDialectTest {
     return answer;
   }
 
+  /** How many messages of {@code botId} to users the store holds (the admin API's insights). */
+  private long stored(String botId) {
+    Instant now = Instant.now();
+    return platform.admin(HttpMethod.GET, "/admin/v1/insights?botId=" + botId
+            + "&from=" + now.minus(Duration.ofHours(1)) + "&to=" + now.plus(Duration.ofHours(1)))
+        .send().await().bodyAsJsonObject().getJsonObject("totals").getLong("sent");
+  }
+
   private HttpResponse<Buffer> send(String path, String xml) {
     return post(path, xml, appId, password, rfc1123(ZonedDateTime.now(ZoneOffset.UTC)));
   }
@@ -637,6 +826,23 @@ class CmccDialectTest {
         .putHeader("Authorization", basic(appId, password, date))
         .putHeader("Date", date)
         .sendMultipartForm(form).await();
+  }
+
+  /** DELETE /Content naming the file in a tid header (none when null), with the digest. */
+  private HttpResponse<Buffer> deleteContent(String tid, String id, String secret) {
+    String date = rfc1123(ZonedDateTime.now(ZoneOffset.UTC));
+    var request = platform.request(HttpMethod.DELETE, "/Content")
+        .putHeader("Authorization", basic(id, secret, date))
+        .putHeader("Date", date);
+    if (tid != null) {
+      request.putHeader("tid", tid);
+    }
+    return request.send().await();
+  }
+
+  /** A GET of a file's URL, as a phone fetches it (no credentials). */
+  private HttpResponse<Buffer> get(String url) {
+    return platform.request(HttpMethod.GET, java.net.URI.create(url).getPath()).send().await();
   }
 
   private static byte[] png() throws java.io.IOException {

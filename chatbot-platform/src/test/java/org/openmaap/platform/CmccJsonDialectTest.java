@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -205,6 +206,15 @@ class CmccJsonDialectTest {
     assertThat(violations(notBase64).getJsonObject(0).getString("path"))
         .isEqualTo(IM + "/bodyText");
     assertThat(violations(notBase64).getJsonObject(0).getString("message")).contains("base64");
+    assertThat(stored()).isZero();
+  }
+
+  /** How many messages of this bot to users the store holds (the admin API's insights). */
+  private long stored() {
+    Instant now = Instant.now();
+    return platform.admin(HttpMethod.GET, "/admin/v1/insights?botId=jsonbot"
+            + "&from=" + now.minus(Duration.ofHours(1)) + "&to=" + now.plus(Duration.ofHours(1)))
+        .send().await().bodyAsJsonObject().getJsonObject("totals").getLong("sent");
   }
 
   @Test
@@ -239,6 +249,7 @@ class CmccJsonDialectTest {
       assertThat(badNotifyFormat.statusCode()).isEqualTo(400);
       assertThat(badNotifyFormat.bodyAsString()).contains("/notifyFormat");
       assertThat(phone.noneWithin("message", Duration.ofMillis(300))).isTrue();
+      assertThat(stored()).isZero();
     }
   }
 

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaap.card.Fixtures;
+import org.openmaap.platform.delivery.JumpingClock;
 import org.openmaap.platform.sms.EmbeddedSmsc.InboxMessage;
 
 /**
@@ -43,6 +45,7 @@ class CtcuDialectTest {
   private static final String FILE = "application/vnd.gsma.rcs-ft-http";
 
   @TempDir Path dataDir;
+  private final JumpingClock clock = new JumpingClock();
   private Vertx vertx;
   private RunningPlatform platform;
   private CtcuNotifyServer notify;
@@ -53,7 +56,7 @@ class CtcuDialectTest {
   void start() {
     vertx = Vertx.vertx();
     platform = RunningPlatform.start(vertx, RunningPlatform.config(dataDir).withSms(
-        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))));
+        SmsConfig.defaults().withTimings(Duration.ofSeconds(1), Duration.ofMillis(300))), clock);
     notify = CtcuNotifyServer.start(vertx);
     registration = register("ctbot", "sha256");
     notify.verifyWith(registration.getString("notifyToken"), "sha256");
@@ -78,12 +81,12 @@ class CtcuDialectTest {
     JsonObject wrongKey = registration.copy().put("appKey", "wrong");
     HttpResponse<Buffer> refused = accessToken(URI, wrongKey);
     HttpResponse<Buffer> noToken = platform.request(HttpMethod.POST, "/bot/v1/" + URI
-        + "/messages").sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+        + "/messages").sendJsonObject(text("m-0a", "hi", RCS_USER)).await();
     HttpResponse<Buffer> badToken = platform.request(HttpMethod.POST, "/bot/v1/" + URI
         + "/messages").putHeader("Authorization", "accessToken nope")
-        .sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+        .sendJsonObject(text("m-0b", "hi", RCS_USER)).await();
     HttpResponse<Buffer> bare = platform.request(HttpMethod.POST, "/bot/v1/" + URI + "/messages")
-        .putHeader("Authorization", token).sendJsonObject(text("m-0", "hi", RCS_USER)).await();
+        .putHeader("Authorization", token).sendJsonObject(text("m-0c", "hi", RCS_USER)).await();
 
     assertThat(issued.statusCode()).isEqualTo(200);
     assertThat(issued.bodyAsJsonObject().getInteger("errorCode")).isZero();
@@ -93,9 +96,31 @@ class CtcuDialectTest {
     assertThat(refused.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40014);
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(noToken.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(41001);
+    assertThat(badToken.statusCode()).isEqualTo(401);
     assertThat(badToken.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40014);
     assertThat(bare.statusCode()).isEqualTo(200);
     assertThat(bare.bodyAsJsonObject().getInteger("errorCode")).isZero();
+    // Only the send with the bare token was stored.
+    assertThat(stored("ctbot")).isEqualTo(1);
+  }
+
+  @Test
+  void expiredToken_is401With40014_andNothingIsStored_untilANewTokenIsTaken() {
+    clock.jump(PlatformConfig.DEFAULT_TOKEN_TTL.plusMinutes(1));
+
+    HttpResponse<Buffer> expired = send(URI, text("late-1", "too late", RCS_USER));
+    String fresh = accessToken(URI, registration).bodyAsJsonObject().getString("accessToken");
+    long storedBefore = stored("ctbot");
+    HttpResponse<Buffer> renewed = platform.request(HttpMethod.POST, "/bot/v1/" + URI
+        + "/messages").putHeader("Authorization", "accessToken " + fresh)
+        .sendJsonObject(text("late-2", "on time", RCS_USER)).await();
+
+    assertThat(expired.statusCode()).isEqualTo(401);
+    assertThat(expired.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40014);
+    assertThat(expired.bodyAsJsonObject().getString("errorMessage")).contains("expired");
+    assertThat(storedBefore).isZero();
+    assertThat(renewed.statusCode()).isEqualTo(200);
+    assertThat(stored("ctbot")).isEqualTo(1);
   }
 
   @Test
@@ -115,11 +140,47 @@ class CtcuDialectTest {
       assertThat(sent.bodyAsJsonObject().getString("conversationId")).isNotBlank();
       assertThat(frame.getJsonObject("RCSMessage").getString("textMessage")).isEqualTo("Hello");
       assertThat(delivered.signed()).isTrue();
+      // Below the edge, the core's metrics count it like any message.
+      assertThat(platform.http.get("/metrics").send().await().bodyAsString()).contains(
+          "openmaap_messages_total{channel=\"rcs\",direction=\"bot_to_user\","
+              + "node=\"embedded\",status=\"pending\"} 1.0");
       assertThat(delivered.headers().get("chatbotId")).isEqualTo(URI);
       assertThat(delivered.headers().get("appId")).isEqualTo(registration.getString("appId"));
       assertThat(info(delivered.body()).getString("messageId")).isEqualTo("m-1");
       assertThat(info(delivered.body()).getString("destinationAddress"))
           .isEqualTo("tel:" + RCS_USER);
+    }
+  }
+
+  @Test
+  void dialectsMdsWholeSendEnvelope_withAnUnknownMember_isAccepted() {
+    JsonObject request = new JsonObject()
+        .put("messageId", "full-1")
+        .put("messageList", new JsonArray().add(item(TEXT, "Hello"))
+            .add(item(CHIPS, new JsonObject().put("suggestions", new JsonArray().add(
+                new JsonObject().put("reply", new JsonObject().put("displayText", "Yes")
+                    .put("postback", new JsonObject().put("data", "yes"))))))))
+        .put("destinationAddress", new JsonArray().add("tel:" + RCS_USER))
+        .put("senderAddress", URI)
+        .put("conversationId", "4f4a1c6e-conv").put("contributionId", "4f4a1c6e-contrib")
+        .put("inReplyTo", "earlier-contrib")
+        .put("serviceCapability", new JsonArray().add(new JsonObject()
+            .put("capabilityId", "ChatbotSA").put("version", "+g.gsma.rcs.botversion=\"#=1\"")))
+        .put("trafficType", "notification")
+        .put("smsSupported", true).put("smsContent", "Hello by SMS")
+        .put("storeSupported", true).put("imFormat", "IM")
+        .put("reportRequest", new JsonArray().add("sent").add("failed").add("delivered")
+            .add("displayed").add("deliveredToNetwork"))
+        .put("somethingNew", new JsonObject().put("deployed", "clients send extras"));
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      HttpResponse<Buffer> sent = send(URI, request);
+      JsonObject shown = phone.next("message").getJsonObject("RCSMessage");
+
+      assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(200);
+      assertThat(sent.bodyAsJsonObject().getInteger("errorCode")).isZero();
+      assertThat(shown.getString("textMessage")).isEqualTo("Hello");
+      assertThat(shown.getJsonObject("suggestedChipList").getJsonArray("suggestions"))
+          .hasSize(1);
     }
   }
 
@@ -218,6 +279,51 @@ class CtcuDialectTest {
     assertThat(info(handset.body()).getString("messageId")).isEqualTo("sms-1");
     assertThat(info(network.body()).getString("messageId")).isEqualTo("sms-1");
     assertThat(info(network.body()).getString("destinationAddress")).isEqualTo("tel:" + SMS_USER);
+  }
+
+  @Test
+  void smsOnlyPhone_getsACardWithChipsAFileAndALocation_asTheirSmsTexts() {
+    JsonObject card = new JsonObject().put("message", new JsonObject().put("generalPurposeCard",
+        new JsonObject().put("layout", new JsonObject().put("cardOrientation", "VERTICAL"))
+            .put("content", new JsonObject().put("title", "Parcel 4711")
+            .put("description", "Arrives today between 2 and 4 pm"))));
+    JsonObject chips = new JsonObject().put("suggestions", new JsonArray().add(new JsonObject()
+        .put("reply", new JsonObject().put("displayText", "Reschedule")
+            .put("postback", new JsonObject().put("data", "reschedule")))));
+
+    HttpResponse<Buffer> sent = send(URI, new JsonObject().put("messageId", "sms-card")
+        .put("messageList", new JsonArray().add(item(CARD, card)).add(item(CHIPS, chips)))
+        .put("destinationAddress", new JsonArray().add(SMS_USER)));
+    assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(200);
+    send(URI, new JsonObject().put("messageId", "sms-file")
+        .put("messageList", new JsonArray().add(item(FILE, new JsonArray()
+            .add(new JsonObject().put("type", "file").put("fileSize", 182044)
+                .put("fileName", "menu.pdf").put("contentType", "application/pdf")
+                .put("url", "https://cdn.example.com/menu.pdf")))))
+        .put("destinationAddress", new JsonArray().add(SMS_USER)));
+    send(URI, new JsonObject().put("messageId", "sms-geo")
+        .put("messageList", new JsonArray().add(
+            item(TEXT, "geo:31.2304,121.4737;crs=gcj02;u=10;rcs-l=Pick-up%20point")))
+        .put("destinationAddress", new JsonArray().add(SMS_USER)));
+    List<String> texts = Eventually.until(
+        () -> platform.platform.embeddedSmsc().orElseThrow().inbox(SMS_USER), list -> list
+            .size() == 3, Duration.ofSeconds(5)).stream().map(InboxMessage::text).toList();
+    Set<String> statuses = new HashSet<>();
+    while (statuses.size() < 6) {
+      JsonObject info = info(notify.next("/status", body -> true).body());
+      statuses.add(info.getString("messageId") + " " + info.getString("status"));
+    }
+
+    assertThat(texts).anySatisfy(text -> assertThat(text).contains("Parcel 4711")
+        .contains("Arrives today between 2 and 4 pm").contains("1) Reschedule"));
+    assertThat(texts).anySatisfy(text -> assertThat(text)
+        .contains("menu.pdf: https://cdn.example.com/menu.pdf"));
+    assertThat(texts).anySatisfy(text -> assertThat(text)
+        .contains("https://www.openstreetmap.org/?mlat=31.2304&mlon=121.4737"));
+    assertThat(statuses).containsExactlyInAnyOrder(
+        "sms-card deliveredToNetwork", "sms-card deliveredAsSms",
+        "sms-file deliveredToNetwork", "sms-file deliveredAsSms",
+        "sms-geo deliveredToNetwork", "sms-geo deliveredAsSms");
   }
 
   @Test
@@ -328,53 +434,108 @@ class CtcuDialectTest {
             .put("RCSMessage", new JsonObject().put("textMessage", "m" + i)));
         phone.next("ack");
       }
-      // Within the test's 2-second retry window: retried, not yet dead letters.
-      vertx.timer(800).await();
+      // Refused and retried (the first message holds up the conversation's others), within
+      // the test's 2-second retry window: not yet dead letters.
+      Eventually.until(notify::refused, count -> count >= 3, Duration.ofSeconds(2));
       notify.answer(200);
 
-      List<String> texts = new java.util.ArrayList<>();
+      List<CtcuNotifyServer.Notification> received = new java.util.ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        texts.add(notify.next("/messages", body -> true).body().getJsonArray("messageList")
-            .getJsonObject(0).getString("contentText"));
+        received.add(notify.next("/messages", body -> true));
       }
 
-      assertThat(texts).containsExactly("m0", "m1", "m2");
+      assertThat(received).extracting(n -> n.body().getJsonArray("messageList")
+          .getJsonObject(0).getString("contentText")).containsExactly("m0", "m1", "m2");
+      assertThat(received).allMatch(CtcuNotifyServer.Notification::signed);
     }
   }
 
   @Test
-  void badInput_getsTheDialectsCodeAndStatus_andNothingIsSent() {
+  void notifyServerDownPastTheRetries_leavesDeadLetters_thatAReplayDeliversInOrder() {
+    notify.answer(503);
+    try (TestDevice phone = platform.device(RCS_USER)) {
+      for (int i = 0; i < 2; i++) {
+        phone.send(new JsonObject().put("type", "message").put("to", "ctbot").put("id", i)
+            .put("RCSMessage", new JsonObject().put("textMessage", "late" + i)));
+        phone.next("ack");
+      }
+    }
+    // Refused, then past the retry window (5 minutes in the tests' settings).
+    Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
+    clock.jump(Duration.ofMinutes(6));
+    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
+            "/admin/v1/chatbots/ctbot/deadletters").send().await().bodyAsJsonObject()
+        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    notify.answer(200);
+
+    JsonObject replayed = platform.admin(HttpMethod.POST,
+        "/admin/v1/chatbots/ctbot/deadletters:replay").send().await().bodyAsJsonObject();
+    List<CtcuNotifyServer.Notification> received = List.of(
+        notify.next("/messages", body -> true), notify.next("/messages", body -> true));
+
+    assertThat(dead).hasSize(2);
+    assertThat(replayed.getInteger("replayed")).isEqualTo(2);
+    assertThat(received).extracting(n -> n.body().getJsonArray("messageList")
+        .getJsonObject(0).getString("contentText")).containsExactly("late0", "late1");
+    assertThat(received).allMatch(CtcuNotifyServer.Notification::signed);
+  }
+
+  @Test
+  void registration_withoutADialect_isGsma_andAnUnknownDialectIs400() {
+    JsonObject plain = platform.register("plainbot", notify.url());
+    HttpResponse<Buffer> unknown = platform.admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "wechatbot").put("name", "W")
+            .put("webhookUrl", notify.url()).put("dialect", "wechat"))
+        .await();
+
+    // A GSMA registration answers as it did before dialects: no dialect, no dialect credentials.
+    assertThat(plain.getString("dialect", "gsma")).isEqualTo("gsma");
+    assertThat(plain.containsKey("appKey")).isFalse();
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsString()).contains("/dialect");
+  }
+
+  @Test
+  void badInput_getsTheDialectsCodeAndStatus_andNothingIsStored() {
     JsonArray tooMany = new JsonArray();
     for (int i = 0; i < 101; i++) {
       tooMany.add(String.format("+86139%08d", 20_000 + i));
     }
+    String entities = "<?xml version=\"1.0\"?>\n"
+        + "<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<r>&xxe;</r>";
     HttpResponse<Buffer> recipients = send(URI, new JsonObject().put("messageId", "bad-3")
         .put("messageList", new JsonArray().add(item(TEXT, "hi")))
         .put("destinationAddress", tooMany));
     HttpResponse<Buffer> unknownType = send(URI, new JsonObject().put("messageId", "bad-4")
         .put("messageList", new JsonArray().add(item("application/x-unknown", "hi")))
         .put("destinationAddress", RCS_USER));
-    HttpResponse<Buffer> malformed = platform.request(HttpMethod.POST, "/bot/v1/" + URI
-            + "/messages").putHeader("Authorization", "accessToken " + token)
-        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{\"messageId\":"))
-        .await();
+    HttpResponse<Buffer> malformed = raw("application/json", "{\"messageId\":");
+    HttpResponse<Buffer> doctype = raw("application/json", entities);
+    HttpResponse<Buffer> xmlBody = raw("application/xml", entities);
     HttpResponse<Buffer> oversized = send(URI, new JsonObject().put("messageId", "bad-5")
         .put("messageList", new JsonArray().add(item(TEXT, "x".repeat(2_000_000))))
         .put("destinationAddress", RCS_USER));
+    long storedAfterBadInput = stored("ctbot");
+    HttpResponse<Buffer> good = send(URI, text("good-1", "hi", RCS_USER));
 
     assertThat(recipients.statusCode()).isEqualTo(400);
     assertThat(recipients.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40008);
     assertThat(paths(recipients)).containsExactly("/destinationAddress");
     assertThat(unknownType.statusCode()).isEqualTo(400);
+    assertThat(unknownType.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40008);
     assertThat(paths(unknownType)).containsExactly("/messageList/0/contentType");
-    assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(malformed.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(20002);
+    for (HttpResponse<Buffer> notJson : List.of(malformed, doctype)) {
+      assertThat(notJson.statusCode()).isEqualTo(400);
+      assertThat(notJson.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(20002);
+    }
+    assertThat(xmlBody.statusCode()).isEqualTo(415);
+    assertThat(xmlBody.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(20002);
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(oversized.bodyAsJsonObject().getInteger("errorCode")).isEqualTo(40013);
-    for (String msgId : List.of("bad-3", "bad-4", "bad-5")) {
-      assertThat(platform.platform.embeddedSmsc().orElseThrow().inbox(RCS_USER)).isEmpty();
-      assertThat(revoke(msgId, RCS_USER).statusCode()).as(msgId).isEqualTo(404);
-    }
+    assertThat(storedAfterBadInput).isZero();
+    // The count above is of the store: the good send after the bad ones is in it.
+    assertThat(good.statusCode()).isEqualTo(200);
+    assertThat(stored("ctbot")).isEqualTo(1);
   }
 
   @Test
@@ -619,6 +780,21 @@ class CtcuDialectTest {
     HttpRequest<Buffer> post = platform.request(HttpMethod.POST, "/bot/v1/" + uri + "/messages")
         .putHeader("Authorization", "accessToken " + token);
     return post.sendJsonObject(request).await();
+  }
+
+  /** A send whose body is {@code body} as it is, labelled {@code contentType}. */
+  private HttpResponse<Buffer> raw(String contentType, String body) {
+    return platform.request(HttpMethod.POST, "/bot/v1/" + URI + "/messages")
+        .putHeader("Authorization", "accessToken " + token)
+        .putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  /** How many messages of {@code botId} to users the store holds (the admin API's insights). */
+  private long stored(String botId) {
+    Instant now = Instant.now();
+    return platform.admin(HttpMethod.GET, "/admin/v1/insights?botId=" + botId
+            + "&from=" + now.minus(Duration.ofHours(1)) + "&to=" + now.plus(Duration.ofHours(3)))
+        .send().await().bodyAsJsonObject().getJsonObject("totals").getLong("sent");
   }
 
   private HttpResponse<Buffer> post(String path, JsonObject body) {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +30,7 @@ public final class CtcuNotifyServer implements AutoCloseable {
 
   private final HttpServer server;
   private final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+  private final AtomicInteger refused = new AtomicInteger();
   private volatile String notifyToken = "";
   private volatile boolean hmac;
   private volatile int status = 200;
@@ -42,6 +44,8 @@ public final class CtcuNotifyServer implements AutoCloseable {
       if (status / 100 == 2) {
         received.add(new Notification(request.path(), headers,
             body.length() == 0 ? new JsonObject() : body.toJsonObject(), signed));
+      } else {
+        refused.incrementAndGet();
       }
       // The notify URL's verification is answered with its echoStr, as DIALECTS.md asks.
       boolean verification = request.method() == HttpMethod.GET
@@ -70,6 +74,11 @@ public final class CtcuNotifyServer implements AutoCloseable {
   /** Answers every notification with this status from now on (a 2xx one is recorded). */
   public void answer(int newStatus) {
     status = newStatus;
+  }
+
+  /** How many notifications (or verifications) were answered with a status that is not 2xx. */
+  public int refused() {
+    return refused.get();
   }
 
   /** Whether verifications are answered with their echoStr (a chatbot that does not, if not). */

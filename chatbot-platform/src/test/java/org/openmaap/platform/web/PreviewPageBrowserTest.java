@@ -134,6 +134,53 @@ class PreviewPageBrowserTest {
   }
 
   @Test
+  void paste_ctcuSend_showsWhatItsMessageListBecomesOnThePhoneAndAsSms() {
+    paste("{\"messageId\": \"order-4711\", \"messageList\": ["
+        + "{\"contentType\": \"text/plain\", \"contentEncoding\": \"utf8\","
+        + " \"contentText\": \"Your parcel ships today\"},"
+        + " {\"contentType\": \"application/vnd.gsma.botsuggestion.v1.0+json\","
+        + " \"contentText\": {\"suggestions\": [{\"reply\": {\"displayText\": \"Track\","
+        + " \"postback\": {\"data\": \"track\"}}}]}}],"
+        + " \"destinationAddress\": [\"tel:+8613800000000\"]}");
+    await(() -> !browser.findElements(By.cssSelector("#phone .omp-preview")).isEmpty());
+
+    assertThat(browser.findElement(By.id("phone")).getText())
+        .contains("Your parcel ships today").contains("Track");
+    assertThat(smsText()).isEqualTo("Your parcel ships today\n1) Track\nReply with a number.");
+    assertThat(texts("#violations li")).containsExactly("None: the document is valid.");
+  }
+
+  @Test
+  void paste_cmccRequest_showsWhatItsMultipartBodyTextBecomes_andAWrongPartsPath() {
+    String request = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<msg:outboundMessageRequest xmlns:msg=\"urn:oma:xml:rest:netapi:messaging:1\">\n"
+        + "  <address>tel:+8613800000000</address>\n"
+        + "  <outboundIMMessage>\n"
+        + "    <contentType>multipart/mixed; boundary=\"next\"</contentType>\n"
+        + "    <bodyText><![CDATA[--next\nContent-Type: text/plain\n\nYour parcel ships today\n"
+        + "--next\nContent-Type: application/vnd.gsma.botsuggestion.v1.0+json\n\n"
+        + "{\"suggestions\": [{\"reply\": {\"displayText\": \"Track\","
+        + " \"postback\": {\"data\": \"track\"}}}]}\n--next--\n]]></bodyText>\n"
+        + "  </outboundIMMessage>\n"
+        + "</msg:outboundMessageRequest>\n";
+
+    paste(request);
+    await(() -> !browser.findElements(By.cssSelector("#phone .omp-preview")).isEmpty());
+    String phoneText = browser.findElement(By.id("phone")).getText();
+    String sms = smsText();
+    List<String> valid = texts("#violations li");
+    paste(request.replace("Content-Type: text/plain", "Content-Type: text/html"));
+    By wrongPart = By.cssSelector("#violations li[data-path="
+        + "'/outboundMessageRequest/outboundIMMessage/bodyText/part[1]']");
+    await(() -> !browser.findElements(wrongPart).isEmpty());
+
+    assertThat(phoneText).contains("Your parcel ships today").contains("Track");
+    assertThat(sms).isEqualTo("Your parcel ships today\n1) Track\nReply with a number.");
+    assertThat(valid).containsExactly("None: the document is valid.");
+    assertThat(browser.findElement(By.id("phone")).getText()).contains("Not rendered");
+  }
+
+  @Test
   void copyAsCurl_showsASendCommandForTheDocument() {
     paste(Fixtures.text("cards/valid/single-card.json"));
     browser.findElement(By.id("curl")).click();
@@ -151,6 +198,12 @@ class PreviewPageBrowserTest {
     browser.executeScript("const e = document.getElementById('editor'); e.value = arguments[0];"
         + " e.dispatchEvent(new Event('input'));", json);
     await(() -> "ready".equals(browser.executeScript("return document.body.dataset.state;")));
+  }
+
+  /** The SMS the page shows, its segments joined. */
+  private static String smsText() {
+    return String.join("", browser.findElements(By.cssSelector("#sms .sms-text")).stream()
+        .map(e -> e.getAttribute("textContent")).toList());
   }
 
   private static List<String> texts(String selector) {
