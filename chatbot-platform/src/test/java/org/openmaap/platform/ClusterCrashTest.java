@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,8 @@ class ClusterCrashTest {
   private static final int SMS_USERS = 6;
   private static final int MESSAGES = 60;
   private static final int KILL_AT = 30;
+  /** The dead node's phones stay away for a while: what is sent to them meanwhile waits. */
+  private static final int RECONNECT_AT = 42;
   private static final int USER_TEXTS = 6;
   private static final Path LOGS = Path.of("target", "cluster-crash-test");
 
@@ -125,16 +129,22 @@ class ClusterCrashTest {
     }));
     Set<String> accepted = new HashSet<>();
     List<Integer> unanswered = new ArrayList<>();
+    List<String> waitedForMovedPhones = new ArrayList<>();
     int exit = 0;
     for (int i = 0; i < MESSAGES; i++) {
       if (i == KILL_AT) {
         exit = nodes.get(3).kill();
+      }
+      if (i == RECONNECT_AT) {
         // The dead node's phones connect to another node, as they would through a balancer.
         for (int p = 0; p < PHONES; p++) {
           if (nodeOf(p) == 3) {
             phones.get(p).connect(ports.get(1), NETWORK_TOKEN);
           }
         }
+      }
+      if (i >= KILL_AT && i < RECONNECT_AT && i % 2 == 0 && nodeOf(phoneOf(i)) == 3) {
+        waitedForMovedPhones.add(msgId(i));
       }
       int through = i >= KILL_AT && nodeOf(i) == 3 ? 1 : nodeOf(i);
       if (send(client(through), token, i)) {
@@ -152,7 +162,15 @@ class ClusterCrashTest {
     ChildPlatform restarted = start(3, config, "node3-again.log");
     Eventually.until(() -> health(client(1)).getJsonArray("nodes").size(), size -> size == 3,
         Duration.ofSeconds(10));
-    List<Integer> afterRestart = List.of(MESSAGES, MESSAGES + 1, MESSAGES + 2, MESSAGES + 3);
+    // The moved phones come back to the restarted node, and only to it.
+    for (int p = 0; p < PHONES; p++) {
+      if (nodeOf(p) == 3) {
+        phones.get(p).close();
+        phones.get(p).connect(ports.get(3), NETWORK_TOKEN);
+      }
+    }
+    // Two messages to those phones (64 and 70), two to SMS users, all through the restarted node.
+    List<Integer> afterRestart = List.of(64, 65, 70, 71);
     for (int i : afterRestart) {
       assertThat(send(client(3), token, i)).as("the restarted node takes sends").isTrue();
       accepted.add(msgId(i));
@@ -216,6 +234,18 @@ class ClusterCrashTest {
     });
     assertThat(submits).as("submit_sm per text").allSatisfy((text, count) ->
         assertThat(count).as(text).isEqualTo(1L));
+    assertThat(waitedForMovedPhones).as("messages sent while the dead node's phones were away")
+        .isNotEmpty().allSatisfy(msgId -> assertThat(framesByPhone.get(phone(phoneOf(
+            index(msgId))))).as(msgId + " on its moved phone").contains(msgId));
+    assertThat(afterRestart).allSatisfy(i -> assertThat(nodeOf(phoneOf(i)) == 3 || i % 2 == 1)
+        .as("message " + i + " goes to a phone on the restarted node, or by SMS").isTrue());
+    // The restarted node wrote both messages to its phones and took both delivered reports.
+    assertThat(Eventually.until(() -> rcsCount(client(3), "sent"), n -> n >= 2,
+        Duration.ofSeconds(10))).as("RCS messages node 3 wrote after its restart")
+        .isGreaterThanOrEqualTo(2L);
+    assertThat(Eventually.until(() -> rcsCount(client(3), "delivered"), n -> n >= 2,
+        Duration.ofSeconds(10))).as("delivered reports node 3 took after its restart")
+        .isGreaterThanOrEqualTo(2L);
     assertThat(outOfOrder(messageEvents())).as("user messages the bot got out of order")
         .isEmpty();
     assertThat(nodes.get(1).errors()).as("errors in node 1's log").isEmpty();
@@ -346,6 +376,15 @@ class ClusterCrashTest {
   private WebClient client(int n) {
     return clients.computeIfAbsent(n, key -> WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("localhost").setDefaultPort(ports.get(key))));
+  }
+
+  /** The restarted node's count of bot-to-user RCS messages that reached {@code status}. */
+  private static long rcsCount(WebClient http, String status) {
+    String metrics = http.get("/metrics").send().await().bodyAsString();
+    Matcher count = Pattern.compile("^openmaap_messages_total\\{channel=\"rcs\","
+        + "direction=\"bot_to_user\",node=\"node3\",status=\"" + status + "\"} ([0-9.]+)$",
+        Pattern.MULTILINE).matcher(metrics);
+    return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
   }
 
   private static JsonObject health(WebClient http) {
