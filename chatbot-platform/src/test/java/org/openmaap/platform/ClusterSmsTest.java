@@ -22,18 +22,23 @@ import org.openmaap.platform.cluster.Nodes;
 import org.openmaap.platform.fallback.FallbackSettings;
 import org.openmaap.platform.sms.EmbeddedSmsc;
 import org.openmaap.platform.sms.SmppSettings;
+import org.openmaap.platform.sms.SmscFaults;
 import org.openmaap.platform.store.DatabaseUrl;
 import org.openmaap.platform.store.TestPostgres;
 
 /**
  * Three platform nodes on one PostgreSQL database (a new schema of the test server; skipped
  * without one, unless CI=true), each bound to one SMSC with a session of its own: the SMSC's
- * throughput is one budget for the cluster, and a receipt is matched whichever node gets it.
+ * throughput is one budget for the cluster, a receipt is matched whichever node gets it, and a
+ * user's SMS is taken once whichever nodes its parts and copies reach.
  */
 class ClusterSmsTest {
 
   private static final int THROUGHPUT = 20;
   private static final int TEXTS = 60;
+  private static final String SENDER = SmppSettings.DEFAULT_SOURCE_ADDRESS;
+  private static final String LONG_TEXT =
+      "Please leave the parcel with the neighbour at number 12, thanks. ".repeat(4);
 
   @TempDir Path dir;
 
@@ -59,14 +64,19 @@ class ClusterSmsTest {
           .withSms(new SmsConfig(SmsConfig.Mode.EXTERNAL, smpp, FallbackSettings.defaults()))
           .withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, "node" + i,
               StoreConfig.DEFAULT_LEASE));
-      nodes.add(RunningPlatform.start(vertx, config));
+      RunningPlatform node = RunningPlatform.start(vertx, config);
+      nodes.add(node);
+      // Bound one after the other: the SMSC's deliver_sm go to node 1's session, the first.
+      Eventually.until(() -> node.request(HttpMethod.GET, "/admin/v1/health").send().await()
+          .bodyAsJsonObject().getJsonObject("smsc").getBoolean("bound"), bound -> bound,
+          Duration.ofSeconds(10));
     }
     bot = FakeChatbot.start(smscVertx);
   }
 
   @AfterEach
   void stop() {
-    nodes.forEach(RunningPlatform::close);
+    nodes.stream().filter(node -> node != null).forEach(RunningPlatform::close);
     if (bot != null) {
       bot.close();
     }
@@ -80,17 +90,9 @@ class ClusterSmsTest {
   @Test
   void smsSentThroughEveryNode_takeTheSmscsThroughputOnce_andEveryReceiptIsMatched()
       throws InterruptedException {
-    JsonObject registration = nodes.get(0).admin(HttpMethod.POST, "/admin/v1/chatbots")
-        .sendJsonObject(new JsonObject().put("botId", "parcel").put("name", "Parcel")
-            .put("webhookUrl", bot.url()).put("rateLimitPerSecond", 10_000))
-        .await().bodyAsJsonObject();
-    String token = nodes.get(0).token(registration);
-    nodes.forEach(node -> Eventually.until(() -> node.send("parcel", token,
-        ConversationTest.text(user(0), "hello from " + node.port())).statusCode(),
-        status -> status == 202, Duration.ofSeconds(1)));
-    // Each node's next heartbeat counts the three nodes; the hellos go out meanwhile.
+    String token = registerAndGreet();
+    // Each node's next heartbeat counts the three nodes.
     Thread.sleep(Nodes.HEARTBEAT.toMillis() + 500);
-    Eventually.until(() -> smsc.inbox(user(0)).size(), n -> n == 3, Duration.ofSeconds(5));
 
     // All sent at once, a third through each node: far more than the SMSC's throughput.
     List<Future<HttpResponse<Buffer>>> sends = IntStream.range(0, TEXTS)
@@ -116,6 +118,56 @@ class ClusterSmsTest {
       Eventually.until(() -> status(token, msgId), "deliveredAsSms"::equals,
           Duration.ofSeconds(10));
     }
+  }
+
+  @Test
+  void aUsersSmsWhosePartsReachTwoNodes_isJoined_andATextSentAgainToAnotherNode_isTakenOnce() {
+    registerAndGreet();
+    SmscFaults faults = SmscFaults.of(smsc);
+
+    // Part 1 reaches node 1; node 1 goes, so part 2 reaches node 2.
+    faults.deliverParts(user(0), SENDER, LONG_TEXT, 7, 1).await();
+    stop(1);
+    faults.deliverParts(user(0), SENDER, LONG_TEXT, 7, 2).await();
+    String joined = text(bot.next("message"));
+    // Node 2 takes a text; node 2 goes, and the SMSC sends the text again to node 3.
+    smsc.deliver(user(0), SENDER, "Thanks!").await();
+    String taken = text(bot.next("message"));
+    stop(2);
+    smsc.deliver(user(0), SENDER, "Thanks!").await();
+    // Sent after the copy was answered, so the bot gets it after anything the copy could give.
+    smsc.deliver(user(0), SENDER, "See you").await();
+
+    assertThat(joined).isEqualTo(LONG_TEXT);
+    assertThat(taken).isEqualTo("Thanks!");
+    assertThat(text(bot.next("message"))).isEqualTo("See you");
+  }
+
+  /**
+   * Registers the chatbot and sends its SMS to user 0 through each node (so the user's answers go
+   * to it); answers its token once every node knows it and the SMSC has the three texts.
+   */
+  private String registerAndGreet() {
+    JsonObject registration = nodes.get(0).admin(HttpMethod.POST, "/admin/v1/chatbots")
+        .sendJsonObject(new JsonObject().put("botId", "parcel").put("name", "Parcel")
+            .put("webhookUrl", bot.url()).put("rateLimitPerSecond", 10_000))
+        .await().bodyAsJsonObject();
+    String token = nodes.get(0).token(registration);
+    nodes.forEach(node -> Eventually.until(() -> node.send("parcel", token,
+        ConversationTest.text(user(0), "hello from " + node.port())).statusCode(),
+        status -> status == 202, Duration.ofSeconds(1)));
+    Eventually.until(() -> smsc.inbox(user(0)).size(), n -> n == 3, Duration.ofSeconds(5));
+    return token;
+  }
+
+  /** Stops node {@code number}: its SMSC session goes, so the SMSC sends to the next one. */
+  private void stop(int number) {
+    nodes.get(number - 1).close();
+    nodes.set(number - 1, null);
+  }
+
+  private static String text(FakeChatbot.Received message) {
+    return message.event().getJsonObject("RCSMessage").getString("textMessage");
   }
 
   private String status(String token, String msgId) {
