@@ -1,6 +1,7 @@
 package org.openmaap.platform;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
@@ -74,6 +75,17 @@ final class ChildPlatform {
     }
   }
 
+  /** The child's GET /admin/v1/health answer. */
+  JsonObject health(Vertx vertx) {
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+        .setDefaultPort(port));
+    try {
+      return http.get("/admin/v1/health").send().await().bodyAsJsonObject();
+    } finally {
+      http.close();
+    }
+  }
+
   /** A port free now, for a child that must come back on the same port after a restart. */
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -106,6 +118,11 @@ final class ChildPlatform {
   /** Sends SIGTERM, which runs the shutdown hook (a clean stop), and answers the exit code. */
   int terminate(Duration within) {
     process.toHandle().destroy();
+    return exitWithin(within);
+  }
+
+  /** Waits for the child to exit by itself and answers the exit code; kills it if it does not. */
+  int exitCode(Duration within) {
     return exitWithin(within);
   }
 

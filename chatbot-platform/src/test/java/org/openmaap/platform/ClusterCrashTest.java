@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +52,10 @@ class ClusterCrashTest {
   private static final int SMS_USERS = 6;
   private static final int MESSAGES = 60;
   private static final int KILL_AT = 30;
+  /** The dead node's phones stay away for a while: what is sent to them meanwhile waits. */
+  private static final int RECONNECT_AT = 42;
   private static final int USER_TEXTS = 6;
+  private static final String ECHO = "echo: ";
   private static final Path LOGS = Path.of("target", "cluster-crash-test");
 
   @TempDir Path dir;
@@ -87,6 +92,11 @@ class ClusterCrashTest {
     // Slow answers: the kill finds submits waiting for theirs.
     faults.delayAnswers(Duration.ofMillis(300));
     bot = FakeChatbot.start(vertx);
+    // An echo bot: it answers each user message with its text back, which goes to the user.
+    bot.answer(event -> "message".equals(event.getString("event"))
+        ? new FakeChatbot.Answer(200, new JsonObject().put("RCSMessage", new JsonObject()
+            .put("textMessage", ECHO + event.getJsonObject("RCSMessage").getString("textMessage"))))
+        : FakeChatbot.Answer.OK);
     Path config = Files.writeString(dir.resolve("openmaap.json"), new JsonObject()
         .put("store", new JsonObject().put("lease", "2s"))
         .put("sms", new JsonObject().put("throughputPerSecond", 100)).encode(),
@@ -125,16 +135,22 @@ class ClusterCrashTest {
     }));
     Set<String> accepted = new HashSet<>();
     List<Integer> unanswered = new ArrayList<>();
+    List<String> waitedForMovedPhones = new ArrayList<>();
     int exit = 0;
     for (int i = 0; i < MESSAGES; i++) {
       if (i == KILL_AT) {
         exit = nodes.get(3).kill();
+      }
+      if (i == RECONNECT_AT) {
         // The dead node's phones connect to another node, as they would through a balancer.
         for (int p = 0; p < PHONES; p++) {
           if (nodeOf(p) == 3) {
             phones.get(p).connect(ports.get(1), NETWORK_TOKEN);
           }
         }
+      }
+      if (i >= KILL_AT && i < RECONNECT_AT && i % 2 == 0 && nodeOf(phoneOf(i)) == 3) {
+        waitedForMovedPhones.add(msgId(i));
       }
       int through = i >= KILL_AT && nodeOf(i) == 3 ? 1 : nodeOf(i);
       if (send(client(through), token, i)) {
@@ -152,7 +168,15 @@ class ClusterCrashTest {
     ChildPlatform restarted = start(3, config, "node3-again.log");
     Eventually.until(() -> health(client(1)).getJsonArray("nodes").size(), size -> size == 3,
         Duration.ofSeconds(10));
-    List<Integer> afterRestart = List.of(MESSAGES, MESSAGES + 1, MESSAGES + 2, MESSAGES + 3);
+    // The moved phones come back to the restarted node, and only to it.
+    for (int p = 0; p < PHONES; p++) {
+      if (nodeOf(p) == 3) {
+        phones.get(p).close();
+        phones.get(p).connect(ports.get(3), NETWORK_TOKEN);
+      }
+    }
+    // Two messages to those phones (64 and 70), two to SMS users, all through the restarted node.
+    List<Integer> afterRestart = List.of(64, 65, 70, 71);
     for (int i : afterRestart) {
       assertThat(send(client(3), token, i)).as("the restarted node takes sends").isTrue();
       accepted.add(msgId(i));
@@ -170,6 +194,16 @@ class ClusterCrashTest {
         Duration.ofSeconds(60));
     Eventually.until(() -> messageEvents(), events -> events.keySet()
         .containsAll(userMessagesAcked), Duration.ofSeconds(30));
+    // Every user message the bot got is echoed to its phone (once per time the bot got it).
+    Map<String, JsonObject> gotByBot = messageEvents();
+    Map<String, Long> deliveriesToBot = bot.all().stream()
+        .filter(received -> "message".equals(received.event().getString("event")))
+        .collect(Collectors.groupingBy(received -> received.event().getJsonObject("RCSMessage")
+            .getString("textMessage"), Collectors.counting()));
+    Map<String, Set<String>> echoes = Eventually.until(() -> echoes(phones),
+        found -> gotByBot.values().stream().allMatch(event -> found.containsKey(ECHO
+            + event.getJsonObject("RCSMessage").getString("textMessage"))),
+        Duration.ofSeconds(30));
 
     // Assert.
     Map<String, Long> submits = faults.everySubmittedText().stream()
@@ -216,8 +250,22 @@ class ClusterCrashTest {
     });
     assertThat(submits).as("submit_sm per text").allSatisfy((text, count) ->
         assertThat(count).as(text).isEqualTo(1L));
+    assertThat(waitedForMovedPhones).as("messages sent while the dead node's phones were away")
+        .isNotEmpty().allSatisfy(msgId -> assertThat(framesByPhone.get(phone(phoneOf(
+            index(msgId))))).as(msgId + " on its moved phone").contains(msgId));
+    assertThat(afterRestart).allSatisfy(i -> assertThat(nodeOf(phoneOf(i)) == 3 || i % 2 == 1)
+        .as("message " + i + " goes to a phone on the restarted node, or by SMS").isTrue());
+    // Those phones are connected to the restarted node alone, so it wrote both messages to them
+    // (they are on the phones, above) and took both delivered reports. (Its count of messages
+    // moved to sent is no proof: a delivered report may come before that status is written.)
+    assertThat(Eventually.until(() -> rcsCount(client(3), "delivered"), n -> n >= 2,
+        Duration.ofSeconds(10))).as("delivered reports node 3 took after its restart")
+        .isGreaterThanOrEqualTo(2L);
     assertThat(outOfOrder(messageEvents())).as("user messages the bot got out of order")
         .isEmpty();
+    assertThat(echoes).as("echoes on the phones: each as often as the bot got its message, at most")
+        .allSatisfy((echo, msgIds) -> assertThat((long) msgIds.size()).as(echo)
+            .isLessThanOrEqualTo(deliveriesToBot.getOrDefault(echo.substring(ECHO.length()), 0L)));
     assertThat(nodes.get(1).errors()).as("errors in node 1's log").isEmpty();
     assertThat(nodes.get(2).errors()).as("errors in node 2's log").isEmpty();
     assertThat(restarted.errors()).as("errors in the restarted node's log").isEmpty();
@@ -307,6 +355,18 @@ class ClusterCrashTest {
     return events;
   }
 
+  /** The echoes the phones got, by text, each with the msgIds it came under. */
+  private static Map<String, Set<String>> echoes(List<AckingPhone> phones) {
+    Map<String, Set<String>> echoes = new HashMap<>();
+    phones.forEach(phone -> phone.messages().forEach((msgId, frames) -> {
+      String text = frames.get(0).getJsonObject("RCSMessage").getString("textMessage");
+      if (text != null && text.startsWith(ECHO)) {
+        echoes.computeIfAbsent(text, key -> new HashSet<>()).add(msgId);
+      }
+    }));
+    return echoes;
+  }
+
   /** Each user's texts in the order the bot first got them; those that came before an earlier. */
   private static List<String> outOfOrder(Map<String, JsonObject> events) {
     Map<String, Integer> last = new HashMap<>();
@@ -346,6 +406,15 @@ class ClusterCrashTest {
   private WebClient client(int n) {
     return clients.computeIfAbsent(n, key -> WebClient.create(vertx, new WebClientOptions()
         .setDefaultHost("localhost").setDefaultPort(ports.get(key))));
+  }
+
+  /** The restarted node's count of bot-to-user RCS messages that reached {@code status}. */
+  private static long rcsCount(WebClient http, String status) {
+    String metrics = http.get("/metrics").send().await().bodyAsString();
+    Matcher count = Pattern.compile("^openmaap_messages_total\\{channel=\"rcs\","
+        + "direction=\"bot_to_user\",node=\"node3\",status=\"" + status + "\"} ([0-9.]+)$",
+        Pattern.MULTILINE).matcher(metrics);
+    return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
   }
 
   private static JsonObject health(WebClient http) {

@@ -112,7 +112,8 @@ class PlatformConfigTest {
     assertThat(sqlite.nodeIdOrNew()).isEqualTo(StoreConfig.EMBEDDED_NODE);
     assertThat(postgresql.nodeIdOrNew()).matches("node-[0-9a-f]{8}")
         .isNotEqualTo(postgresql.nodeIdOrNew());
-    assertThat(postgresql.lease()).isEqualTo(StoreConfig.DEFAULT_LEASE);
+    assertThat(postgresql.lease()).as("how long a dead node's work waits, by default")
+        .isEqualTo(StoreConfig.DEFAULT_LEASE).isLessThanOrEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
