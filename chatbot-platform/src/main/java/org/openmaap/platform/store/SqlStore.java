@@ -970,19 +970,17 @@ abstract class SqlStore implements Store {
   }
 
   private EventRow addEvent(SqlConnection db, EventRow event) throws SQLException {
-    if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
-        .isPresent()) {
-      throw new StoreConflict("event '" + event.eventId() + "' exists");
-    }
     long sequence = db.queryOne("""
         INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
           retry_from, last_error, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (event_id) DO NOTHING
         RETURNING sequence""",
         row -> row.getLong(1),
         event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
         event.state().name(), event.attempts(), millis(retryFrom(event)),
-        event.lastError(), millis(event.createdAt())).orElseThrow();
+        event.lastError(), millis(event.createdAt()))
+        .orElseThrow(() -> new StoreConflict("event '" + event.eventId() + "' exists"));
     WorkRow taken = event.state() == State.PENDING
         ? addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
             event.createdAt(), event.claim(), origin)
