@@ -1,5 +1,7 @@
 package org.openmaap.platform.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.sql.ResultSet;
@@ -26,8 +28,14 @@ import org.openmaap.platform.store.MessageRow.Direction;
  */
 abstract class SqlStore implements Store {
 
+  // A conversation, once started, never changes: the ones found are kept, bounded.
+  private static final int CONVERSATIONS_KEPT = 16_384;
+
   // The node this store serves, noted on the work rows it adds (null: a store of one node).
   private final String origin;
+  private final Cache<String, ConversationRow> conversations = Caffeine.newBuilder()
+      .maximumSize(CONVERSATIONS_KEPT)
+      .build();
 
   SqlStore(String origin) {
     this.origin = origin;
@@ -131,6 +139,11 @@ abstract class SqlStore implements Store {
   @Override
   public Future<ConversationRow> conversation(
       String botId, String userContact, String newId, Instant now) {
+    String key = botId + '\n' + userContact;
+    ConversationRow known = conversations.getIfPresent(key);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     // Almost every call finds the conversation, so look on a reader before queueing a write.
     return read(db -> findConversation(db, botId, userContact))
         .compose(found -> found.isPresent()
@@ -145,7 +158,9 @@ abstract class SqlStore implements Store {
               return inserted > 0
                   ? new ConversationRow(botId, userContact, newId, truncate(now), true)
                   : findConversation(db, botId, userContact).orElseThrow();
-            }));
+            }))
+        .onSuccess(row -> conversations.put(key, new ConversationRow(row.botId(),
+            row.userContact(), row.conversationId(), row.createdAt(), false)));
   }
 
   private static Optional<ConversationRow> findConversation(
