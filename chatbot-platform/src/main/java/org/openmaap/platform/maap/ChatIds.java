@@ -36,6 +36,8 @@ public final class ChatIds {
   private final SecretKeySpec authentication;
   private final Cache<String, String> made = Caffeine.newBuilder()
       .maximumSize(REMEMBERED)
+      // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+      .executor(Runnable::run)
       .build();
 
   /** ChatIds under a platform secret of at least 32 bytes, given as hex. */

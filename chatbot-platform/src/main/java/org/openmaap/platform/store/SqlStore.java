@@ -35,6 +35,8 @@ abstract class SqlStore implements Store {
   private final String origin;
   private final Cache<String, ConversationRow> conversations = Caffeine.newBuilder()
       .maximumSize(CONVERSATIONS_KEPT)
+      // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+      .executor(Runnable::run)
       .build();
 
   SqlStore(String origin) {
