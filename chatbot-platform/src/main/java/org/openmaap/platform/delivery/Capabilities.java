@@ -50,6 +50,8 @@ public final class Capabilities {
     this.clock = clock;
     this.cache = Caffeine.newBuilder()
         .maximumSize(MAX_ENTRIES)
+        // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+        .executor(Runnable::run)
         .ticker(ticker)
         .expireAfter(Expiry.creating((String user, Answer answer) ->
             answer.rcs() ? ttl : negativeTtl))

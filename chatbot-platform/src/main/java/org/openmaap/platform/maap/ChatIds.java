@@ -1,5 +1,7 @@
 package org.openmaap.platform.maap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,8 +29,16 @@ public final class ChatIds {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+  // A chatId is computed again for every event of a user; the same (bot, user) gives the same one.
+  private static final int REMEMBERED = 16_384;
+
   private final SecretKeySpec encryption;
   private final SecretKeySpec authentication;
+  private final Cache<String, String> made = Caffeine.newBuilder()
+      .maximumSize(REMEMBERED)
+      // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+      .executor(Runnable::run)
+      .build();
 
   /** ChatIds under a platform secret of at least 32 bytes, given as hex. */
   public ChatIds(String secretHex) {
@@ -45,6 +55,10 @@ public final class ChatIds {
 
   /** The chatId of a normalized user number for one chatbot. */
   public String of(String botId, String user) {
+    return made.get(botId + "\n" + user, key -> seal(botId, user));
+  }
+
+  private String seal(String botId, String user) {
     byte[] iv = Arrays.copyOf(hmac(authentication, botId + "\n" + user), IV_BYTES);
     byte[] sealed = crypt(iv, user.getBytes(StandardCharsets.UTF_8));
     byte[] chatId = Arrays.copyOf(iv, IV_BYTES + sealed.length);

@@ -104,6 +104,12 @@ public record Chatbot(
     return json;
   }
 
+  /** The persistent menu, a copy: one chatbot's profile is shared by every caller. */
+  @Override
+  public JsonObject persistentMenu() {
+    return persistentMenu == null ? null : persistentMenu.copy();
+  }
+
   static Chatbot fromProfile(String botId, JsonObject profile, String clientId, Instant createdAt) {
     return new Chatbot(botId, profile.getString("name"), profile.getString("webhookUrl"),
         profile.getString("description"), profile.getString("iconUrl"), profile.getString("color"),

@@ -34,6 +34,8 @@ public final class ChatbotRegistry {
   private final Clock clock;
   private final Duration secretGracePeriod;
   private final Map<String, ChatbotRow> rows = new ConcurrentHashMap<>();
+  // Each row's profile read once, not at every message that needs its chatbot.
+  private final Map<String, Chatbot> profiles = new ConcurrentHashMap<>();
   private final Map<String, String> botIdByClientId = new ConcurrentHashMap<>();
   private volatile Consumer<String> changed = botId -> {};
 
@@ -116,7 +118,7 @@ public final class ChatbotRegistry {
 
   /** The chatbot with this id, if registered. */
   public Optional<Chatbot> find(String botId) {
-    return Optional.ofNullable(rows.get(botId)).map(ChatbotRegistry::chatbot);
+    return Optional.ofNullable(profiles.get(botId));
   }
 
   /** The chatbot with this id; NotFound when there is none. */
@@ -284,6 +286,7 @@ public final class ChatbotRegistry {
   public record Client(String botId, long tokenGeneration) {}
 
   private void remember(ChatbotRow row) {
+    profiles.put(row.botId(), chatbot(row));
     ChatbotRow before = rows.put(row.botId(), row);
     if (before != null && !before.clientId().equals(row.clientId())) {
       botIdByClientId.remove(before.clientId(), row.botId());
@@ -293,6 +296,7 @@ public final class ChatbotRegistry {
 
   private void forget(String botId) {
     ChatbotRow row = rows.remove(botId);
+    profiles.remove(botId);
     if (row != null) {
       botIdByClientId.remove(row.clientId(), botId);
     }

@@ -1,5 +1,7 @@
 package org.openmaap.platform.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.sql.ResultSet;
@@ -26,8 +28,16 @@ import org.openmaap.platform.store.MessageRow.Direction;
  */
 abstract class SqlStore implements Store {
 
+  // A conversation, once started, never changes: the ones found are kept, bounded.
+  private static final int CONVERSATIONS_KEPT = 16_384;
+
   // The node this store serves, noted on the work rows it adds (null: a store of one node).
   private final String origin;
+  private final Cache<String, ConversationRow> conversations = Caffeine.newBuilder()
+      .maximumSize(CONVERSATIONS_KEPT)
+      // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+      .executor(Runnable::run)
+      .build();
 
   SqlStore(String origin) {
     this.origin = origin;
@@ -131,6 +141,11 @@ abstract class SqlStore implements Store {
   @Override
   public Future<ConversationRow> conversation(
       String botId, String userContact, String newId, Instant now) {
+    String key = botId + '\n' + userContact;
+    ConversationRow known = conversations.getIfPresent(key);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     // Almost every call finds the conversation, so look on a reader before queueing a write.
     return read(db -> findConversation(db, botId, userContact))
         .compose(found -> found.isPresent()
@@ -145,7 +160,9 @@ abstract class SqlStore implements Store {
               return inserted > 0
                   ? new ConversationRow(botId, userContact, newId, truncate(now), true)
                   : findConversation(db, botId, userContact).orElseThrow();
-            }));
+            }))
+        .onSuccess(row -> conversations.put(key, new ConversationRow(row.botId(),
+            row.userContact(), row.conversationId(), row.createdAt(), false)));
   }
 
   private static Optional<ConversationRow> findConversation(
@@ -970,19 +987,17 @@ abstract class SqlStore implements Store {
   }
 
   private EventRow addEvent(SqlConnection db, EventRow event) throws SQLException {
-    if (db.queryOne("SELECT 1 FROM events WHERE event_id = ?", row -> 1, event.eventId())
-        .isPresent()) {
-      throw new StoreConflict("event '" + event.eventId() + "' exists");
-    }
     long sequence = db.queryOne("""
         INSERT INTO events (event_id, bot_id, conversation_id, body_json, state, attempts,
           retry_from, last_error, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (event_id) DO NOTHING
         RETURNING sequence""",
         row -> row.getLong(1),
         event.eventId(), event.botId(), event.conversationId(), event.bodyJson(),
         event.state().name(), event.attempts(), millis(retryFrom(event)),
-        event.lastError(), millis(event.createdAt())).orElseThrow();
+        event.lastError(), millis(event.createdAt()))
+        .orElseThrow(() -> new StoreConflict("event '" + event.eventId() + "' exists"));
     WorkRow taken = event.state() == State.PENDING
         ? addEventWork(db, event.botId(), event.eventId(), event.conversationId(), sequence,
             event.createdAt(), event.claim(), origin)

@@ -65,17 +65,21 @@ public final class SqliteStore extends SqlStore {
   }
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final long CHECKPOINT_EVERY_MILLIS = 50;
+  private static final int WRITER_CHECKPOINT_PAGES = 10_000;
 
   private final Vertx vertx;
   private final Writer writer;
   private final Readers readers;
+  private final Checkpointer checkpointer;
   private volatile boolean closed;
   private volatile Signals signals;
   private volatile Runnable beforeEachOperation = () -> {};
   private Future<Void> closing; // guarded by this
 
   private SqliteStore(Vertx vertx, SqlConnection writeConnection,
-      List<SqlConnection> readConnections, Path file, Options options) {
+      List<SqlConnection> readConnections, SqlConnection checkpointConnection, Path file,
+      Options options) {
     // One node only: no other node's rows to prefer its own over.
     super(null);
     this.vertx = vertx;
@@ -84,6 +88,8 @@ public final class SqliteStore extends SqlStore {
         e -> failure("write", file, e), () -> beforeEachOperation.run());
     this.readers = new Readers(vertx, readConnections, name + "-reader",
         e -> failure("read", file, e), () -> beforeEachOperation.run());
+    this.checkpointer = new Checkpointer(checkpointConnection, CHECKPOINT_EVERY_MILLIS,
+        name + "-checkpointer");
   }
 
   /** Opens the store in {@code dataDir} with the default options. */
@@ -113,7 +119,11 @@ public final class SqliteStore extends SqlStore {
           reader.execute("PRAGMA query_only = ON");
           readConnections.add(reader);
         }
-        return new SqliteStore(vertx, writeConnection, readConnections, file, options);
+        SqlConnection checkpointConnection = SqlConnection.open(file);
+        opened.add(checkpointConnection);
+        checkpointConnection.execute("PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
+        return new SqliteStore(vertx, writeConnection, readConnections, checkpointConnection,
+            file, options);
       } catch (Exception e) {
         for (SqlConnection db : opened) {
           closeQuietly(db);
@@ -135,6 +145,9 @@ public final class SqliteStore extends SqlStore {
     // Each operation of a batch runs in a savepoint, whose journal of the pages it changes would
     // otherwise be a temporary file opened, written and deleted in every commit.
     db.execute("PRAGMA temp_store = MEMORY");
+    // The checkpointer copies the WAL into the file; the writer checkpoints only if it fell far
+    // behind.
+    db.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
   }
 
   // --- lifecycle --------------------------------------------------------------------------------
@@ -164,7 +177,12 @@ public final class SqliteStore extends SqlStore {
   public synchronized Future<Void> close() {
     if (closing == null) {
       closed = true;
-      closing = writer.close(vertx.getOrCreateContext()).eventually(readers::close);
+      closing = writer.close(vertx.getOrCreateContext())
+          .eventually(() -> vertx.executeBlocking(() -> {
+            checkpointer.close();
+            return null;
+          }))
+          .eventually(readers::close);
     }
     return closing;
   }

@@ -5,7 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,9 +125,20 @@ final class Writer {
         operation.failUnlessFailed(cause);
       }
     }
+    completeAll(batch);
+  }
+
+  /**
+   * Completes the batch's futures with one task per caller's context, in the batch's order: a
+   * batch's answers wake each event loop once, not once per operation.
+   */
+  private static void completeAll(List<Operation<?>> batch) {
+    Map<Context, List<Operation<?>>> byContext = new LinkedHashMap<>();
     for (Operation<?> operation : batch) {
-      operation.complete();
+      byContext.computeIfAbsent(operation.context, c -> new ArrayList<>()).add(operation);
     }
+    byContext.forEach((context, operations) -> context.runOnContext(
+        v -> operations.forEach(Operation::completeHere)));
   }
 
   private void rollback() {
@@ -188,15 +201,15 @@ final class Writer {
 
     // On the caller's context, so callers' code never runs on the writer thread.
     void complete() {
-      T value = result;
-      Throwable cause = error;
-      context.runOnContext(v -> {
-        if (cause == null) {
-          promise.complete(value);
-        } else {
-          promise.fail(cause);
-        }
-      });
+      context.runOnContext(v -> completeHere());
+    }
+
+    void completeHere() {
+      if (error == null) {
+        promise.complete(result);
+      } else {
+        promise.fail(error);
+      }
     }
   }
 }

@@ -75,6 +75,8 @@ public final class WebhookDispatcher {
   // insert or later; bounded, so a backlog is read from the store instead.
   private final Map<String, Prepared> justStored = Caffeine.newBuilder()
       .maximumSize(JUST_STORED)
+      // Upkeep on the caller's thread: handing it to the common pool costs more than it.
+      .executor(Runnable::run)
       .<String, Prepared>build()
       .asMap();
   private boolean stopped;

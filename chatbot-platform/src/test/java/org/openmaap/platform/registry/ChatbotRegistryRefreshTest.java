@@ -58,6 +58,21 @@ class ChatbotRegistryRefreshTest {
   }
 
   @Test
+  void aMenuChangedByWhoeverReadIt_staysAsRegistered() {
+    store = SqliteStore.open(vertx, dir).await();
+    ChatbotRegistry registry = ChatbotRegistry.load(store, Clock.systemUTC(),
+        Duration.ofHours(1)).await();
+    registry.register(bot("coffee")).await();
+    JsonObject menu = new JsonObject("""
+        {"menu": {"entries": [{"reply": {"displayText": "Order", "postback": {"data": "o"}}}]}}""");
+    registry.setPersistentMenu("coffee", menu).await();
+
+    registry.find("coffee").orElseThrow().persistentMenu().put("menu", "changed");
+
+    assertThat(registry.find("coffee").orElseThrow().persistentMenu()).isEqualTo(menu);
+  }
+
+  @Test
   void aMenuSetOnOneNode_isAnnounced_andReadByAnotherOnRefresh() {
     store = SqliteStore.open(vertx, dir).await();
     ChatbotRegistry here = ChatbotRegistry.load(store, Clock.systemUTC(), Duration.ofHours(1))

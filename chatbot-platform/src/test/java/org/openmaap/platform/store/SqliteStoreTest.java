@@ -9,7 +9,11 @@ import static org.openmaap.platform.store.Rows.toUser;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaap.platform.Eventually;
 import org.openmaap.platform.store.MessageRow.Direction;
 import org.openmaap.platform.store.Store.Inserted;
 
@@ -106,6 +111,30 @@ class SqliteStoreTest {
 
     store = SqliteStore.open(vertx, dir.resolve("data")).await();
     assertThat(store.chatbots().await()).hasSize(1000);
+  }
+
+  @Test
+  void writes_manyPagesOfEvents_reachTheDatabaseFileWithoutTheWriterCheckpointing() {
+    // About 3,000 pages of WAL, well under the writer's own checkpoint threshold.
+    String body = "{\"event\":\"" + "x".repeat(4000) + "\"}";
+    List<Future<EventRow>> writes = IntStream.range(0, 3000)
+        .mapToObj(i -> store.insertEvent(new EventRow("e" + i, "bot-one", null, 0, body,
+            EventRow.State.DELIVERED, 1, T0, null, T0)))
+        .toList();
+    Future.all(writes).await();
+
+    Path file = dir.resolve("data").resolve(SqliteStore.FILE_NAME);
+    long size = Eventually.until(() -> sizeOf(file), bytes -> bytes > 10_000_000,
+        Duration.ofSeconds(10));
+    assertThat(size).isGreaterThan(10_000_000);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
