@@ -151,11 +151,10 @@ class AdminTest {
         phone.next("ack");
       }
     }
-    JsonArray dead = awaitDeadLetters("parcel", 4);
+    JsonArray dead = platform.deadLetters("parcel", 4);
     down.set(false);
 
-    JsonObject replayed = platform.admin(HttpMethod.POST,
-        "/admin/v1/chatbots/parcel/deadletters:replay").send().await().bodyAsJsonObject();
+    JsonObject replayed = platform.replayDeadLetters("parcel");
 
     assertThat(dead.getJsonObject(0).getJsonObject("event").getString("event"))
         .isEqualTo("newUser");
@@ -165,7 +164,7 @@ class AdminTest {
         .stream().map(r -> r.event().getJsonObject("RCSMessage").getString("textMessage"))
         .toList();
     assertThat(texts).containsExactly("m0", "m1", "m2");
-    assertThat(awaitDeadLetters("parcel", 0)).isEmpty();
+    assertThat(platform.deadLetters("parcel", 0)).isEmpty();
   }
 
   @Test
@@ -271,19 +270,5 @@ class AdminTest {
       metrics = platform.http.get("/metrics").send().await().bodyAsString();
     } while (!metrics.contains(line) && System.nanoTime() < deadline);
     return metrics;
-  }
-
-  private JsonArray awaitDeadLetters(String botId, int count) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    JsonArray dead;
-    do {
-      dead = platform.admin(HttpMethod.GET, "/admin/v1/chatbots/" + botId + "/deadletters")
-          .send().await().bodyAsJsonObject().getJsonArray("deadLetters");
-      if (dead.size() == count) {
-        return dead;
-      }
-      vertx.timer(50).await();
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("expected " + count + " dead letters, have " + dead.size());
   }
 }

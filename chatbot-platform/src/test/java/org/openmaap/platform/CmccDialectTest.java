@@ -471,13 +471,10 @@ class CmccDialectTest {
     // Refused, then past the retry window (5 minutes in the tests' settings).
     Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
     clock.jump(Duration.ofMinutes(6));
-    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
-            "/admin/v1/chatbots/cmbot/deadletters").send().await().bodyAsJsonObject()
-        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    JsonArray dead = platform.deadLetters("cmbot", 2);
     notify.answer(204);
 
-    JsonObject replayed = platform.admin(HttpMethod.POST,
-        "/admin/v1/chatbots/cmbot/deadletters:replay").send().await().bodyAsJsonObject();
+    JsonObject replayed = platform.replayDeadLetters("cmbot");
     List<CmccNotifyServer.Notification> received = List.of(notify.next(INBOUND, n -> true),
         notify.next(INBOUND, n -> true));
 

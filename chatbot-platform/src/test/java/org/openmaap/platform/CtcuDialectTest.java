@@ -463,13 +463,10 @@ class CtcuDialectTest {
     // Refused, then past the retry window (5 minutes in the tests' settings).
     Eventually.until(notify::refused, count -> count >= 1, Duration.ofSeconds(5));
     clock.jump(Duration.ofMinutes(6));
-    JsonArray dead = Eventually.until(() -> platform.admin(HttpMethod.GET,
-            "/admin/v1/chatbots/ctbot/deadletters").send().await().bodyAsJsonObject()
-        .getJsonArray("deadLetters"), letters -> letters.size() == 2, Duration.ofSeconds(10));
+    JsonArray dead = platform.deadLetters("ctbot", 2);
     notify.answer(200);
 
-    JsonObject replayed = platform.admin(HttpMethod.POST,
-        "/admin/v1/chatbots/ctbot/deadletters:replay").send().await().bodyAsJsonObject();
+    JsonObject replayed = platform.replayDeadLetters("ctbot");
     List<CtcuNotifyServer.Notification> received = List.of(
         notify.next("/messages", body -> true), notify.next("/messages", body -> true));
 

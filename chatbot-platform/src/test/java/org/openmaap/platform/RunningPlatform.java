@@ -3,6 +3,7 @@ package org.openmaap.platform;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -79,6 +80,19 @@ public final class RunningPlatform implements AutoCloseable {
   public HttpResponse<Buffer> send(String botId, String token, JsonObject request) {
     return http.post("/bot/v1/" + botId + "/messages").bearerTokenAuthentication(token)
         .sendJsonObject(request).await();
+  }
+
+  /** The bot's dead letters once there are {@code count}; fails after 10 s of fewer or more. */
+  public JsonArray deadLetters(String botId, int count) {
+    return Eventually.until(() -> admin(HttpMethod.GET, "/admin/v1/chatbots/" + botId
+            + "/deadletters").send().await().bodyAsJsonObject().getJsonArray("deadLetters"),
+        letters -> letters.size() == count, Duration.ofSeconds(10));
+  }
+
+  /** Replays the bot's dead letters; answers the admin API's answer. */
+  public JsonObject replayDeadLetters(String botId) {
+    return admin(HttpMethod.POST, "/admin/v1/chatbots/" + botId + "/deadletters:replay").send()
+        .await().bodyAsJsonObject();
   }
 
   public TestDevice device(String msisdn) {
