@@ -126,13 +126,13 @@ public final class Outbound {
     // The message's work row is ours from the start: it is routed at once, not at the next poll.
     WorkRow route = WorkRow.claimed(WorkRow.Kind.MESSAGE, botId, msgId, now, worker.node(),
         worker.leaseFrom(now));
-    return links.complete(rcs).compose(completed -> store.conversation(botId, user,
-            UUID.randomUUID().toString(), now)
-        .compose(conversation -> store.insertMessage(new MessageRow(botId, msgId,
-            Direction.BOT_TO_USER, user, conversation.conversationId(),
-            UUID.randomUUID().toString(), rcs.getString("inReplyToContributionId"),
-            completed.encode(), hash, Status.PENDING, Status.CHANNEL_RCS, null, expiry, now,
-            now, reportRequest(request)), route)))
+    // In the user's conversation with the bot, started under a new id if they have none.
+    return links.complete(rcs).compose(completed -> store.insertMessageInConversation(
+            new MessageRow(botId, msgId, Direction.BOT_TO_USER, user,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                rcs.getString("inReplyToContributionId"), completed.encode(), hash,
+                Status.PENDING, Status.CHANNEL_RCS, null, expiry, now, now,
+                reportRequest(request)), route))
         .map(inserted -> {
           if (!inserted.inserted()) {
             if (!inserted.row().requestHash().equals(hash)) {

@@ -40,6 +40,13 @@ public record MessageRow(
         createdAt, updatedAt, null);
   }
 
+  /** This message in another conversation. */
+  public MessageRow inConversation(String id) {
+    return new MessageRow(botId, msgId, direction, userContact, id, contributionId,
+        inReplyToContributionId, rcsMessageJson, requestHash, status, channel, reason, expiry,
+        createdAt, updatedAt, reportRequest);
+  }
+
   /** Who sent the message. */
   public enum Direction { BOT_TO_USER, USER_TO_BOT }
 }

@@ -141,8 +141,7 @@ abstract class SqlStore implements Store {
   @Override
   public Future<ConversationRow> conversation(
       String botId, String userContact, String newId, Instant now) {
-    String key = botId + '\n' + userContact;
-    ConversationRow known = conversations.getIfPresent(key);
+    ConversationRow known = conversations.getIfPresent(conversationKey(botId, userContact));
     if (known != null) {
       return Future.succeededFuture(known);
     }
@@ -150,19 +149,59 @@ abstract class SqlStore implements Store {
     return read(db -> findConversation(db, botId, userContact))
         .compose(found -> found.isPresent()
             ? Future.succeededFuture(found.get())
-            : write(db -> {
-              // Another operation may have started it since the read: then it is the one.
-              int inserted = db.update("""
-                  INSERT INTO conversations (bot_id, user_contact, conversation_id, created_at)
-                  VALUES (?, ?, ?, ?)
-                  ON CONFLICT (bot_id, user_contact) DO NOTHING""",
-                  botId, userContact, newId, millis(now));
-              return inserted > 0
-                  ? new ConversationRow(botId, userContact, newId, truncate(now), true)
-                  : findConversation(db, botId, userContact).orElseThrow();
-            }))
-        .onSuccess(row -> conversations.put(key, new ConversationRow(row.botId(),
-            row.userContact(), row.conversationId(), row.createdAt(), false)));
+            : write(db -> startConversation(db, botId, userContact, newId, now)))
+        .onSuccess(this::remember);
+  }
+
+  @Override
+  public Future<Inserted<MessageRow>> insertMessageInConversation(MessageRow message,
+      WorkRow next) {
+    ConversationRow known = conversations.getIfPresent(
+        conversationKey(message.botId(), message.userContact()));
+    if (known != null) {
+      return insertMessage(message.inConversation(known.conversationId()), next);
+    }
+    // A conversation not known here: found or started by the message's own write, not a read
+    // and a write of its own before it.
+    return write(db -> {
+      ConversationRow conversation = startConversation(db, message.botId(),
+          message.userContact(), message.conversationId(), message.createdAt());
+      Inserted<MessageRow> inserted = addMessage(db,
+          message.inConversation(conversation.conversationId()));
+      if (inserted.inserted()) {
+        putWork(db, next);
+      }
+      return new InConversation(conversation, inserted);
+    }).map(stored -> {
+      remember(stored.conversation());
+      return stored.message();
+    });
+  }
+
+  /** A message's write with the conversation it found or started. */
+  private record InConversation(ConversationRow conversation, Inserted<MessageRow> message) {}
+
+  /** The (bot, user) conversation, started under {@code newId} at {@code now} if it has none. */
+  private static ConversationRow startConversation(SqlConnection db, String botId,
+      String userContact, String newId, Instant now) throws SQLException {
+    // Another operation may have started it since this one was queued: then it is the one.
+    int inserted = db.update("""
+        INSERT INTO conversations (bot_id, user_contact, conversation_id, created_at)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT (bot_id, user_contact) DO NOTHING""",
+        botId, userContact, newId, millis(now));
+    return inserted > 0
+        ? new ConversationRow(botId, userContact, newId, truncate(now), true)
+        : findConversation(db, botId, userContact).orElseThrow();
+  }
+
+  private void remember(ConversationRow row) {
+    conversations.put(conversationKey(row.botId(), row.userContact()), new ConversationRow(
+        row.botId(), row.userContact(), row.conversationId(), row.createdAt(), false));
+  }
+
+  private static String conversationKey(String botId, String userContact) {
+    return botId + '\n' + userContact;
   }
 
   private static Optional<ConversationRow> findConversation(

@@ -61,6 +61,13 @@ public interface Store {
    */
   Future<Inserted<MessageRow>> insertMessage(MessageRow message, WorkRow next);
 
+  /**
+   * {@link #insertMessage(MessageRow, WorkRow)} in the conversation of the message's bot and user:
+   * the one they have, else one started in the same transaction under the message's conversation
+   * id (what {@link #conversation} would start); the answer carries the conversation's id.
+   */
+  Future<Inserted<MessageRow>> insertMessageInConversation(MessageRow message, WorkRow next);
+
   Future<Optional<MessageRow>> message(String botId, String msgId);
 
   /**

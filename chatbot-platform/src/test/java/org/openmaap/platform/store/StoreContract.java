@@ -316,6 +316,53 @@ abstract class StoreContract {
   }
 
   @Test
+  void insertMessageInConversation_userWithoutOne_startsItUnderTheMessagesConversationId() {
+    WorkRow later = WorkRow.due(Kind.MESSAGE, "bot", "m1", T0.plusSeconds(30));
+
+    Inserted<MessageRow> answer = store.insertMessageInConversation(
+        toUser("bot", "m1", USER, "pending").inConversation("c-new"), later).await();
+
+    assertThat(answer.inserted()).isTrue();
+    assertThat(answer.row().conversationId()).isEqualTo("c-new");
+    assertThat(store.message("bot", "m1").await()).map(MessageRow::conversationId)
+        .contains("c-new");
+    assertThat(store.conversation("bot", USER, "c-other", T0).await())
+        .isEqualTo(new ConversationRow("bot", USER, "c-new", T0, false));
+    assertThat(store.nextDue(T0).await()).contains(T0.plusSeconds(30));
+  }
+
+  @Test
+  void insertMessageInConversation_userWithOne_goesIntoIt() {
+    store.conversation("bot", USER, "c-1", T0).await();
+
+    Inserted<MessageRow> answer = store.insertMessageInConversation(
+        toUser("bot", "m1", USER, "pending").inConversation("c-new"),
+        WorkRow.due(Kind.MESSAGE, "bot", "m1", T0)).await();
+
+    assertThat(answer.row().conversationId()).isEqualTo("c-1");
+    assertThat(store.message("bot", "m1").await()).map(MessageRow::conversationId)
+        .contains("c-1");
+  }
+
+  @Test
+  void insertMessageInConversation_manyConcurrentFirstMessages_allGoIntoOneConversation() {
+    List<Future<Inserted<MessageRow>>> answers = IntStream.range(0, 32)
+        .mapToObj(i -> store.insertMessageInConversation(
+            toUser("bot", "m" + i, USER, "pending").inConversation("c-" + i),
+            WorkRow.due(Kind.MESSAGE, "bot", "m" + i, T0)))
+        .toList();
+    Future.all(answers).await();
+
+    String started = store.conversation("bot", USER, "c-other", T0).await().conversationId();
+    assertThat(answers).extracting(answer -> answer.result().row().conversationId())
+        .containsOnly(started);
+    for (int i = 0; i < 32; i++) {
+      assertThat(store.message("bot", "m" + i).await()).map(MessageRow::conversationId)
+          .contains(started);
+    }
+  }
+
+  @Test
   void insertMessageWithWork_existingMsgId_leavesTheFirstWorkAsItWas() {
     store.insertMessage(toUser("bot", "m1", USER, "pending"),
         WorkRow.due(Kind.MESSAGE, "bot", "m1", T0.plusSeconds(30))).await();
