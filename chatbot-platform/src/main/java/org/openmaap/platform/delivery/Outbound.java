@@ -60,6 +60,7 @@ public final class Outbound {
   private final Worker worker;
   // Messages stored and claimed by send, until their first step; at most the ones being routed.
   private final Map<String, MessageRow> justStored = new ConcurrentHashMap<>();
+  private final InTurn routes = new InTurn();
 
   /**
    * Delivery to the links in {@code online}, to users that {@code capabilities} says can get RCS;
@@ -342,13 +343,19 @@ public final class Outbound {
 
   private Future<Optional<Instant>> route(MessageRow row) {
     Instant now = clock.instant();
-    return capabilities.of(row.userContact(), false).compose(answer -> !answer.rcs()
-        ? giveUp(row, Status.REASON_NOT_RCS_CAPABLE)
-        : online.deliver(row.userContact(), message(row)).compose(handed -> handed
-            // A status that cannot be written fails the step: it is tried again, and the
-            // message, on the device already, is not written twice.
-            ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
-            : waitForLink(row)));
+    // A bot's messages to a user reach the links in the order they were stored, even when the
+    // first one waits longer for the user's capabilities.
+    return routes.run(row.botId() + '\n' + row.userContact(),
+            () -> capabilities.of(row.userContact(), false).compose(answer -> answer.rcs()
+                ? online.deliver(row.userContact(), message(row)).map(Optional::of)
+                : Future.succeededFuture(Optional.<Boolean>empty())))
+        .compose(handed -> handed.isEmpty()
+            ? giveUp(row, Status.REASON_NOT_RCS_CAPABLE)
+            : handed.get()
+                // A status that cannot be written fails the step: it is tried again, and the
+                // message, on the device already, is not written twice.
+                ? sent(row).map(v -> Optional.of(deadline(row, smsAllowed(row) ? now : null)))
+                : waitForLink(row));
   }
 
   /**

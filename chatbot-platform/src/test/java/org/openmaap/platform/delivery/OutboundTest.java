@@ -9,6 +9,7 @@ import static org.openmaap.platform.delivery.Core.USER;
 import static org.openmaap.platform.delivery.Core.awaitAny;
 import static org.openmaap.platform.delivery.Core.text;
 
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,22 @@ class OutboundTest {
         "smsBodyText", "storeSupported");
     assertThat(delivered.conversationId()).isEqualTo(row.conversationId());
     assertThat(delivered.contributionId()).isEqualTo(row.contributionId());
+  }
+
+  @Test
+  void send_threeInARow_whileTheFirstWaitsForTheUsersCapabilities_reachTheLinkInTheirOrder() {
+    FakeLink phone = FakeLink.websocket();
+    core.connect(phone);
+    Promise<Void> slowCheck = core.faults.holdNext("device");
+
+    String first = core.send(text("one"));
+    String second = core.send(text("two"));
+    String third = core.send(text("three"));
+    slowCheck.complete();
+
+    core.awaitStatus(third, Status.SENT);
+    core.awaitStatus(first, Status.SENT);
+    assertThat(phone.delivered()).containsExactly(first, second, third);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package org.openmaap.platform.delivery;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openmaap.platform.store.StatusChange;
@@ -21,6 +24,7 @@ public final class StoreFaults implements InvocationHandler {
   private final Store store;
   private final List<String> failNext = new CopyOnWriteArrayList<>();
   private final AtomicInteger fired = new AtomicInteger();
+  private final Map<String, Promise<Void>> held = new ConcurrentHashMap<>();
 
   private StoreFaults(Store store) {
     this.store = store;
@@ -41,6 +45,16 @@ public final class StoreFaults implements InvocationHandler {
     failNext.add(status);
   }
 
+  /**
+   * The next call of the store's {@code method} waits until the answered promise is completed
+   * (a slow disk, a busy reader pool).
+   */
+  public Promise<Void> holdNext(String method) {
+    Promise<Void> release = Promise.promise();
+    held.put(method, release);
+    return release;
+  }
+
   /** How many calls failed so far. */
   public int fired() {
     return fired.get();
@@ -56,6 +70,20 @@ public final class StoreFaults implements InvocationHandler {
       return Future.failedFuture(new IllegalStateException("injected: the store could not "
           + method.getName() + " to " + change.status()));
     }
+    Promise<Void> hold = held.remove(method.getName());
+    if (hold != null) {
+      return hold.future().compose(v -> {
+        try {
+          return (Future<?>) call(method, args);
+        } catch (Throwable e) {
+          return Future.failedFuture(e);
+        }
+      });
+    }
+    return call(method, args);
+  }
+
+  private Object call(Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(store, args);
     } catch (InvocationTargetException e) {
