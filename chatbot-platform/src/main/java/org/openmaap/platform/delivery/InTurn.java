@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * Runs the work of one key after the work called before it for that key has finished, in call
  * order, whichever threads call: a user's messages to a chatbot are stored (and reach it) in the
  * order the user sent them, even when the first takes longer (it starts the conversation), and a
- * conversation's webhook events are stored in the order they were enqueued.
+ * conversation's webhook events are stored in the order they were enqueued, and a bot's messages
+ * reach the user's links in the order they were stored.
  */
 public final class InTurn {
 
