@@ -1,10 +1,7 @@
 package org.openmaap.platform;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openmaap.platform.store.DatabaseUrl;
-import org.openmaap.platform.store.TestPostgres;
 
 /**
  * {@link TokenRestartTest} with the platform's rows in PostgreSQL (a new schema of the test server
@@ -12,20 +9,11 @@ import org.openmaap.platform.store.TestPostgres;
  */
 class PostgresTokenRestartTest extends TokenRestartTest {
 
-  private String schema;
+  @RegisterExtension
+  final FreshSchema schema = new FreshSchema();
 
   @Override
   PlatformConfig config(Path dataDir) {
-    schema = TestPostgres.freshSchema();
-    return super.config(dataDir).withStore(new StoreConfig(DatabaseUrl.parse(schema), 4, null,
-        StoreConfig.DEFAULT_LEASE));
+    return schema.on(super.config(dataDir));
   }
-
-  // An extension's callback runs after every @AfterEach, so once the platform has stopped.
-  @RegisterExtension
-  final AfterEachCallback dropSchema = context -> {
-    if (schema != null) {
-      TestPostgres.drop(schema);
-    }
-  };
 }
