@@ -452,6 +452,11 @@ class CtcuDialectTest {
 
   @Test
   void notifyServerDownPastTheRetries_leavesDeadLetters_thatAReplayDeliversInOrder() {
+    // Verified before it goes down, as a deployed bot's URL is: else the newUser event, which
+    // CT/CU has no notification for, waits for the verification and becomes a dead letter too.
+    Eventually.until(() -> platform.admin(HttpMethod.GET, "/admin/v1/chatbots/ctbot").send()
+        .await().bodyAsJsonObject().getBoolean("notifyVerified"), verified -> verified,
+        Duration.ofSeconds(5));
     notify.answer(503);
     try (TestDevice phone = platform.device(RCS_USER)) {
       for (int i = 0; i < 2; i++) {

@@ -11,6 +11,7 @@ import org.openmaap.card.validation.Validator;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.order.InTurn;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.ConversationRow;
 import org.openmaap.platform.store.MessageRow;

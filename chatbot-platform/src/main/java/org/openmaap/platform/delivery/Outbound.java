@@ -25,6 +25,7 @@ import org.openmaap.platform.Msisdn;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.NotFound;
 import org.openmaap.platform.ids.TimeOrderedIds;
+import org.openmaap.platform.order.InTurn;
 import org.openmaap.platform.registry.Chatbot;
 import org.openmaap.platform.registry.ChatbotRegistry;
 import org.openmaap.platform.store.DeviceRow;

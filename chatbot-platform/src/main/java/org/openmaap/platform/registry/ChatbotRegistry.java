@@ -19,6 +19,7 @@ import org.openmaap.card.validation.Violation;
 import org.openmaap.platform.failure.Conflict;
 import org.openmaap.platform.failure.Invalid;
 import org.openmaap.platform.failure.NotFound;
+import org.openmaap.platform.order.InTurn;
 import org.openmaap.platform.store.ChatbotRow;
 import org.openmaap.platform.store.Store;
 import org.openmaap.platform.store.StoreConflict;
@@ -36,6 +37,8 @@ public final class ChatbotRegistry {
   private final Map<String, ChatbotRow> rows = new ConcurrentHashMap<>();
   // Each row's profile read once, not at every message that needs its chatbot.
   private final Map<String, Chatbot> profiles = new ConcurrentHashMap<>();
+  // A chatbot's changes and rotations, one at a time.
+  private final InTurn changes = new InTurn();
   private final Map<String, String> botIdByClientId = new ConcurrentHashMap<>();
   private volatile Consumer<String> changed = botId -> {};
 
@@ -183,6 +186,11 @@ public final class ChatbotRegistry {
 
   /** Stores the changed profile, then tells the other nodes. */
   private Future<Chatbot> change(String botId, UnaryOperator<JsonObject> edit) {
+    // Each change reads the row the one before it wrote: two at once would lose one's edit.
+    return changes.run(botId, () -> changeNow(botId, edit));
+  }
+
+  private Future<Chatbot> changeNow(String botId, UnaryOperator<JsonObject> edit) {
     ChatbotRow row = rows.get(botId);
     if (row == null) {
       return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));
@@ -216,6 +224,10 @@ public final class ChatbotRegistry {
    * webhook secret keeps signing beside the new one for the grace period.
    */
   public Future<Registration> rotate(String botId) {
+    return changes.run(botId, () -> rotateNow(botId));
+  }
+
+  private Future<Registration> rotateNow(String botId) {
     ChatbotRow row = rows.get(botId);
     if (row == null) {
       return Future.failedFuture(new NotFound("no chatbot '" + botId + "'"));

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.openmaap.platform.delivery.BotEvent;
-import org.openmaap.platform.delivery.InTurn;
+import org.openmaap.platform.order.InTurn;
 import org.openmaap.platform.delivery.StoredEvents;
 import org.openmaap.platform.ids.TimeOrderedIds;
 import org.openmaap.platform.retry.Backoff;

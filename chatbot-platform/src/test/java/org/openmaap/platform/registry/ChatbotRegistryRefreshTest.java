@@ -2,6 +2,7 @@ package org.openmaap.platform.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -55,6 +56,23 @@ class ChatbotRegistryRefreshTest {
     assertThat(there.authenticate(tea.chatbot().clientId(), tea.clientSecret()))
         .map(ChatbotRegistry.Client::botId).contains("tea");
     assertThat(announced).containsExactly("coffee", "tea", "coffee", "coffee", "tea");
+  }
+
+  @Test
+  void twoChangesAtOnce_bothLast() {
+    store = SqliteStore.open(vertx, dir).await();
+    ChatbotRegistry registry = ChatbotRegistry.load(store, Clock.systemUTC(),
+        Duration.ofHours(1)).await();
+    registry.register(bot("coffee")).await();
+
+    Future<Chatbot> described = registry.update("coffee",
+        new JsonObject().put("description", "Fresh every morning"));
+    Future<Chatbot> verified = registry.notifyVerified("coffee", "https://coffee.example/notify");
+    Future.all(described, verified).await();
+
+    Chatbot now = registry.find("coffee").orElseThrow();
+    assertThat(now.description()).isEqualTo("Fresh every morning");
+    assertThat(now.notifyVerifiedUrl()).isEqualTo("https://coffee.example/notify");
   }
 
   @Test

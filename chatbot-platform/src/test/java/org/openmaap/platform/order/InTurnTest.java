@@ -1,4 +1,4 @@
-package org.openmaap.platform.delivery;
+package org.openmaap.platform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.openmaap.platform.delivery;
+package org.openmaap.platform.order;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
