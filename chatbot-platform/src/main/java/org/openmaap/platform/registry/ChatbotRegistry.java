@@ -113,9 +113,9 @@ public final class ChatbotRegistry {
         .recover(e -> Future.failedFuture(e instanceof StoreConflict
             ? new Conflict("a chatbot with botId '" + botId + "' already exists") : e))
         .map(v -> {
-          remember(row);
+          Chatbot registered = remember(row);
           changed.accept(botId);
-          return new Registration(chatbot(row), clientSecret, webhookSecret);
+          return new Registration(registered, clientSecret, webhookSecret);
         });
   }
 
@@ -131,8 +131,7 @@ public final class ChatbotRegistry {
 
   /** Every chatbot, by botId. */
   public List<Chatbot> all() {
-    List<Chatbot> all = new ArrayList<>();
-    rows.values().forEach(row -> all.add(chatbot(row)));
+    List<Chatbot> all = new ArrayList<>(profiles.values());
     all.sort(Comparator.comparing(Chatbot::botId));
     return all;
   }
@@ -200,9 +199,9 @@ public final class ChatbotRegistry {
         row.clientSecretHash(), row.webhookSecret(), row.previousWebhookSecret(),
         row.previousWebhookSecretUntil(), row.tokenGeneration(), row.createdAt());
     return store.updateChatbot(updated).map(v -> {
-      remember(updated);
+      Chatbot changedTo = remember(updated);
       changed.accept(botId);
-      return chatbot(updated);
+      return changedTo;
     });
   }
 
@@ -238,9 +237,9 @@ public final class ChatbotRegistry {
         Secrets.hash(clientSecret), webhookSecret, row.webhookSecret(),
         clock.instant().plus(secretGracePeriod), row.tokenGeneration() + 1, row.createdAt());
     return store.updateChatbot(rotated).map(v -> {
-      remember(rotated);
+      Chatbot rotatedTo = remember(rotated);
       changed.accept(botId);
-      return new Registration(chatbot(rotated), clientSecret, webhookSecret);
+      return new Registration(rotatedTo, clientSecret, webhookSecret);
     });
   }
 
@@ -297,13 +296,16 @@ public final class ChatbotRegistry {
   /** An authenticated client: its bot and the token generation its tokens carry. */
   public record Client(String botId, long tokenGeneration) {}
 
-  private void remember(ChatbotRow row) {
-    profiles.put(row.botId(), chatbot(row));
+  /** Keeps the row, and its profile read; answers that. */
+  private Chatbot remember(ChatbotRow row) {
+    Chatbot chatbot = chatbot(row);
+    profiles.put(row.botId(), chatbot);
     ChatbotRow before = rows.put(row.botId(), row);
     if (before != null && !before.clientId().equals(row.clientId())) {
       botIdByClientId.remove(before.clientId(), row.botId());
     }
     botIdByClientId.put(row.clientId(), row.botId());
+    return chatbot;
   }
 
   private void forget(String botId) {

@@ -166,12 +166,8 @@ abstract class SqlStore implements Store {
     return write(db -> {
       ConversationRow conversation = startConversation(db, message.botId(),
           message.userContact(), message.conversationId(), message.createdAt());
-      Inserted<MessageRow> inserted = addMessage(db,
-          message.inConversation(conversation.conversationId()));
-      if (inserted.inserted()) {
-        putWork(db, next);
-      }
-      return new InConversation(conversation, inserted);
+      return new InConversation(conversation,
+          addMessage(db, message.inConversation(conversation.conversationId()), next));
     }).map(stored -> {
       remember(stored.conversation());
       return stored.message();
@@ -268,13 +264,17 @@ abstract class SqlStore implements Store {
 
   @Override
   public Future<Inserted<MessageRow>> insertMessage(MessageRow message, WorkRow next) {
-    return write(db -> {
-      Inserted<MessageRow> inserted = addMessage(db, message);
-      if (inserted.inserted()) {
-        putWork(db, next);
-      }
-      return inserted;
-    });
+    return write(db -> addMessage(db, message, next));
+  }
+
+  /** {@link #addMessage(SqlConnection, MessageRow)}, and its work when it is inserted now. */
+  private static Inserted<MessageRow> addMessage(SqlConnection db, MessageRow message,
+      WorkRow next) throws SQLException {
+    Inserted<MessageRow> inserted = addMessage(db, message);
+    if (inserted.inserted()) {
+      putWork(db, next);
+    }
+    return inserted;
   }
 
   // The row as it reads back: instants are kept to the millisecond.
